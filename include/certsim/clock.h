@@ -1,0 +1,41 @@
+/* Clocks: an injectable monotonic clock (tests run 130 minutes in ms) and UTC stamps. */
+#ifndef CERTSIM_CLOCK_H
+#define CERTSIM_CLOCK_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct clock {
+	/* Milliseconds on a monotonic scale; only differences matter. */
+	int64_t (*now_ms)(void *ctx);
+	void *ctx;
+};
+
+/* The real monotonic clock (CLOCK_MONOTONIC). Static; do not free. */
+const struct clock *clock_monotonic(void);
+
+/* A manual clock for tests: now_ms returns *(int64_t *)ctx. */
+int64_t clock_manual_now(void *ctx);
+
+static inline int64_t
+clock_now(const struct clock *c)
+{
+	return c->now_ms(c->ctx);
+}
+
+/* t as UTC ISO 8601 ("2026-11-26T04:05:38Z") into out. */
+void clock_utc_iso(time_t t, char out[32]);
+
+/* t as a file-name stamp ("20261126T040538Z") into out. */
+void clock_utc_stamp(time_t t, char out[32]);
+
+/*
+ * Parse a duration: "90s", "45m", "2h", "1h30m", "1h30m15s" or a plain
+ * number of minutes. Returns seconds (> 0), or -1 if invalid.
+ */
+long clock_parse_duration(const char *s);
+
+/* Format seconds as H:MM:SS (or M:SS under an hour) into out. */
+void clock_format_hms(long seconds, char out[32]);
+
+#endif

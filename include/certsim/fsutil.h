@@ -1,0 +1,41 @@
+/* File helpers: whole-file reads and atomic writes. */
+#ifndef CERTSIM_FSUTIL_H
+#define CERTSIM_FSUTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/*
+ * Read the whole file at path into a new NUL-terminated buffer.
+ * Returns 0 and sets *buf (caller frees) and *len (bytes, without the NUL);
+ * returns -1 on error and sets *err to an allocated message naming the path
+ * and the reason (caller frees). Files larger than max bytes are refused with
+ * a message that states the limit.
+ */
+int fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
+                     char **err);
+
+/*
+ * Write len bytes to path atomically: a temporary file "<path>.tmp.XXXXXX"
+ * in the same directory, fsync, rename over path, fsync of the directory.
+ * The file gets exactly permission mode (set with fchmod, so the umask does
+ * not apply). On failure -1 is returned with *err set to an allocated
+ * message naming the path and the reason (caller frees), and the temporary
+ * file is removed; path is untouched, except when only the final fsync of
+ * the directory fails (the message then says the file was written but not
+ * synced). Returns 0 on success.
+ */
+int fsutil_write_atomic(const char *path, const void *data, size_t len,
+                        mode_t mode, char **err);
+
+/*
+ * Create directory path (and missing parents) with the given mode. An
+ * existing directory is fine. Returns 0, or -1 with *err (caller frees).
+ */
+int fsutil_mkdirs(const char *path, mode_t mode, char **err);
+
+/* printf into a new allocated string; NULL on out of memory. Caller frees. */
+char *fsutil_asprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+#endif

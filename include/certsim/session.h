@@ -1,0 +1,138 @@
+/*
+ * An attempt in progress: drawn items, answers, flags, per-item time,
+ * navigation and the countdown. No user interface here: the line-mode and
+ * full-screen front ends both drive this API, and so do the tests.
+ */
+#ifndef CERTSIM_SESSION_H
+#define CERTSIM_SESSION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "certsim/bank.h"
+#include "certsim/clock.h"
+#include "certsim/draw.h"
+
+enum session_mode { MODE_EXAM, MODE_QUIZ };
+enum session_end { END_NONE, END_SUBMIT, END_TIMEOUT, END_EOF };
+enum session_feedback { FEEDBACK_END, FEEDBACK_IMMEDIATE };
+
+/*
+ * A candidate's answer, in the bank's own choice indexes:
+ * single/multiple: the chosen options, ascending (n of them);
+ * ordering: the items in the candidate's order (n = all items);
+ * matching: v[i] = option matched to prompt i (n = number of prompts).
+ */
+struct response {
+	int v[BANK_MAX_CHOICES];
+	int n;
+};
+
+struct session_item {
+	struct draw_item d;
+	int scored;     /* 0 for --unscored items */
+	int answered;   /* resp holds an answer */
+	struct response resp;
+	int flagged;
+	int64_t ms;     /* time spent on this item */
+};
+
+struct session_config {
+	enum session_mode mode;
+	uint64_t seed;
+	long time_limit_s;   /* 0: untimed */
+	enum session_feedback feedback;
+	int unscored;        /* how many items are unscored */
+	char source[64];     /* quiz source: "all", "domain 2", "task 2.2", "missed", "weakest" */
+};
+
+struct session {
+	const struct bank *bank;
+	struct session_config cfg;
+	struct session_item *items;
+	size_t n;
+	size_t cur;
+	const struct clock *clock;
+	int64_t used_ms;        /* time used in earlier runs of this attempt */
+	int64_t run_start;      /* clock value when this run started; -1 if paused */
+	int64_t item_start;     /* clock value when the current item was entered */
+	int warned;             /* bit i set: warning i of session_warnings given */
+	char started_at[32], finished_at[32];
+	enum session_end ended;
+	int interruptions;      /* runs after the first (each resume) */
+	char *save_path;        /* autosave target, or NULL */
+	char *save_error;       /* last autosave failure (caller may print) */
+};
+
+/* Minutes-left thresholds that raise a warning, largest first. */
+extern const int session_warning_minutes[4];
+
+/*
+ * Create a session over items (ownership of the array passes to the
+ * session). cfg->unscored of the items are chosen, with the seed, to be
+ * unscored. Returns 0 and *out (free with session_free), or -1 with *err.
+ */
+int session_new(const struct bank *b, const struct session_config *cfg,
+                struct draw_item *items, size_t n, const struct clock *clock,
+                struct session **out, char **err);
+void session_free(struct session *s);
+
+/* Start (or restart after resume) the clock; sets started_at on first start. */
+void session_start(struct session *s);
+
+/* Milliseconds used so far, including earlier runs. */
+int64_t session_used_ms(const struct session *s);
+
+/* Milliseconds left (never negative), or -1 when untimed. */
+int64_t session_left_ms(const struct session *s);
+
+/*
+ * Check the clock. Returns 1 and ends the attempt (END_TIMEOUT) when time
+ * is up; otherwise 0. *warn_minutes is set to a threshold just crossed
+ * (30, 10, 5, 1), once each, or 0.
+ */
+int session_tick(struct session *s, int *warn_minutes);
+
+/* Milliseconds until the next event (a warning or time up), or -1 untimed. */
+int64_t session_next_event_ms(const struct session *s);
+
+/* Move to item i (0-based); the time on the item left is recorded. -1 if out of range. */
+int session_goto(struct session *s, size_t i);
+
+/*
+ * Record an answer to the current item. Returns 0, or -1 if r is not a
+ * complete, valid answer for the item's type (the message in *err, static).
+ */
+int session_answer(struct session *s, const struct response *r, const char **err);
+void session_clear(struct session *s);
+void session_toggle_flag(struct session *s);
+
+/* Whether item i's answer equals the key (unanswered is incorrect). */
+int session_item_correct(const struct session *s, size_t i);
+
+/* Counts for the status line and the end-exam confirmation. */
+size_t session_count_answered(const struct session *s);
+size_t session_count_flagged(const struct session *s);
+
+/* End the attempt: stops the clock and stamps finished_at. */
+void session_finish(struct session *s, enum session_end how);
+
+/* "submit", "timeout", "end-of-input" (or "none"). */
+const char *session_end_name(enum session_end e);
+
+/*
+ * Write the attempt to s->save_path atomically (nothing if it is NULL).
+ * Returns 0, or -1 and keeps the reason in s->save_error.
+ */
+int session_autosave(struct session *s);
+
+/*
+ * Load a saved attempt from path for bank b (its fingerprint must match).
+ * The resumed session counts one more interruption and does not count the
+ * time while certsim was not running. Returns 0 and *out, or -1 with *err.
+ */
+int session_restore(const struct bank *b, const char *path,
+                    const struct clock *clock, struct session **out,
+                    char **err);
+
+#endif

@@ -1,0 +1,34 @@
+/* Shared pieces of the certsim command-line program. */
+#ifndef CERTSIM_CLI_H
+#define CERTSIM_CLI_H
+
+#include "certsim/bank.h"
+
+/* Exit statuses (contract section 1); tested in tests/e2e. */
+enum exit_code {
+	EXIT_DONE = 0,
+	EXIT_INVALID = 1,    /* bad bank, invalid or tampered result */
+	EXIT_USAGE = 2,
+	EXIT_SYSTEM = 3,     /* I/O, permissions, out of memory */
+	EXIT_INTERRUPTED = 130,
+};
+
+/* The bank directory to use: --bank, else $CERTSIM_BANK, else the bundled one. */
+const char *cli_bank_path(const char *opt);
+
+/*
+ * Load the bank at path, printing diagnostics to stderr. Returns the bank,
+ * or NULL with *code set to the exit status.
+ */
+struct bank *cli_load_bank(const char *path, int *code);
+
+/* Print "certsim: " and the message to stderr; returns code. */
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Print a usage error and the hint to run COMMAND --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+int cmd_bank(int argc, char **argv);
+
+#endif

@@ -1,0 +1,59 @@
+/* certsim: parse the command line, run a command, map errors to exit codes. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: certsim COMMAND [OPTIONS]\n"
+    "\n"
+    "A timed mock-exam simulator for the AWS Certified Machine Learning\n"
+    "Engineer - Associate exam (MLA-C01).\n"
+    "\n"
+    "Commands:\n"
+    "  bank lint [PATH...]       validate question banks (default: the bundled one)\n"
+    "  bank stats [PATH] [--json]  counts by domain, task and type\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help                this help; 'certsim COMMAND --help' for a command\n"
+    "  --version                 print the version\n"
+    "\n"
+    "Exit status: 0 done, 1 invalid input (bad bank, invalid result),\n"
+    "2 usage error, 3 system error, 130 interrupted (attempt saved).\n"
+    "\n"
+    "Environment: CERTSIM_BANK (bank directory), CERTSIM_HOME (data directory,\n"
+    "default $XDG_DATA_HOME/certsim or ~/.local/share/certsim), NO_COLOR.\n";
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "bank", cmd_bank },
+};
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, isatty(STDIN_FILENO) ? stdout : stderr);
+		return isatty(STDIN_FILENO) ? EXIT_DONE : EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage, stdout);
+		return EXIT_DONE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("certsim %s\n", CERTSIM_VERSION);
+		return EXIT_DONE;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 2, argv + 2);
+	if (argv[1][0] == '-')
+		return cli_usage_error(NULL, "unknown option '%s'", argv[1]);
+	return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,62 @@
+/* Diagnostics: a list of located errors and warnings for bank authors. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "certsim/diag.h"
+
+void
+diag_add(struct diag *d, enum diag_level level, const char *where,
+         const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct diag_entry *v = realloc(d->v, cap * sizeof *v);
+		if (v == NULL) {
+			d->oom = 1;
+			return;
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	const char *lv = level == DIAG_ERROR ? "error" : "warning";
+	size_t len = strlen(where) + strlen(lv) + strlen(msg) + 5;
+	char *text = malloc(len);
+	if (text == NULL) {
+		d->oom = 1;
+		return;
+	}
+	snprintf(text, len, "%s: %s: %s", where, lv, msg);
+	d->v[d->n].level = level;
+	d->v[d->n].text = text;
+	d->n++;
+}
+
+void
+diag_print(const struct diag *d, FILE *f)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(f, "%s\n", d->v[i].text);
+	if (d->oom)
+		fprintf(f, "certsim: out of memory: some diagnostics were lost\n");
+}
+
+void
+diag_free(struct diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].text);
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,50 @@
+/* The user's data directory: results, keys and the attempt in progress. */
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "certsim/fsutil.h"
+#include "certsim/home.h"
+
+char *
+home_path(const char *dir, const char *name)
+{
+	return fsutil_asprintf("%s/%s", dir, name);
+}
+
+char *
+home_dir(char **err)
+{
+	const char *env = getenv("CERTSIM_HOME"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *dir;
+	*err = NULL;
+	if (env != NULL && *env)
+		dir = fsutil_asprintf("%s", env);
+	else if (xdg != NULL && *xdg)
+		dir = fsutil_asprintf("%s/certsim", xdg);
+	else if (home != NULL && *home)
+		dir = fsutil_asprintf("%s/.local/share/certsim", home);
+	else {
+		*err = fsutil_asprintf("no data directory: set CERTSIM_HOME or HOME");
+		return NULL;
+	}
+	if (dir == NULL) {
+		*err = fsutil_asprintf("out of memory");
+		return NULL;
+	}
+	static const char *const subs[] = { "", "/results", "/keys" };
+	for (int i = 0; i < 3; i++) {
+		char *p = fsutil_asprintf("%s%s", dir, subs[i]);
+		int rc = p ? fsutil_mkdirs(p, 0700, err) : -1;
+		free(p);
+		if (rc < 0) {
+			if (*err == NULL)
+				*err = fsutil_asprintf("out of memory");
+			free(dir);
+			return NULL;
+		}
+	}
+	/* An existing directory made by hand may be too open: tighten it. */
+	chmod(dir, 0700);
+	return dir;
+}
