@@ -21,8 +21,6 @@ void draw_apportion(const int *weights, int n, int total, int *counts);
  */
 int draw_exams_available(const struct bank *b, int *per_exam);
 
-#endif
-
 /* What to draw. Zero-initialise, then set what applies. */
 struct draw_request {
 	int count;       /* items wanted (> 0) */
@@ -59,3 +57,5 @@ struct draw_item {
  */
 int draw_items(const struct bank *b, const struct draw_request *req,
                struct draw_item **out, size_t *n_out, char **err);
+
+#endif

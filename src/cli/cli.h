@@ -30,5 +30,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 int cmd_bank(int argc, char **argv);
+int cmd_exam(int argc, char **argv);
+int cmd_quiz(int argc, char **argv);
+int cmd_resume(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_key(int argc, char **argv);
 
 #endif

@@ -12,8 +12,16 @@ static const char usage[] =
     "Engineer - Associate exam (MLA-C01).\n"
     "\n"
     "Commands:\n"
+    "  exam [options]            full-length timed practice exam (65 questions, 130 min)\n"
+    "  quiz [options]            practice quiz: --domain N, --task T, --missed, --weakest\n"
+    "  resume                    continue an interrupted attempt\n"
+    "  verify RESULT [--pubkey FILE]  check a signed result file\n"
+    "  key [--export FILE]       print or export your public key (minisign format)\n"
     "  bank lint [PATH...]       validate question banks (default: the bundled one)\n"
     "  bank stats [PATH] [--json]  counts by domain, task and type\n"
+    "\n"
+    "Common options of exam and quiz: --bank PATH, --seed N, --time-limit DURATION,\n"
+    "--untimed, --plain (line mode on a terminal), --out FILE.\n"
     "\n"
     "Options:\n"
     "  -h, --help                this help; 'certsim COMMAND --help' for a command\n"
@@ -31,6 +39,11 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "exam", cmd_exam },
+	{ "quiz", cmd_quiz },
+	{ "resume", cmd_resume },
+	{ "verify", cmd_verify },
+	{ "key", cmd_key },
 	{ "bank", cmd_bank },
 };
 

@@ -134,7 +134,7 @@ json_type_name(const cJSON *it)
 	if (cJSON_IsNull(it))
 		return "null";
 	if (cJSON_IsArray(it))
-		return "an array";
+		return it->child ? "an array" : "an empty array";
 	if (cJSON_IsObject(it))
 		return "an object";
 	return "invalid";
@@ -438,6 +438,12 @@ parse_answer_list(struct loader *L, const char *where, cJSON *ans,
 		}
 		break;
 	case Q_MULTIPLE:
+		if (q->n_choices < 3) {
+			diag_add(L->d, DIAG_ERROR, where,
+			         "a multiple-response question needs at least 3 options (2 or more right, 1 or more wrong), not %d",
+			         q->n_choices);
+			return -1;
+		}
 		if (n < 2 || n >= q->n_choices) {
 			diag_add(L->d, DIAG_ERROR, where,
 			         "a multiple-response question needs 2 to %d ids in \"answer\" (fewer than its %d options), not %d",
@@ -501,8 +507,9 @@ parse_answer_map(struct loader *L, const char *where, cJSON *ans,
 				break;
 			}
 	}
-	if (bad || q->prompts == NULL || q->choices == NULL)
+	if (q->prompts == NULL || q->choices == NULL)
 		return -1;
+	/* Unmapped prompts are reported even when a mapping was bad. */
 	for (int i = 0; i < q->n_prompts; i++) {
 		cJSON *a = cJSON_GetObjectItemCaseSensitive(ans, q->prompts[i].id);
 		if (a == NULL) {
@@ -1187,6 +1194,7 @@ parse_blueprint(struct loader *L, cJSON *root)
 		return;
 	}
 	int di = 0;
+	unsigned char dom_seen[100] = { 0 };
 	if (doms)
 		cJSON_ArrayForEach(jd, doms) {
 			snprintf(where, sizeof where, "%s: $.domains[%d]", f, di++);
@@ -1199,15 +1207,14 @@ parse_blueprint(struct loader *L, cJSON *root)
 			check_keys(L, where, jd, dkeys);
 			struct domain dom = { 0 };
 			int dbad = 0;
-			if (need_int(L, where, jd, "id", 1, 99, &dom.id) < 0)
+			if (need_int(L, where, jd, "id", 1, 99, &dom.id) < 0) {
 				dbad = 1;
-			else
-				for (int k = 0; k < bp->n_domains; k++)
-					if (bp->domains[k].id == dom.id) {
-						diag_add(L->d, DIAG_ERROR, where,
-						         "domain id %d is used twice", dom.id);
-						dbad = 1;
-					}
+			} else if (dom_seen[dom.id]++) {
+				/* Seen also in domains that are otherwise invalid. */
+				diag_add(L->d, DIAG_ERROR, where,
+				         "domain id %d is used twice", dom.id);
+				dbad = 1;
+			}
 			cJSON *name = need_string(L, where, jd, "name");
 			dbad |= name == NULL;
 			if (need_int(L, where, jd, "weight", 1, 100, &dom.weight) < 0)
@@ -1242,18 +1249,21 @@ parse_blueprint(struct loader *L, cJSON *root)
 						dbad = 1;
 						continue;
 					}
-					int td = 0, tn = 0, used = 0;
-					if (sscanf(tid->valuestring, "%d.%d%n", &td, &tn, &used) != 2 ||
-					    (size_t)used != strlen(tid->valuestring) || tn <= 0 ||
-					    strlen(tid->valuestring) >= sizeof bp->tasks[0].id ||
-					    tid->valuestring[0] == '+' || tid->valuestring[0] == ' ') {
+					int td = 0, tn = 0;
+					/* Short enough first: sscanf cannot overflow. */
+					char canon[32];
+					if (strlen(tid->valuestring) >= sizeof bp->tasks[0].id ||
+					    sscanf(tid->valuestring, "%d.%d", &td, &tn) != 2 ||
+					    tn <= 0 ||
+					    snprintf(canon, sizeof canon, "%d.%d", td, tn) < 0 ||
+					    strcmp(canon, tid->valuestring) != 0) {
 						diag_add(L->d, DIAG_ERROR, tw,
 						         "task id \"%.20s\" must have the form <domain>.<n>, e.g. \"%d.1\"",
 						         tid->valuestring, dom.id);
 						dbad = 1;
 						continue;
 					}
-					if (td != dom.id) {
+					if (dom.id > 0 && td != dom.id) {
 						diag_add(L->d, DIAG_ERROR, tw,
 						         "task \"%s\" is listed under domain %d; its id says domain %d",
 						         tid->valuestring, dom.id, td);

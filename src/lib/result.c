@@ -13,6 +13,8 @@
 #include "certsim/result.h"
 #include "certsim/sign.h"
 
+#define RESULT_UNTRUSTED "certsim result signature"
+
 static double
 round1(double x)
 {
@@ -211,7 +213,7 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	                            sc->scaled, sc->passed, s->finished_at);
 	if (tc == NULL)
 		goto oom;
-	sig = sign_detached(key, text, strlen(text), "certsim result signature", tc, err);
+	sig = sign_detached(key, text, strlen(text), RESULT_UNTRUSTED, tc, err);
 	if (sig == NULL)
 		goto done;
 	clock_utc_stamp(time(NULL), stamp);
@@ -503,6 +505,14 @@ result_verify(const char *path, const char *pubkey_path, const char *home,
 	}
 	if (fsutil_read_file(sigpath, 64 * 1024, &sig, &slen, err) < 0)
 		goto done;
+	/* minisign does not sign the untrusted comment; certsim writes a fixed
+	 * one, so any change to it is a change to the signature file. */
+	if (strncmp(sig, "untrusted comment: " RESULT_UNTRUSTED "\n",
+	            strlen("untrusted comment: " RESULT_UNTRUSTED "\n")) != 0) {
+		*err = fsutil_asprintf("%s: the signature's untrusted comment is not the one certsim writes (altered)",
+		                       sigpath);
+		goto done;
+	}
 	if (fsutil_read_file(pubpath, 64 * 1024, &pub, &plen, err) < 0) {
 		if (pubkey_path == NULL) {
 			free(*err);

@@ -1,0 +1,597 @@
+/* certsim exam|quiz|resume: draw, run an attempt in a front end, score, sign, report. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "certsim/draw.h"
+#include "certsim/fsutil.h"
+#include "certsim/history.h"
+#include "certsim/home.h"
+#include "certsim/lineui.h"
+#include "certsim/result.h"
+#include "certsim/rng.h"
+#include "certsim/score.h"
+#include "cli.h"
+
+static const char exam_help[] =
+    "Usage: certsim exam [options]\n"
+    "\n"
+    "A full-length timed practice exam: the blueprint's question count (65 for\n"
+    "MLA-C01) drawn by domain weight, its time limit (130 minutes), a scaled\n"
+    "score against the pass mark (720), and a signed result file.\n"
+    "\n"
+    "Options:\n"
+    "  --bank PATH            bank directory (default: bundled MLA-C01, or $CERTSIM_BANK)\n"
+    "  --seed N               reproducible draw and option order (0-9007199254740991)\n"
+    "  --time-limit DURATION  e.g. 90s, 45m, 2h, 1h30m (default: the blueprint's)\n"
+    "  --untimed              no countdown\n"
+    "  --esl                  30 extra minutes (AWS's ESL +30 accommodation)\n"
+    "  --unscored N           N random items are unscored, as on the real exam\n"
+    "                         (revealed in the report); default 0\n"
+    "  --plain                line mode even on a terminal\n"
+    "  --out FILE             also write the result (and FILE.minisig) there\n"
+    "  --discard-saved        throw away a saved unfinished attempt without asking\n"
+    "\n"
+    "Line mode (when stdin is not a terminal, or with --plain) reads one line\n"
+    "per question: letters to answer (B, a c, AC), 'C A B' for ordering,\n"
+    "'1B 2A 3C' for matching; n/next or Enter, p/prev, g N, flag or *, r/review,\n"
+    "clear, submit, ?/help. End of input submits. Time up submits at once.\n"
+    "\n"
+    "The attempt is saved after every answer: if certsim is interrupted\n"
+    "(Ctrl-C, a closed terminal, a crash), 'certsim resume' continues it.\n";
+
+static const char quiz_help[] =
+    "Usage: certsim quiz [source] [options]\n"
+    "\n"
+    "A practice quiz with a signed result (mode \"quiz\"). One source at most:\n"
+    "  --domain N             only domain N (1-4 for MLA-C01)\n"
+    "  --task T               only task T, e.g. 2.2\n"
+    "  --missed               items whose latest answer in your history was wrong\n"
+    "  --weakest              weighted toward the tasks you miss most\n"
+    "  (none)                 all domains, weighted as the exam\n"
+    "\n"
+    "Options:\n"
+    "  --count K              number of items (default 20)\n"
+    "  --feedback immediate|end  after each answer show right/wrong, the key and\n"
+    "                         the explanation (immediate, the default), or only\n"
+    "                         in the report and review (end)\n"
+    "  --time-limit DURATION  default: K x 2 minutes (the exam's pace)\n"
+    "  --untimed, --seed N, --bank PATH, --plain, --out FILE, --discard-saved\n"
+    "                         as for 'certsim exam'\n";
+
+static const char resume_help[] =
+    "Usage: certsim resume [--plain] [--bank PATH]\n"
+    "\n"
+    "Continue the attempt that was interrupted: the same items in the same\n"
+    "order, every recorded answer and flag, and the time left as it was (time\n"
+    "while certsim was not running does not count). The result records how\n"
+    "many times the attempt was interrupted.\n";
+
+struct opts {
+	const char *bank, *out, *task;
+	int have_seed, untimed, plain, esl, unscored, domain, missed, weakest;
+	int count, discard, feedback_set;
+	uint64_t seed;
+	long time_limit;
+	enum session_feedback feedback;
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: poll() must return so the attempt can be saved. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static int
+parse_uint(const char *s, unsigned long long max, unsigned long long *v)
+{
+	char *end;
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 10);
+	return errno || *end || *v > max ? -1 : 0;
+}
+
+/* Parse the options of exam (quiz = 0), quiz (1) or resume (2). */
+static int
+parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->count = 20;
+	o->feedback = FEEDBACK_IMMEDIATE;
+	o->time_limit = -1;
+	for (int i = 0; i < argc; i++) {
+		char *a = argv[i], *val = NULL, *eq = NULL;
+		if (strncmp(a, "--", 2) == 0 && (eq = strchr(a, '=')) != NULL) {
+			*eq = '\0';
+			val = eq + 1;
+		}
+#define NEED_VALUE()                                                                \
+	do {                                                                        \
+		if (val == NULL) {                                                  \
+			if (i + 1 >= argc)                                          \
+				return cli_usage_error(cmd, "%s needs a value", a); \
+			val = argv[++i];                                            \
+		}                                                                   \
+	} while (0)
+		unsigned long long u;
+		if (strcmp(a, "--bank") == 0) {
+			NEED_VALUE();
+			o->bank = val;
+		} else if (strcmp(a, "--plain") == 0) {
+			o->plain = 1;
+		} else if (quiz == 2) {
+			return cli_usage_error(cmd, "unknown option '%s'", a);
+		} else if (strcmp(a, "--seed") == 0) {
+			NEED_VALUE();
+			if (parse_uint(val, RNG_SEED_MAX, &u) < 0)
+				return cli_usage_error(cmd, "--seed takes a whole number from 0 to %llu, not '%s'",
+				                       RNG_SEED_MAX, val);
+			o->seed = u;
+			o->have_seed = 1;
+		} else if (strcmp(a, "--time-limit") == 0) {
+			NEED_VALUE();
+			if ((o->time_limit = clock_parse_duration(val)) < 0)
+				return cli_usage_error(cmd, "--time-limit takes a duration such as 90s, 45m, 2h or 1h30m, not '%s'",
+				                       val);
+		} else if (strcmp(a, "--untimed") == 0) {
+			o->untimed = 1;
+		} else if (strcmp(a, "--out") == 0) {
+			NEED_VALUE();
+			o->out = val;
+		} else if (strcmp(a, "--discard-saved") == 0) {
+			o->discard = 1;
+		} else if (!quiz && strcmp(a, "--esl") == 0) {
+			o->esl = 1;
+		} else if (!quiz && strcmp(a, "--unscored") == 0) {
+			NEED_VALUE();
+			if (parse_uint(val, 1000, &u) < 0)
+				return cli_usage_error(cmd, "--unscored takes a whole number, not '%s'", val);
+			o->unscored = (int)u;
+		} else if (quiz && strcmp(a, "--domain") == 0) {
+			NEED_VALUE();
+			if (parse_uint(val, 99, &u) < 0 || u == 0)
+				return cli_usage_error(cmd, "--domain takes a domain number, e.g. 2, not '%s'", val);
+			o->domain = (int)u;
+		} else if (quiz && strcmp(a, "--task") == 0) {
+			NEED_VALUE();
+			o->task = val;
+		} else if (quiz && strcmp(a, "--missed") == 0) {
+			o->missed = 1;
+		} else if (quiz && strcmp(a, "--weakest") == 0) {
+			o->weakest = 1;
+		} else if (quiz && strcmp(a, "--count") == 0) {
+			NEED_VALUE();
+			if (parse_uint(val, 10000, &u) < 0 || u == 0)
+				return cli_usage_error(cmd, "--count takes a positive whole number, not '%s'", val);
+			o->count = (int)u;
+		} else if (quiz && strcmp(a, "--feedback") == 0) {
+			NEED_VALUE();
+			if (strcmp(val, "immediate") == 0)
+				o->feedback = FEEDBACK_IMMEDIATE;
+			else if (strcmp(val, "end") == 0)
+				o->feedback = FEEDBACK_END;
+			else
+				return cli_usage_error(cmd, "--feedback is immediate or end, not '%s'", val);
+		} else {
+			return cli_usage_error(cmd, a[0] == '-' ? "unknown option '%s'"
+			                                        : "unexpected argument '%s'", a);
+		}
+#undef NEED_VALUE
+	}
+	if (quiz == 1 && (o->domain > 0) + (o->task != NULL) + o->missed + o->weakest > 1)
+		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed or --weakest");
+	if (o->untimed && o->time_limit > 0)
+		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
+	if (o->untimed && o->esl)
+		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
+	return 0;
+}
+
+/* Hold the attempt lock for the whole run (released when the process ends). */
+static int
+take_lock(const char *home)
+{
+	char *path = home_path(home, "attempt.lock");
+	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
+	if (fd < 0) {
+		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
+		                     strerror(errno));
+		free(path);
+		return code;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		int code = cli_error(EXIT_INVALID,
+		                     "another certsim process is running an attempt with the data directory %s; "
+		                     "finish that one first (or set CERTSIM_HOME to another directory)",
+		                     home);
+		free(path);
+		return code;
+	}
+	free(path);
+	return 0;
+}
+
+static void
+bar(FILE *f, double percent)
+{
+	int width = 20, full = (int)(percent / 100.0 * width + 0.5);
+	fputc('[', f);
+	for (int i = 0; i < width; i++)
+		fputc(i < full ? '#' : '.', f);
+	fputc(']', f);
+}
+
+static void
+print_report(const struct session *s, const struct score *sc, const char *path,
+             const char *out_path, FILE *f)
+{
+	const struct blueprint *bp = &s->bank->bp;
+	char used[32], limit[32];
+	clock_format_hms((long)((s->used_ms + 500) / 1000), used);
+	clock_format_hms(s->cfg.time_limit_s, limit);
+	fprintf(f, "\n==========================================================================\n");
+	fprintf(f, "%s practice %s: %s\n", bp->code, s->cfg.mode == MODE_EXAM ? "exam" : "quiz",
+	        sc->passed ? "PASS" : "FAIL");
+	fprintf(f, "Scaled score: %d (pass mark %d; range %d-%d)\n", sc->scaled, sc->pass_mark,
+	        bp->score_min, bp->score_max);
+	fprintf(f, "Correct:      %d of %d scored items (%.1f%%)\n", sc->correct, sc->scored,
+	        sc->percent);
+	if (s->cfg.time_limit_s > 0)
+		fprintf(f, "Time used:    %s of %s", used, limit);
+	else
+		fprintf(f, "Time used:    %s (untimed)", used);
+	fprintf(f, "; ended by %s", session_end_name(s->ended));
+	if (s->interruptions)
+		fprintf(f, "; interrupted %d time%s", s->interruptions,
+		        s->interruptions == 1 ? "" : "s");
+	fprintf(f, "\n--------------------------------------------------------------------------\n");
+	fprintf(f, "%-44s %-22s %s\n", "Domain", "Correct", "Status");
+	for (int i = 0; i < sc->n_domains; i++) {
+		const struct score_part *p = &sc->domains[i];
+		const struct domain *d = &bp->domains[p->index];
+		fprintf(f, "%d %-42.42s ", d->id, d->name);
+		bar(f, p->percent);
+		fprintf(f, " %3.0f%% %2d/%-2d %s\n", p->percent, p->correct, p->total,
+		        p->meets ? "meets" : "NEEDS IMPROVEMENT");
+	}
+	if (s->cfg.unscored > 0) {
+		fprintf(f, "\nUnscored items (not counted, as on the real exam):");
+		for (size_t i = 0; i < s->n; i++)
+			if (!s->items[i].scored)
+				fprintf(f, " %zu", i + 1);
+		fputc('\n', f);
+	}
+	fprintf(f, "\nThe scaled score is a model: AWS does not publish its scaling.\n");
+	fprintf(f, "Result:    %s\nSignature: %s.minisig\n", path, path);
+	if (out_path)
+		fprintf(f, "Copy:      %s (and %s.minisig)\n", out_path, out_path);
+	fprintf(f, "Review what you missed: certsim review last\n");
+	fflush(f);
+}
+
+/* Run an attempt to its end and write its result. */
+static int
+run_session(struct session *s, const struct opts *o, const char *home)
+{
+	int rc;
+	install_signals();
+	/* The full-screen interface is its own issue; line mode serves both until then. */
+	rc = lineui_run(s, STDIN_FILENO, stdout, &stop_signal);
+	if (rc == 1) {
+		if (session_autosave(s) < 0)
+			return cli_error(EXIT_SYSTEM, "%s; the attempt could not be saved", s->save_error);
+		fprintf(stderr, "\ncertsim: the attempt is saved (%zu of %zu answered). "
+		                "Continue it with: certsim resume\n",
+		        session_count_answered(s), s->n);
+		return stop_signal == SIGINT ? EXIT_INTERRUPTED : 128 + stop_signal;
+	}
+	if (s->save_error)
+		fprintf(stderr, "certsim: warning: %s\n", s->save_error);
+	struct score sc;
+	char *path = NULL, *err = NULL;
+	if (score_compute(s, &sc) < 0)
+		return cli_error(EXIT_SYSTEM, "out of memory");
+	if (result_save(s, &sc, home, o->out, &path, &err) < 0) {
+		rc = cli_error(EXIT_SYSTEM, "%s\nThe attempt is still saved: fix the problem and run 'certsim resume' to write the result.",
+		               err);
+		free(err);
+		score_free(&sc);
+		return rc;
+	}
+	if (s->save_path)
+		unlink(s->save_path);
+	print_report(s, &sc, path, o->out, stdout);
+	free(path);
+	score_free(&sc);
+	return EXIT_DONE;
+}
+
+/* A saved attempt is never dropped silently. Returns 0 to go on, else an exit code. */
+static int
+check_saved(const char *save, const struct opts *o)
+{
+	if (access(save, F_OK) != 0 || o->discard)
+		return 0;
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		char line[16] = "";
+		fprintf(stdout, "An unfinished attempt is saved in %s.\n"
+		                "Discard it and start a new one? (No: keep it; 'certsim resume' continues it) [y/N] ",
+		        save);
+		fflush(stdout);
+		if (fgets(line, sizeof line, stdin) && (line[0] == 'y' || line[0] == 'Y'))
+			return 0;
+		fprintf(stdout, "Kept. Continue it with: certsim resume\n");
+		return EXIT_INVALID;
+	}
+	return cli_error(EXIT_INVALID,
+	                 "an unfinished attempt is saved (%s); continue it with 'certsim resume', "
+	                 "or pass --discard-saved to throw it away and start a new one",
+	                 save);
+}
+
+static int
+start(int quiz, int argc, char **argv)
+{
+	const char *cmd = quiz ? "quiz" : "exam";
+	struct opts o;
+	char *home = NULL, *err = NULL, *save = NULL;
+	struct bank *b = NULL;
+	struct history h = { 0 };
+	uint64_t *seen = NULL;
+	signed char *last = NULL;
+	double *weight = NULL;
+	unsigned char *eligible = NULL;
+	struct draw_item *items = NULL;
+	struct session *s = NULL;
+	size_t n;
+	int code;
+
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(quiz ? quiz_help : exam_help, stdout);
+			return EXIT_DONE;
+		}
+	if ((code = parse_opts(cmd, quiz, argc, argv, &o)) != 0)
+		return code;
+	if ((home = home_dir(&err)) == NULL) {
+		code = cli_error(EXIT_SYSTEM, "%s", err);
+		goto done;
+	}
+	if ((code = take_lock(home)) != 0)
+		goto done;
+	save = home_path(home, "attempt.json");
+	if (save == NULL || (code = check_saved(save, &o)) != 0)
+		goto done;
+	if ((b = cli_load_bank(cli_bank_path(o.bank), &code)) == NULL)
+		goto done;
+
+	struct draw_request req = { 0 };
+	struct session_config cfg = { 0 };
+	req.task = -1;
+	req.seed = o.have_seed ? o.seed : rng_random_seed();
+	seen = calloc(b->n_questions, sizeof *seen);
+	last = calloc(b->n_questions, sizeof *last);
+	if (seen == NULL || last == NULL) {
+		code = cli_error(EXIT_SYSTEM, "out of memory");
+		goto done;
+	}
+	if (history_load(home, 0, &h, &err) < 0) {
+		code = cli_error(EXIT_SYSTEM, "%s", err);
+		goto done;
+	}
+	history_exposure(&h, b, seen, last);
+	req.last_seen = seen;
+	cfg.mode = quiz ? MODE_QUIZ : MODE_EXAM;
+	cfg.seed = req.seed;
+	cfg.feedback = quiz ? o.feedback : FEEDBACK_END;
+	snprintf(cfg.source, sizeof cfg.source, "all");
+	if (!quiz) {
+		req.count = b->bp.questions;
+		cfg.time_limit_s = (long)b->bp.duration_minutes * 60;
+		if (o.unscored >= req.count) {
+			code = cli_usage_error(cmd, "--unscored %d leaves no scored item of %d",
+			                       o.unscored, req.count);
+			goto done;
+		}
+		cfg.unscored = o.unscored;
+	} else {
+		req.count = o.count;
+		req.allow_fewer = 0;
+		cfg.time_limit_s = (long)o.count * b->bp.duration_minutes * 60 / b->bp.questions;
+		if (o.domain > 0) {
+			if (bank_domain_index(b, o.domain) < 0) {
+				code = cli_usage_error(cmd, "there is no domain %d in %s", o.domain,
+				                       b->bp.code);
+				goto done;
+			}
+			req.domain = o.domain;
+			snprintf(cfg.source, sizeof cfg.source, "domain %d", o.domain);
+		} else if (o.task != NULL) {
+			if ((req.task = bank_task_index(b, o.task)) < 0) {
+				code = cli_usage_error(cmd, "there is no task '%s' in %s (tasks look like 2.2)",
+				                       o.task, b->bp.code);
+				goto done;
+			}
+			snprintf(cfg.source, sizeof cfg.source, "task %s", b->bp.tasks[req.task].id);
+		} else if (o.missed) {
+			size_t k = 0;
+			eligible = calloc(b->n_questions, 1);
+			if (eligible == NULL) {
+				code = cli_error(EXIT_SYSTEM, "out of memory");
+				goto done;
+			}
+			for (size_t i = 0; i < b->n_questions; i++)
+				k += eligible[i] = last[i] == 0;
+			if (k == 0) {
+				printf("Nothing to practise: no question's latest answer in your history is wrong%s.\n",
+				       h.n ? "" : " (you have no attempts yet)");
+				code = EXIT_DONE;
+				goto done;
+			}
+			req.eligible = eligible;
+			req.allow_fewer = 1;
+			req.last_seen = NULL;
+			snprintf(cfg.source, sizeof cfg.source, "missed");
+		} else if (o.weakest) {
+			/* Error rate per task from the latest answers, smoothed, with a floor. */
+			int *wrong = calloc((size_t)b->bp.n_tasks, sizeof *wrong);
+			int *total = calloc((size_t)b->bp.n_tasks, sizeof *total);
+			weight = calloc(b->n_questions, sizeof *weight);
+			if (wrong == NULL || total == NULL || weight == NULL) {
+				free(wrong);
+				free(total);
+				code = cli_error(EXIT_SYSTEM, "out of memory");
+				goto done;
+			}
+			int any = 0;
+			for (size_t i = 0; i < b->n_questions; i++)
+				if (last[i] >= 0) {
+					total[b->questions[i].task]++;
+					wrong[b->questions[i].task] += last[i] == 0;
+					any = 1;
+				}
+			for (size_t i = 0; i < b->n_questions; i++) {
+				int t = b->questions[i].task;
+				double rate = (wrong[t] + 1.0) / (total[t] + 2.0);
+				weight[i] = rate < 0.1 ? 0.1 : rate;
+			}
+			free(wrong);
+			free(total);
+			if (!any)
+				printf("No history yet: drawing from every task evenly. "
+				       "Take an exam or quiz first to target your weak spots.\n");
+			req.weight = weight;
+			snprintf(cfg.source, sizeof cfg.source, "weakest");
+		}
+	}
+	if (o.time_limit > 0)
+		cfg.time_limit_s = o.time_limit;
+	if (o.esl)
+		cfg.time_limit_s += 30 * 60;
+	if (o.untimed)
+		cfg.time_limit_s = 0;
+	if (draw_items(b, &req, &items, &n, &err) < 0) {
+		code = cli_error(EXIT_INVALID, "%s: %s", b->path, err);
+		goto done;
+	}
+	if (session_new(b, &cfg, items, n, clock_monotonic(), &s, &err) < 0) {
+		code = cli_error(EXIT_SYSTEM, "%s", err);
+		goto done;
+	}
+	s->save_path = save;
+	save = NULL;
+	if (session_autosave(s) < 0) {
+		code = cli_error(EXIT_SYSTEM, "%s", s->save_error);
+		goto done;
+	}
+	code = run_session(s, &o, home);
+done:
+	session_free(s);
+	history_free(&h);
+	free(seen);
+	free(last);
+	free(weight);
+	free(eligible);
+	bank_free(b);
+	free(save);
+	free(err);
+	free(home);
+	return code;
+}
+
+int
+cmd_exam(int argc, char **argv)
+{
+	return start(0, argc, argv);
+}
+
+int
+cmd_quiz(int argc, char **argv)
+{
+	return start(1, argc, argv);
+}
+
+int
+cmd_resume(int argc, char **argv)
+{
+	struct opts o;
+	char *home = NULL, *err = NULL, *save = NULL, *buf = NULL;
+	struct bank *b = NULL;
+	struct session *s = NULL;
+	size_t len;
+	int code;
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(resume_help, stdout);
+			return EXIT_DONE;
+		}
+	if ((code = parse_opts("resume", 2, argc, argv, &o)) != 0)
+		return code;
+	if ((home = home_dir(&err)) == NULL) {
+		code = cli_error(EXIT_SYSTEM, "%s", err);
+		goto done;
+	}
+	if ((code = take_lock(home)) != 0)
+		goto done;
+	save = home_path(home, "attempt.json");
+	if (save == NULL || access(save, F_OK) != 0) {
+		code = cli_error(EXIT_INVALID, "there is no interrupted attempt to resume in %s", home);
+		goto done;
+	}
+	/* The saved attempt names its bank; --bank overrides (e.g. a moved bank). */
+	const char *bank_path = o.bank;
+	cJSON *saved = NULL;
+	if (bank_path == NULL && fsutil_read_file(save, 64u << 20, &buf, &len, &err) == 0) {
+		saved = cJSON_ParseWithLength(buf, len);
+		const cJSON *bp = cJSON_GetObjectItemCaseSensitive(saved, "bank");
+		if (cJSON_IsString(bp))
+			bank_path = bp->valuestring;
+	}
+	b = cli_load_bank(cli_bank_path(bank_path), &code);
+	cJSON_Delete(saved);
+	if (b == NULL)
+		goto done;
+	if (session_restore(b, save, clock_monotonic(), &s, &err) < 0) {
+		code = cli_error(EXIT_INVALID, "%s", err);
+		goto done;
+	}
+	s->save_path = save;
+	save = NULL;
+	fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
+	        s->cfg.mode == MODE_EXAM ? "exam" : "quiz", s->started_at,
+	        session_count_answered(s), s->n);
+	code = run_session(s, &o, home);
+done:
+	session_free(s);
+	bank_free(b);
+	free(buf);
+	free(save);
+	free(err);
+	free(home);
+	return code;
+}
