@@ -30,6 +30,14 @@ void clock_utc_iso(time_t t, char out[32]);
 void clock_utc_stamp(time_t t, char out[32]);
 
 /*
+ * Now, with milliseconds, so that attempts finished within one second
+ * still sort in order: "2026-11-26T04:05:38.123Z" and, for file names,
+ * "20261126T040538.123Z".
+ */
+void clock_utc_now_iso(char out[32]);
+void clock_utc_now_stamp(char out[32]);
+
+/*
  * Parse a duration: "90s", "45m", "2h", "1h30m", "1h30m15s" or a plain
  * number of minutes. Returns seconds (> 0), or -1 if invalid.
  */

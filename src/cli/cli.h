@@ -2,7 +2,11 @@
 #ifndef CERTSIM_CLI_H
 #define CERTSIM_CLI_H
 
+#include <signal.h>
+
 #include "certsim/bank.h"
+#include "certsim/score.h"
+#include "certsim/session.h"
 
 /* Exit statuses (contract section 1); tested in tests/e2e. */
 enum exit_code {
@@ -29,11 +33,30 @@ int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * The full-screen front end (tui.c), over the same session API as line
+ * mode. tui_run runs s until it ends: returns 0 when the attempt ended, 1
+ * when stopped by *stop (the caller saves and exits), -1 when the terminal
+ * cannot be used (the caller falls back to line mode).
+ */
+int tui_run(struct session *s, volatile sig_atomic_t *stop);
+
+/*
+ * The results screen after a finished attempt (score, per-domain bars,
+ * time used, the result path); from it the candidate can page through the
+ * missed questions with their answer, the key and the explanation.
+ * Returns when the candidate leaves it.
+ */
+void tui_results(const struct session *s, const struct score *sc,
+                 const char *result_path);
+
 int cmd_bank(int argc, char **argv);
 int cmd_exam(int argc, char **argv);
 int cmd_quiz(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_key(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 
 #endif

@@ -270,15 +270,42 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 		fprintf(f, "; interrupted %d time%s", s->interruptions,
 		        s->interruptions == 1 ? "" : "s");
 	fprintf(f, "\n--------------------------------------------------------------------------\n");
-	fprintf(f, "%-44s %-22s %s\n", "Domain", "Correct", "Status");
+	fprintf(f, "Domain (meets = at least %.0f%% correct)\n", bp->cut * 100);
 	for (int i = 0; i < sc->n_domains; i++) {
 		const struct score_part *p = &sc->domains[i];
 		const struct domain *d = &bp->domains[p->index];
-		fprintf(f, "%d %-42.42s ", d->id, d->name);
+		fprintf(f, "%d %s\n  ", d->id, d->name);
 		bar(f, p->percent);
-		fprintf(f, " %3.0f%% %2d/%-2d %s\n", p->percent, p->correct, p->total,
+		fprintf(f, " %3.0f%%  %2d/%-2d  %s\n", p->percent, p->correct, p->total,
 		        p->meets ? "meets" : "NEEDS IMPROVEMENT");
 	}
+	fprintf(f, "\n%-50s %-13s %s\n", "Task", "Correct", "Status");
+	for (int i = 0; i < sc->n_tasks; i++) {
+		const struct score_part *p = &sc->tasks[i];
+		const struct task *t = &bp->tasks[p->index];
+		fprintf(f, "%-4s %-45.45s %3.0f%% %2d/%-2d  %s\n", t->id, t->name, p->percent,
+		        p->correct, p->total, p->meets ? "meets" : "NEEDS IMPROVEMENT");
+	}
+	/* Pacing against the blueprint's pace (130/65 = 2 minutes a question). */
+	long pace_ms = (long)bp->duration_minutes * 60000L / bp->questions;
+	size_t over = 0, slow = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		over += s->items[i].ms > pace_ms;
+		if (s->items[i].ms > s->items[slow].ms)
+			slow = i;
+	}
+	char avg[32], pace[32], slowest[32];
+	clock_format_hms(s->n ? (long)((s->used_ms / (int64_t)s->n + 500) / 1000) : 0, avg);
+	clock_format_hms(pace_ms / 1000, pace);
+	clock_format_hms((long)((s->items[slow].ms + 500) / 1000), slowest);
+	fprintf(f, "\nPacing: %s a question on average (exam pace %s); %zu over pace; slowest: question %zu (%s)",
+	        avg, pace, over, slow + 1, slowest);
+	if (s->cfg.time_limit_s > 0) {
+		char left[32];
+		clock_format_hms((long)(s->cfg.time_limit_s - (s->used_ms + 500) / 1000), left);
+		fprintf(f, "; %s left", left);
+	}
+	fputc('\n', f);
 	if (s->cfg.unscored > 0) {
 		fprintf(f, "\nUnscored items (not counted, as on the real exam):");
 		for (size_t i = 0; i < s->n; i++)
@@ -300,8 +327,12 @@ run_session(struct session *s, const struct opts *o, const char *home)
 {
 	int rc;
 	install_signals();
-	/* The full-screen interface is its own issue; line mode serves both until then. */
-	rc = lineui_run(s, STDIN_FILENO, stdout, &stop_signal);
+	int full = !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	rc = full ? tui_run(s, &stop_signal) : -1;
+	if (rc < 0) {
+		full = 0;
+		rc = lineui_run(s, STDIN_FILENO, stdout, &stop_signal);
+	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
 			return cli_error(EXIT_SYSTEM, "%s; the attempt could not be saved", s->save_error);
@@ -325,6 +356,8 @@ run_session(struct session *s, const struct opts *o, const char *home)
 	}
 	if (s->save_path)
 		unlink(s->save_path);
+	if (full)
+		tui_results(s, &sc, path);
 	print_report(s, &sc, path, o->out, stdout);
 	free(path);
 	score_free(&sc);
@@ -477,8 +510,9 @@ start(int quiz, int argc, char **argv)
 				}
 			for (size_t i = 0; i < b->n_questions; i++) {
 				int t = b->questions[i].task;
-				double rate = (wrong[t] + 1.0) / (total[t] + 2.0);
-				weight[i] = rate < 0.1 ? 0.1 : rate;
+				/* Unseen tasks count as half wrong; the floor keeps every task in. */
+				double rate = (wrong[t] + 0.5) / (total[t] + 1.0);
+				weight[i] = rate < 0.05 ? 0.05 : rate;
 			}
 			free(wrong);
 			free(total);

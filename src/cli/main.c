@@ -14,6 +14,8 @@ static const char usage[] =
     "Commands:\n"
     "  exam [options]            full-length timed practice exam (65 questions, 130 min)\n"
     "  quiz [options]            practice quiz: --domain N, --task T, --missed, --weakest\n"
+    "  review [RESULT|last] [--missed|--all|--flagged]  go through a finished attempt\n"
+    "  history [--json]          all attempts, trends, readiness\n"
     "  resume                    continue an interrupted attempt\n"
     "  verify RESULT [--pubkey FILE]  check a signed result file\n"
     "  key [--export FILE]       print or export your public key (minisign format)\n"
@@ -42,6 +44,8 @@ static const struct command commands[] = {
 	{ "exam", cmd_exam },
 	{ "quiz", cmd_quiz },
 	{ "resume", cmd_resume },
+	{ "review", cmd_review },
+	{ "history", cmd_history },
 	{ "verify", cmd_verify },
 	{ "key", cmd_key },
 	{ "bank", cmd_bank },

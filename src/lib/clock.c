@@ -45,6 +45,34 @@ clock_utc_stamp(time_t t, char out[32])
 	strftime(out, 32, "%Y%m%dT%H%M%SZ", &tm);
 }
 
+/* Now as "<date part>.mmmZ"; iso selects the punctuated form. */
+static void
+now_fmt(char out[32], int iso)
+{
+	struct timespec ts;
+	struct tm tm;
+	char base[24];
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	if (iso)
+		strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &tm);
+	else
+		strftime(base, sizeof base, "%Y%m%dT%H%M%S", &tm);
+	snprintf(out, 32, "%s.%03dZ", base, (int)(ts.tv_nsec / 1000000));
+}
+
+void
+clock_utc_now_iso(char out[32])
+{
+	now_fmt(out, 1);
+}
+
+void
+clock_utc_now_stamp(char out[32])
+{
+	now_fmt(out, 0);
+}
+
 long
 clock_parse_duration(const char *s)
 {

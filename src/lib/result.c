@@ -216,7 +216,7 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	sig = sign_detached(key, text, strlen(text), RESULT_UNTRUSTED, tc, err);
 	if (sig == NULL)
 		goto done;
-	clock_utc_stamp(time(NULL), stamp);
+	clock_utc_now_stamp(stamp);
 	for (int k = 1; k < 100; k++) {
 		free(file);
 		file = k == 1 ? fsutil_asprintf("%s/results/%s-%s.json", home, stamp,

@@ -75,7 +75,7 @@ session_start(struct session *s)
 	s->run_start = clock_now(s->clock);
 	s->item_start = s->run_start;
 	if (s->started_at[0] == '\0')
-		clock_utc_iso(time(NULL), s->started_at);
+		clock_utc_now_iso(s->started_at);
 }
 
 int64_t
@@ -282,7 +282,7 @@ session_finish(struct session *s, enum session_end how)
 	if (s->cfg.time_limit_s > 0 && s->used_ms > s->cfg.time_limit_s * 1000)
 		s->used_ms = s->cfg.time_limit_s * 1000;
 	s->ended = how;
-	clock_utc_iso(time(NULL), s->finished_at);
+	clock_utc_now_iso(s->finished_at);
 }
 
 const char *
