@@ -16,41 +16,61 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/*
- * A binary run from its build tree (CMakeCache.txt beside or above it) uses
- * the bank in the source tree; an installed one uses the installed bank.
- */
-static int
-in_build_tree(void)
+/* The directory holding this executable, or "" if unknown. */
+static void
+exe_dir(char out[PATH_MAX])
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return 0;
-	exe[n] = '\0';
-	for (int up = 0; up < 3; up++) {
-		char *slash = strrchr(exe, '/');
-		if (slash == NULL)
-			return 0;
+	ssize_t n = readlink("/proc/self/exe", out, PATH_MAX - 1);
+	out[n > 0 ? n : 0] = '\0';
+	char *slash = strrchr(out, '/');
+	if (slash != NULL)
 		*slash = '\0';
+	else
+		out[0] = '\0';
+}
+
+/* A binary run from its build tree (CMakeCache.txt beside or above it). */
+static int
+in_build_tree(const char *dir)
+{
+	char d[PATH_MAX];
+	snprintf(d, sizeof d, "%s", dir);
+	for (int up = 0; up < 3 && d[0]; up++) {
 		char probe[PATH_MAX + 32];
-		snprintf(probe, sizeof probe, "%s/CMakeCache.txt", exe);
+		snprintf(probe, sizeof probe, "%s/CMakeCache.txt", d);
 		if (access(probe, F_OK) == 0)
 			return 1;
+		char *slash = strrchr(d, '/');
+		if (slash == NULL)
+			break;
+		*slash = '\0';
 	}
 	return 0;
 }
 
+/*
+ * The bundled bank: the source tree's for a binary in its build tree; else
+ * the one installed beside the binary (<prefix>/bin/../share/certsim/...),
+ * so that an installed tree can move; else the configured install path.
+ */
 const char *
 cli_bank_path(const char *opt)
 {
+	static char found[PATH_MAX + 64];
+	char dir[PATH_MAX];
 	if (opt != NULL)
 		return opt;
 	const char *env = getenv("CERTSIM_BANK");
 	if (env != NULL && *env)
 		return env;
-	if (in_build_tree() && is_dir(CERTSIM_SOURCE_BANK))
+	exe_dir(dir);
+	if (dir[0] && in_build_tree(dir) && is_dir(CERTSIM_SOURCE_BANK))
 		return CERTSIM_SOURCE_BANK;
+	if (dir[0]) {
+		snprintf(found, sizeof found, "%s/../%s/certsim/mla-c01", dir, CERTSIM_DATADIR);
+		if (is_dir(found))
+			return found;
+	}
 	if (is_dir(CERTSIM_INSTALLED_BANK))
 		return CERTSIM_INSTALLED_BANK;
 	return CERTSIM_SOURCE_BANK;
