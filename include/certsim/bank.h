@@ -14,6 +14,7 @@ enum question_type { Q_SINGLE, Q_MULTIPLE, Q_ORDERING, Q_MATCHING };
 
 /* An option, an ordering item or a matching prompt. */
 struct bank_index;
+struct bank_chunk;
 
 struct choice {
 	char id[2]; /* "A".."J" or "1".."7" */
@@ -94,7 +95,8 @@ struct bank {
 	/* BLAKE2b-256 over exam.json and every question file (docs/bank-format.md). */
 	unsigned char fingerprint[32];
 	char fingerprint_hex[65];
-	struct bank_index *index; /* private: id lookup for bank_find() */
+	struct bank_index *index;   /* private: id lookup for bank_find() */
+	struct bank_chunk *strings; /* private: owns every string above */
 };
 
 /*

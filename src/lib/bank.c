@@ -13,7 +13,7 @@
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
 
-/* Open-addressing map from id (an owned copy) to a number. */
+/* Open-addressing map from an id (borrowed from the string pool) to a number. */
 struct bank_index {
 	char **keys;
 	size_t *vals;
@@ -77,8 +77,7 @@ idset_add(struct bank_index *s, const char *key, size_t val, size_t *first)
 		}
 		j = (j + 1) & (s->cap - 1);
 	}
-	if ((s->keys[j] = strdup(key)) == NULL)
-		return -1;
+	s->keys[j] = (char *)key; /* borrowed: the string pool owns it */
 	s->vals[j] = val;
 	s->n++;
 	return 0;
@@ -104,20 +103,120 @@ idset_get(const struct bank_index *s, const char *key, size_t *val)
 static void
 idset_free(struct bank_index *s)
 {
-	for (size_t i = 0; i < s->cap; i++)
-		free(s->keys[i]);
 	free(s->keys);
 	free(s->vals);
 	memset(s, 0, sizeof *s);
 }
 
-/* Take ownership of a cJSON string node's buffer (saves a copy). */
+/*
+ * Memory for loading. The bank's strings live in a pool of large chunks
+ * owned by the bank (one free for all of them); cJSON's trees are built in
+ * an arena that is reset after each file, so a 20,000-question bank costs
+ * a few hundred large allocations instead of millions of small ones.
+ * cJSON's allocator hooks are global: bank_load is not thread-safe.
+ */
+struct bank_chunk {
+	struct bank_chunk *next;
+	size_t cap, used;
+	max_align_t data[];
+};
+
+#define CHUNK_BYTES (1u << 20)
+
+static void *
+chunk_alloc(struct bank_chunk **head, size_t n, size_t align)
+{
+	struct bank_chunk *c = *head;
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+	if (c == NULL || at + n > c->cap) {
+		size_t cap = n > CHUNK_BYTES ? n : CHUNK_BYTES;
+		if ((c = malloc(sizeof *c + cap)) == NULL)
+			return NULL;
+		c->cap = cap;
+		c->used = 0;
+		c->next = *head;
+		*head = c;
+		at = 0;
+	}
+	c->used = at + n;
+	return (char *)c->data + at;
+}
+
+static void
+chunks_free(struct bank_chunk *c)
+{
+	while (c != NULL) {
+		struct bank_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+}
+
+static struct bank_chunk *arena;       /* cJSON nodes of the file being read */
+static struct bank_chunk *arena_spare; /* emptied chunks, reused */
+static struct bank_chunk **strings;    /* the bank being loaded: its string pool */
+static int pool_oom;
+
+static void *
+arena_malloc(size_t n)
+{
+	/* Reuse a spare chunk before asking malloc for a new one. */
+	if ((arena == NULL || arena->used + n + sizeof(max_align_t) > arena->cap) &&
+	    arena_spare != NULL && n <= arena_spare->cap) {
+		struct bank_chunk *c = arena_spare;
+		arena_spare = c->next;
+		c->used = 0;
+		c->next = arena;
+		arena = c;
+	}
+	return chunk_alloc(&arena, n, sizeof(max_align_t));
+}
+
+static void
+arena_free(void *p)
+{
+	(void)p;
+}
+
+/* Drop the current tree: its chunks become spares. */
+static void
+arena_reset(void)
+{
+	while (arena != NULL) {
+		struct bank_chunk *next = arena->next;
+		arena->next = arena_spare;
+		arena_spare = arena;
+		arena = next;
+	}
+}
+
+static void
+arena_destroy(void)
+{
+	arena_reset();
+	chunks_free(arena_spare);
+	arena_spare = NULL;
+}
+
+/* A copy of s in the bank's string pool; NULL (and pool_oom) on failure. */
+static char *
+pool_dup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = chunk_alloc(strings, n, 1);
+	if (p == NULL) {
+		pool_oom = 1;
+		return NULL;
+	}
+	memcpy(p, s, n);
+	return p;
+}
+
+/* The text of a cJSON string node, copied into the bank's pool. */
 static char *
 take_string(cJSON *item)
 {
-	char *p = item->valuestring;
-	item->valuestring = NULL;
-	return p;
+	return pool_dup(item->valuestring);
 }
 
 static const char *
@@ -140,23 +239,36 @@ json_type_name(const cJSON *it)
 	return "invalid";
 }
 
+#define MAX_KEYS 16
+
 /*
- * Warn about keys not in allowed (a NULL-terminated list), and report keys
- * that appear twice (cJSON keeps both; the second would be silently ignored).
+ * One pass over obj's members: out[i] is the member named allowed[i] (a
+ * NULL-terminated list of at most MAX_KEYS), or NULL. Warns about keys not
+ * in allowed, and reports keys that appear twice (cJSON keeps both; the
+ * second would be silently ignored).
  */
 static void
-check_keys(struct loader *L, const char *where, const cJSON *obj,
-           const char *const *allowed)
+collect_keys(struct loader *L, const char *where, const cJSON *obj,
+             const char *const *allowed, cJSON **out)
 {
-	for (const cJSON *c = obj->child; c != NULL; c = c->next) {
+	size_t n = 0;
+	while (allowed[n] != NULL)
+		out[n++] = NULL;
+	for (cJSON *c = obj->child; c != NULL; c = c->next) {
 		const char *k = c->string ? c->string : "";
-		int known = 0;
-		for (size_t i = 0; allowed[i] != NULL; i++)
-			if (strcmp(allowed[i], k) == 0)
-				known = 1;
-		if (!known)
-			diag_add(L->d, DIAG_WARNING, where,
-			         "unknown key \"%.60s\" (ignored; a typo?)", k);
+		size_t i = 0;
+		while (i < n && strcmp(allowed[i], k) != 0)
+			i++;
+		if (i < n) {
+			if (out[i] == NULL)
+				out[i] = c;
+			else
+				diag_add(L->d, DIAG_ERROR, where,
+				         "key \"%.60s\" appears more than once", k);
+			continue;
+		}
+		diag_add(L->d, DIAG_WARNING, where,
+		         "unknown key \"%.60s\" (ignored; a typo?)", k);
 		for (const cJSON *e = obj->child; e != c; e = e->next)
 			if (e->string && strcmp(e->string, k) == 0) {
 				diag_add(L->d, DIAG_ERROR, where,
@@ -166,12 +278,19 @@ check_keys(struct loader *L, const char *where, const cJSON *obj,
 	}
 }
 
-/* A required non-empty string member; NULL (after a diagnostic) if bad. */
-static cJSON *
-need_string(struct loader *L, const char *where, const cJSON *obj,
-            const char *key)
+/* collect_keys without keeping the members. */
+static void
+check_keys(struct loader *L, const char *where, const cJSON *obj,
+           const char *const *allowed)
 {
-	cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+	cJSON *out[MAX_KEYS];
+	collect_keys(L, where, obj, allowed, out);
+}
+
+/* A required non-empty string (the member it, named key); NULL if bad. */
+static cJSON *
+need_str(struct loader *L, const char *where, cJSON *it, const char *key)
+{
 	if (it == NULL) {
 		diag_add(L->d, DIAG_ERROR, where, "missing \"%s\"", key);
 		return NULL;
@@ -192,12 +311,19 @@ need_string(struct loader *L, const char *where, const cJSON *obj,
 	return it;
 }
 
-/* A required integer member in [lo, hi]; returns 0 and *v, or -1. */
-static int
-need_int(struct loader *L, const char *where, const cJSON *obj,
-         const char *key, long lo, long hi, int *v)
+/* A required non-empty string member; NULL (after a diagnostic) if bad. */
+static cJSON *
+need_string(struct loader *L, const char *where, const cJSON *obj,
+            const char *key)
 {
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return need_str(L, where, cJSON_GetObjectItemCaseSensitive(obj, key), key);
+}
+
+/* A required integer (the member it, named key) in [lo, hi]; 0 and *v, or -1. */
+static int
+need_int_item(struct loader *L, const char *where, const cJSON *it,
+              const char *key, long lo, long hi, int *v)
+{
 	if (it == NULL) {
 		diag_add(L->d, DIAG_ERROR, where, "missing \"%s\"", key);
 		return -1;
@@ -219,14 +345,22 @@ need_int(struct loader *L, const char *where, const cJSON *obj,
 	return 0;
 }
 
-/* An optional array of strings; returns 0 and takes them, or -1. */
+/* A required integer member in [lo, hi]; returns 0 and *v, or -1. */
 static int
-opt_strings(struct loader *L, const char *where, cJSON *obj, const char *key,
+need_int(struct loader *L, const char *where, const cJSON *obj,
+         const char *key, long lo, long hi, int *v)
+{
+	return need_int_item(L, where, cJSON_GetObjectItemCaseSensitive(obj, key),
+	                     key, lo, hi, v);
+}
+
+/* An optional array of strings (the member arr, named key); 0 and takes them, or -1. */
+static int
+opt_strings(struct loader *L, const char *where, cJSON *arr, const char *key,
             char ***out, int *n)
 {
 	*out = NULL;
 	*n = 0;
-	cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, key);
 	if (arr == NULL)
 		return 0;
 	if (!cJSON_IsArray(arr)) {
@@ -263,24 +397,17 @@ opt_strings(struct loader *L, const char *where, cJSON *obj, const char *key,
 static void
 free_choices(struct choice *c, int n)
 {
-	for (int i = 0; c != NULL && i < n; i++)
-		free(c[i].text);
+	(void)n; /* the texts are in the string pool */
 	free(c);
 }
 
 static void
 question_free(struct question *q)
 {
-	free(q->id);
-	free(q->stem);
+	/* Its strings are in the bank's string pool. */
 	free_choices(q->choices, q->n_choices);
 	free_choices(q->prompts, q->n_prompts);
-	free(q->explanation);
-	for (int i = 0; i < q->n_references; i++)
-		free(q->references[i]);
 	free(q->references);
-	for (int i = 0; i < q->n_tags; i++)
-		free(q->tags[i]);
 	free(q->tags);
 }
 
@@ -290,11 +417,10 @@ question_free(struct question *q)
  * diagnostic. The list is stored only when it is valid.
  */
 static int
-parse_choices(struct loader *L, const char *where, cJSON *q, const char *key,
+parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key,
               char first, int min, int max, struct choice **out)
 {
 	*out = NULL;
-	cJSON *arr = cJSON_GetObjectItemCaseSensitive(q, key);
 	if (arr == NULL) {
 		diag_add(L->d, DIAG_ERROR, where, "missing \"%s\"", key);
 		return -1;
@@ -307,8 +433,8 @@ parse_choices(struct loader *L, const char *where, cJSON *q, const char *key,
 	int n = cJSON_GetArraySize(arr);
 	if (n < min || n > max) {
 		diag_add(L->d, DIAG_ERROR, where,
-		         "\"%s\" has %d entries; it needs %d to %d", key, n, min,
-		         max);
+		         "\"%s\" has %d entr%s; it needs %d to %d", key, n,
+		         n == 1 ? "y" : "ies", min, max);
 		return -1;
 	}
 	static const char *const keys[] = { "id", "text", NULL };
@@ -316,8 +442,23 @@ parse_choices(struct loader *L, const char *where, cJSON *q, const char *key,
 	cJSON *c;
 	cJSON_ArrayForEach(c, arr) {
 		char w[600];
-		snprintf(w, sizeof w, "%s: %s[%d]", where, key, i);
 		i++;
+		/* The common case, checked without building any message. */
+		cJSON *a = c->child, *bb = a ? a->next : NULL;
+		if (cJSON_IsObject(c) && bb != NULL && bb->next == NULL && a->string &&
+		    bb->string) {
+			cJSON *id = strcmp(a->string, "id") == 0 ? a : bb;
+			cJSON *tx = id == a ? bb : a;
+			if (strcmp(id->string, "id") == 0 && strcmp(tx->string, "text") == 0 &&
+			    cJSON_IsString(id) && cJSON_IsString(tx) &&
+			    id->valuestring[0] >= first && id->valuestring[0] < first + max &&
+			    id->valuestring[1] == '\0' && !seen[id->valuestring[0] - first] &&
+			    strspn(tx->valuestring, " \t\r\n") != strlen(tx->valuestring)) {
+				seen[id->valuestring[0] - first] = 1;
+				continue;
+			}
+		}
+		snprintf(w, sizeof w, "%s: %s[%d]", where, key, i - 1);
 		if (!cJSON_IsObject(c)) {
 			diag_add(L->d, DIAG_ERROR, w,
 			         "must be an object {\"id\", \"text\"}, not %s",
@@ -397,7 +538,9 @@ parse_answer_list(struct loader *L, const char *where, cJSON *ans,
 	int n = cJSON_GetArraySize(ans), bad = 0, i = 0;
 	int used[BANK_MAX_CHOICES] = { 0 };
 	if (n > BANK_MAX_CHOICES) {
-		diag_add(L->d, DIAG_ERROR, where, "\"answer\" has %d entries", n);
+		diag_add(L->d, DIAG_ERROR, where,
+		         "\"answer\" has %d entries; a question has at most %d choices",
+		         n, BANK_MAX_CHOICES);
 		return -1;
 	}
 	cJSON *a;
@@ -601,6 +744,9 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		"id", "domain", "task", "type", "stem", "options", "items",
 		"prompts", "answer", "explanation", "references", "tags", NULL
 	};
+	enum { K_ID, K_DOMAIN, K_TASK, K_TYPE, K_STEM, K_OPTIONS, K_ITEMS,
+	       K_PROMPTS, K_ANSWER, K_EXPLANATION, K_REFERENCES, K_TAGS };
+	cJSON *f[MAX_KEYS];
 	char where[512];
 	snprintf(where, sizeof where, "%s: %s", L->file, path);
 	if (!cJSON_IsObject(jq)) {
@@ -609,6 +755,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		return -1;
 	}
 	cJSON *id = cJSON_GetObjectItemCaseSensitive(jq, "id");
+	/* Name the question by its id in every message, when it has a usable one. */
 	if (cJSON_IsString(id) && valid_id(id->valuestring))
 		snprintf(where, sizeof where, "%s: question \"%s\"", L->file,
 		         id->valuestring);
@@ -616,9 +763,10 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	if (q == NULL)
 		return -1;
 	int bad = 0;
-	check_keys(L, where, jq, keys);
+	char *qid = NULL;
+	collect_keys(L, where, jq, keys, f);
 
-	if (need_string(L, where, jq, "id") == NULL) {
+	if (need_str(L, where, f[K_ID], "id") == NULL) {
 		bad = 1;
 	} else if (!valid_id(id->valuestring)) {
 		diag_add(L->d, DIAG_ERROR, where,
@@ -627,7 +775,8 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		bad = 1;
 	} else {
 		size_t first;
-		int r = idset_add(&L->ids, id->valuestring, L->file_idx, &first);
+		int r = (qid = pool_dup(id->valuestring)) == NULL
+		            ? -1 : idset_add(&L->ids, qid, L->file_idx, &first);
 		if (r < 0) {
 			L->oom = 1;
 			bad = 1;
@@ -640,7 +789,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	}
 
 	int domain = cs_domain;
-	cJSON *jd = cJSON_GetObjectItemCaseSensitive(jq, "domain");
+	cJSON *jd = f[K_DOMAIN];
 	if (cs >= 0) {
 		if (jd != NULL && !(cJSON_IsNumber(jd) && jd->valuedouble == cs_domain)) {
 			diag_add(L->d, DIAG_ERROR, where,
@@ -648,7 +797,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 			         cs_domain);
 			bad = 1;
 		}
-	} else if (need_int(L, where, jq, "domain", 1, INT_MAX, &domain) < 0) {
+	} else if (need_int_item(L, where, jd, "domain", 1, INT_MAX, &domain) < 0) {
 		bad = 1;
 		domain = -1;
 	} else if (L->bp_ok && bank_domain_index(L->b, domain) < 0) {
@@ -659,7 +808,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	}
 	q->domain = domain;
 
-	cJSON *jt = need_string(L, where, jq, "task");
+	cJSON *jt = need_str(L, where, f[K_TASK], "task");
 	if (jt == NULL) {
 		bad = 1;
 	} else if (L->bp_ok) {
@@ -677,7 +826,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		}
 	}
 
-	cJSON *jtype = need_string(L, where, jq, "type");
+	cJSON *jtype = need_str(L, where, f[K_TYPE], "type");
 	int typed = 0;
 	if (jtype == NULL) {
 		bad = 1;
@@ -689,15 +838,15 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	} else {
 		typed = 1;
 	}
-	if (need_string(L, where, jq, "stem") == NULL)
+	if (need_str(L, where, f[K_STEM], "stem") == NULL)
 		bad = 1;
-	if (need_string(L, where, jq, "explanation") == NULL)
+	if (need_str(L, where, f[K_EXPLANATION], "explanation") == NULL)
 		bad = 1;
 	char **refs = NULL, **tags = NULL;
 	int nrefs = 0, ntags = 0;
-	if (opt_strings(L, where, jq, "references", &refs, &nrefs) < 0)
+	if (opt_strings(L, where, f[K_REFERENCES], "references", &refs, &nrefs) < 0)
 		bad = 1;
-	if (opt_strings(L, where, jq, "tags", &tags, &ntags) < 0)
+	if (opt_strings(L, where, f[K_TAGS], "tags", &tags, &ntags) < 0)
 		bad = 1;
 	q->references = refs;
 	q->n_references = nrefs;
@@ -709,14 +858,14 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		switch (q->type) {
 		case Q_SINGLE:
 		case Q_MULTIPLE:
-			n = parse_choices(L, where, jq, "options", 'A', 2, 10, &q->choices);
+			n = parse_choices(L, where, f[K_OPTIONS], "options", 'A', 2, 10, &q->choices);
 			break;
 		case Q_ORDERING:
-			n = parse_choices(L, where, jq, "items", 'A', 3, 7, &q->choices);
+			n = parse_choices(L, where, f[K_ITEMS], "items", 'A', 3, 7, &q->choices);
 			break;
 		default:
-			n = parse_choices(L, where, jq, "options", 'A', 2, 10, &q->choices);
-			int m = parse_choices(L, where, jq, "prompts", '1', 3, 7, &q->prompts);
+			n = parse_choices(L, where, f[K_OPTIONS], "options", 'A', 2, 10, &q->choices);
+			int m = parse_choices(L, where, f[K_PROMPTS], "prompts", '1', 3, 7, &q->prompts);
 			if (m < 0)
 				bad = 1;
 			else
@@ -727,18 +876,19 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 			bad = 1;
 		else
 			q->n_choices = n;
-		static const char *const foreign[4][2] = {
-			{ "items", "prompts" }, { "items", "prompts" },
-			{ "options", "prompts" }, { "items", NULL }
+		static const int foreign[4][2] = {
+			{ K_ITEMS, K_PROMPTS }, { K_ITEMS, K_PROMPTS },
+			{ K_OPTIONS, K_PROMPTS }, { K_ITEMS, -1 }
 		};
 		for (int i = 0; i < 2; i++) {
-			const char *k = foreign[q->type][i];
-			if (k && cJSON_GetObjectItemCaseSensitive(jq, k))
+			int fk = foreign[q->type][i];
+			const char *k = fk >= 0 ? keys[fk] : NULL;
+			if (k && f[fk] != NULL)
 				diag_add(L->d, DIAG_WARNING, where,
 				         "\"%s\" is not used by %s questions (ignored)",
 				         k, bank_type_name(q->type));
 		}
-		cJSON *ans = cJSON_GetObjectItemCaseSensitive(jq, "answer");
+		cJSON *ans = f[K_ANSWER];
 		if (ans == NULL) {
 			diag_add(L->d, DIAG_ERROR, where, "missing \"answer\"");
 			bad = 1;
@@ -754,9 +904,9 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		question_free(q);
 		return -1;
 	}
-	q->id = take_string(id);
-	q->stem = take_string(cJSON_GetObjectItemCaseSensitive(jq, "stem"));
-	q->explanation = take_string(cJSON_GetObjectItemCaseSensitive(jq, "explanation"));
+	q->id = qid;
+	q->stem = take_string(f[K_STEM]);
+	q->explanation = take_string(f[K_EXPLANATION]);
 	q->case_study = cs;
 	q->file = (int)L->file_idx;
 	L->b->n_questions++;
@@ -782,6 +932,7 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 		         id->valuestring);
 	check_keys(L, where, jc, keys);
 	int bad = 0, domain = -1;
+	char *cid = NULL;
 	if (need_string(L, where, jc, "id") == NULL) {
 		bad = 1;
 	} else if (!valid_id(id->valuestring)) {
@@ -791,7 +942,8 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 		bad = 1;
 	} else {
 		size_t first;
-		int r = idset_add(&L->ids, id->valuestring, L->file_idx, &first);
+		cid = pool_dup(id->valuestring);
+		int r = cid == NULL ? -1 : idset_add(&L->ids, cid, L->file_idx, &first);
 		if (r < 0) {
 			L->oom = 1;
 			bad = 1;
@@ -850,7 +1002,7 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 		L->cs_cap = cap;
 	}
 	struct case_study *c = &b->case_studies[b->n_case_studies++];
-	c->id = take_string(id);
+	c->id = cid;
 	c->domain = domain;
 	c->title = take_string(cJSON_GetObjectItemCaseSensitive(jc, "title"));
 	c->scenario = take_string(cJSON_GetObjectItemCaseSensitive(jc, "scenario"));
@@ -1423,11 +1575,15 @@ bank_load(const char *dir, struct diag *d, struct bank **out)
 
 	if (list_files(&L, dir) < 0)
 		goto done;
+	cJSON_Hooks hooks = { arena_malloc, arena_free };
+	cJSON_InitHooks(&hooks);
+	strings = &b->strings;
+	pool_oom = 0;
 	L.file = "exam.json";
 	cJSON *root = read_json(&L, dir, "exam.json", &fp);
 	if (root != NULL) {
 		parse_blueprint(&L, root);
-		cJSON_Delete(root);
+		arena_reset();
 	}
 	/* Question files are checked even when the blueprint is broken. */
 	for (size_t i = 0; i < b->n_files && !L.oom; i++) {
@@ -1437,7 +1593,8 @@ bank_load(const char *dir, struct diag *d, struct bank **out)
 		if (root == NULL)
 			continue;
 		parse_question_file(&L, root);
-		cJSON_Delete(root);
+		arena_reset();
+		L.oom |= pool_oom;
 	}
 	if (!L.oom && b->n_files == 0)
 		diag_add(d, DIAG_ERROR, dir,
@@ -1445,6 +1602,10 @@ bank_load(const char *dir, struct diag *d, struct bank **out)
 	else if (!L.oom && d->errors == errors_before && b->n_questions == 0)
 		diag_add(d, DIAG_ERROR, dir, "the bank has no questions");
 done:
+	cJSON_InitHooks(NULL);
+	arena_destroy();
+	strings = NULL;
+	L.oom |= pool_oom;
 	if (L.oom)
 		diag_add(d, DIAG_ERROR, dir, "out of memory while loading the bank");
 	crypto_generichash_final(&fp, b->fingerprint, sizeof b->fingerprint);
@@ -1479,27 +1640,17 @@ bank_free(struct bank *b)
 	for (size_t i = 0; i < b->n_questions; i++)
 		question_free(&b->questions[i]);
 	free(b->questions);
-	for (size_t i = 0; i < b->n_case_studies; i++) {
-		free(b->case_studies[i].id);
-		free(b->case_studies[i].title);
-		free(b->case_studies[i].scenario);
-	}
 	free(b->case_studies);
 	for (size_t i = 0; i < b->n_files; i++)
 		free(b->files[i]);
 	free(b->files);
-	for (int i = 0; i < b->bp.n_domains; i++)
-		free(b->bp.domains[i].name);
 	free(b->bp.domains);
-	for (int i = 0; i < b->bp.n_tasks; i++)
-		free(b->bp.tasks[i].name);
 	free(b->bp.tasks);
-	free(b->bp.code);
-	free(b->bp.title);
 	free(b->path);
 	if (b->index != NULL)
 		idset_free(b->index);
 	free(b->index);
+	chunks_free(b->strings);
 	free(b);
 }
 
