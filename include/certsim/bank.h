@@ -120,6 +120,13 @@ int bank_task_index(const struct bank *b, const char *task_id);
 /* Index of the question with this id (a hash lookup), or -1. */
 long bank_find(const struct bank *b, const char *qid);
 
+/*
+ * For a multiple-response question whose stem does not already say so,
+ * the hint to show after it: "(Choose two.)", "(Choose three.)", ...;
+ * otherwise NULL. Static string.
+ */
+const char *bank_choose_hint(const struct question *q);
+
 /* "single", "multiple", "ordering" or "matching". */
 const char *bank_type_name(enum question_type t);
 

@@ -28,7 +28,8 @@ char *result_trusted_comment(const char *mode, const char *code, int scaled,
 /*
  * Write the result of a finished session to home/results/<stamp>-<mode>.json
  * and its signature beside it (<file>.minisig), both atomically, signed with
- * the key in home/keys (made on first use); with out_path also there.
+ * the key in home/keys (made on first use); with out_path also there (all
+ * or nothing: if the copy fails, the file in results/ is removed too).
  * Returns 0 and *path (the file in results/, caller frees), or -1 with *err
  * (caller frees): nothing half-written is left behind.
  */

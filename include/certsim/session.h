@@ -122,7 +122,10 @@ const char *session_end_name(enum session_end e);
 
 /*
  * Write the attempt to s->save_path atomically (nothing if it is NULL).
- * Returns 0, or -1 and keeps the reason in s->save_error.
+ * A directory holding save_path that has vanished is created again (0700).
+ * Returns 0 (and clears s->save_error), or -1 and keeps the reason in
+ * s->save_error (naming the path); front ends must tell the candidate that
+ * progress is not being saved.
  */
 int session_autosave(struct session *s);
 

@@ -40,7 +40,7 @@ static const char history_help[] =
     "scaled score, PASS/FAIL, time used and signature status (valid, INVALID\n"
     "or unsigned); per-domain and per-task trends over the last attempts; and\n"
     "a readiness line from the study guide's checklist: ready when the last\n"
-    "three full practice exams each scored at least 80%% raw. Results that\n"
+    "three full practice exams each scored at least 80% raw. Results that\n"
     "fail verification are shown as INVALID and left out of trends and\n"
     "readiness. --json prints the same as JSON.\n";
 
@@ -138,7 +138,8 @@ print_item(FILE *f, const struct bank *b, const cJSON *it, size_t total)
 		const struct case_study *cs = &b->case_studies[q->case_study];
 		fprintf(f, "\nCase study: %s\n%s\n", cs->title, cs->scenario);
 	}
-	fprintf(f, "\n%s\n\n", q->stem);
+	const char *hint = bank_choose_hint(q);
+	fprintf(f, "\n%s%s%s\n\n", q->stem, hint ? " " : "", hint ? hint : "");
 	if (q->type == Q_SINGLE || q->type == Q_MULTIPLE) {
 		int i = 0;
 		const cJSON *x;

@@ -684,6 +684,20 @@ parse_type(const char *s, enum question_type *t)
 }
 
 const char *
+bank_choose_hint(const struct question *q)
+{
+	static const char *const hints[] = {
+		NULL, NULL, "(Choose two.)", "(Choose three.)", "(Choose four.)",
+		"(Choose five.)", "(Choose six.)", "(Choose seven.)", "(Choose eight.)",
+		"(Choose nine.)"
+	};
+	if (q->type != Q_MULTIPLE || q->n_key < 2 || q->n_key > 9 ||
+	    strstr(q->stem, "(Choose ") != NULL)
+		return NULL;
+	return hints[q->n_key];
+}
+
+const char *
 bank_type_name(enum question_type t)
 {
 	switch (t) {

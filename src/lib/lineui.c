@@ -14,6 +14,13 @@
 static const char *const number_words[] = { "zero", "one", "two", "three", "four",
 	                                    "five", "six", "seven", "eight", "nine" };
 
+/* ASCII letters only: the locale (set for ncursesw) must not widen what counts. */
+static int
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static void
 set_error(struct line_input *out, const char *msg)
 {
@@ -50,7 +57,7 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 			k = k * 10 + (*s++ - '0');
 		while (*s == ' ' || *s == '-' || *s == '=')
 			s++;
-		if (!isalpha((unsigned char)*s)) {
+		if (!is_letter(*s)) {
 			set_error(out, "each number needs a letter after it, e.g. 1B 2A 3C");
 			return;
 		}
@@ -137,8 +144,13 @@ lineui_parse(const char *line, const struct question *q,
 	const char *num = NULL;
 	if (strncmp(s, "goto", 4) == 0)
 		num = s + 4;
-	else if (s[0] == 'g' && (s[1] == ' ' || isdigit((unsigned char)s[1])))
-		num = s + 1;
+	else if (s[0] == 'g' && (s[1] == ' ' || isdigit((unsigned char)s[1]))) {
+		/* "g f e ..." is an answer when G is one of the letters shown. */
+		const char *t = s + 1 + strspn(s + 1, " ");
+		if (isdigit((unsigned char)*t) || q == NULL || it == NULL ||
+		    q->type == Q_MATCHING || it->n_perm < 7)
+			num = s + 1;
+	}
 	if (num != NULL) {
 		while (*num == ' ')
 			num++;
@@ -165,7 +177,7 @@ lineui_parse(const char *line, const struct question *q,
 	for (const char *p = s; *p; p++) {
 		if (*p == ' ' || *p == ',' || *p == '\t')
 			continue;
-		if (!isalpha((unsigned char)*p)) {
+		if (!is_letter(*p)) {
 			snprintf(out->error, sizeof out->error,
 			         "'%.40s' is not an answer or a command (type ? for help)", line);
 			out->cmd = LC_ERROR;
@@ -284,7 +296,8 @@ print_question(const struct session *s, FILE *out)
 		const struct case_study *cs = &b->case_studies[q->case_study];
 		fprintf(out, "\nCase study: %s\n%s\n", cs->title, cs->scenario);
 	}
-	fprintf(out, "\n%s\n\n", q->stem);
+	const char *hint = bank_choose_hint(q);
+	fprintf(out, "\n%s%s%s\n\n", q->stem, hint ? " " : "", hint ? hint : "");
 	if (q->type == Q_MATCHING) {
 		fprintf(out, "Prompts:\n");
 		for (int k = 0; k < it->d.n_pperm; k++)
@@ -429,6 +442,9 @@ handle_line(struct ui *u, const char *line)
 	}
 	lineui_parse(line, u->state == ST_QUESTION ? q : NULL,
 	             u->state == ST_QUESTION ? &it->d : NULL, &in);
+	/* The review list shows no question to flag or clear. */
+	if (u->state == ST_REVIEW && (in.cmd == LC_FLAG || in.cmd == LC_CLEAR))
+		in.cmd = LC_ERROR;
 	switch (in.cmd) {
 	case LC_ANSWER: {
 		const char *why;
@@ -503,13 +519,31 @@ handle_line(struct ui *u, const char *line)
 	return 0;
 }
 
+/* Tell the candidate when autosave starts failing, and when it works again. */
+static void
+report_save(const struct session *s, FILE *out, int *failing)
+{
+	if (s->save_error != NULL && !*failing)
+		fprintf(out, "\n*** WARNING: your progress is NOT being saved: %s\n"
+		             "*** certsim keeps trying after every change and every few seconds.\n"
+		             "*** Fix the cause, or stop with Ctrl-C: the last saved state is kept "
+		             "for 'certsim resume'.\n> ",
+		        s->save_error);
+	else if (s->save_error == NULL && *failing)
+		fprintf(out, "\n*** Your progress is being saved again.\n> ");
+	else
+		return;
+	fflush(out);
+	*failing = s->save_error != NULL;
+}
+
 int
 lineui_run(struct session *s, int in_fd, FILE *out, volatile sig_atomic_t *stop)
 {
 	struct ui u = { s, out, ST_QUESTION, ST_QUESTION };
 	char buf[LINE_MAX_BYTES];
 	size_t len = 0;
-	int overlong = 0, eof = 0;
+	int overlong = 0, eof = 0, save_failing = 0;
 	int64_t last_save = clock_now(s->clock);
 	session_start(s);
 	if (s->cur >= s->n)
@@ -541,6 +575,7 @@ lineui_run(struct session *s, int in_fd, FILE *out, volatile sig_atomic_t *stop)
 			last_save = now;
 			to_save = AUTOSAVE_MS;
 		}
+		report_save(s, out, &save_failing);
 		if (s->save_path != NULL && (wait < 0 || wait > to_save))
 			wait = to_save;
 		struct pollfd p = { in_fd, POLLIN, 0 };

@@ -183,14 +183,32 @@ write_signed(const char *path, const char *text, const char *sig, char **err)
 		return -1;
 	}
 	/* Result first: a result without its signature verifies as unsigned,
-	 * never as a signature over a different file. */
-	if (fsutil_write_atomic(path, text, strlen(text), 0644, err) == 0 &&
-	    fsutil_write_atomic(sigpath, sig, strlen(sig), 0644, err) == 0)
-		rc = 0;
-	else
+	 * never as a signature over a different file. On failure neither file
+	 * is left half done; a file that was at path before (--out) is kept
+	 * when the new one could not be written. */
+	int existed = access(path, F_OK) == 0;
+	if (fsutil_write_atomic(path, text, strlen(text), 0644, err) < 0) {
+		if (!existed)
+			unlink(path);
+	} else if (fsutil_write_atomic(sigpath, sig, strlen(sig), 0644, err) < 0) {
 		unlink(path);
+		unlink(sigpath);
+	} else {
+		rc = 0;
+	}
 	free(sigpath);
 	return rc;
+}
+
+/* Remove a result written by write_signed and its signature. */
+static void
+remove_signed(const char *path)
+{
+	char *sigpath = fsutil_asprintf("%s.minisig", path);
+	unlink(path);
+	if (sigpath != NULL)
+		unlink(sigpath);
+	free(sigpath);
 }
 
 int
@@ -230,8 +248,11 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	}
 	if (write_signed(file, text, sig, err) < 0)
 		goto done;
-	if (out_path != NULL && write_signed(out_path, text, sig, err) < 0)
+	if (out_path != NULL && write_signed(out_path, text, sig, err) < 0) {
+		/* All or nothing: the attempt stays saved and resume writes both. */
+		remove_signed(file);
 		goto done;
+	}
 	*path = file;
 	file = NULL;
 	rc = 0;
@@ -359,6 +380,8 @@ item_correct(const char *type, const cJSON *resp, const cJSON *key)
 		return -1;
 	const cJSON *x;
 	cJSON_ArrayForEach(x, resp) if (!in_array(key, x->valuestring)) return 0;
+	/* Both ways: ["A", "A"] has as many entries as ["A", "C"] but is not it. */
+	cJSON_ArrayForEach(x, key) if (!in_array(resp, x->valuestring)) return 0;
 	return 1;
 }
 

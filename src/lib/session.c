@@ -1,7 +1,9 @@
 /* An attempt in progress: answers, flags, per-item time, navigation, countdown, autosave. */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "certsim/fsutil.h"
@@ -303,6 +305,24 @@ int_array(const int *v, int n)
 	return cJSON_CreateIntArray(v, n);
 }
 
+/* If the directory holding path no longer exists, create it (0700); whether it did. */
+static int
+make_vanished_dir(const char *path)
+{
+	struct stat st;
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int made = 0;
+	if (slash == NULL || slash == path)
+		return 0;
+	if ((dir = fsutil_asprintf("%.*s", (int)(slash - path), path)) == NULL)
+		return 0;
+	if (stat(dir, &st) == -1 && errno == ENOENT)
+		made = fsutil_mkdirs(dir, 0700, NULL) == 0;
+	free(dir);
+	return made;
+}
+
 int
 session_autosave(struct session *s)
 {
@@ -352,6 +372,13 @@ session_autosave(struct session *s)
 		err = fsutil_asprintf("cannot save the attempt: out of memory");
 	else
 		rc = fsutil_write_atomic(s->save_path, text, strlen(text), 0600, &err);
+	/* A data directory removed under a running attempt is made again, so
+	 * the attempt stays saved (its results and keys are gone, though). */
+	if (rc < 0 && text != NULL && make_vanished_dir(s->save_path)) {
+		free(err);
+		err = NULL;
+		rc = fsutil_write_atomic(s->save_path, text, strlen(text), 0600, &err);
+	}
 	free(text);
 	free(s->save_error);
 	s->save_error = err;
@@ -385,12 +412,17 @@ is_perm(const int *v, int n)
 	return 1;
 }
 
+/* Member k as a number clamped to [lo, hi] (a damaged file must not overflow a conversion), or dflt. */
 static double
-num(const cJSON *o, const char *k, double dflt)
+num(const cJSON *o, const char *k, double dflt, double lo, double hi)
 {
 	const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, k);
-	return cJSON_IsNumber(x) ? x->valuedouble : dflt;
+	if (!cJSON_IsNumber(x))
+		return dflt;
+	return x->valuedouble > hi ? hi : x->valuedouble >= lo ? x->valuedouble : lo;
 }
+
+#define NUM_MS_MAX 1e13 /* milliseconds: over 300 years */
 
 int
 session_restore(const struct bank *b, const char *path,
@@ -438,8 +470,8 @@ session_restore(const struct bank *b, const char *path,
 	}
 	struct session_config cfg = { 0 };
 	cfg.mode = strcmp(mode->valuestring, "quiz") == 0 ? MODE_QUIZ : MODE_EXAM;
-	cfg.seed = (uint64_t)num(o, "seed", 0);
-	cfg.time_limit_s = (long)num(o, "time_limit_s", 0);
+	cfg.seed = (uint64_t)num(o, "seed", 0, 0, (double)RNG_SEED_MAX);
+	cfg.time_limit_s = (long)num(o, "time_limit_s", 0, 0, NUM_MS_MAX / 1000);
 	const cJSON *fb = cJSON_GetObjectItemCaseSensitive(o, "feedback");
 	cfg.feedback = cJSON_IsString(fb) && strcmp(fb->valuestring, "immediate") == 0
 	                   ? FEEDBACK_IMMEDIATE : FEEDBACK_END;
@@ -474,14 +506,14 @@ session_restore(const struct bank *b, const char *path,
 		goto fail;
 	}
 	items = NULL;
-	s->cfg.unscored = (int)num(o, "unscored", 0);
+	s->cfg.unscored = (int)num(o, "unscored", 0, 0, (double)n);
 	i = 0;
 	cJSON_ArrayForEach(x, ji) {
 		struct session_item *it = &s->items[i];
 		const struct question *qq = &b->questions[it->d.q];
 		it->scored = !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(x, "scored"));
 		it->flagged = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "flagged"));
-		it->ms = (int64_t)num(x, "ms", 0);
+		it->ms = (int64_t)num(x, "ms", 0, 0, NUM_MS_MAX);
 		const cJSON *r = cJSON_GetObjectItemCaseSensitive(x, "response");
 		if (cJSON_IsArray(r)) {
 			const char *why;
@@ -500,12 +532,12 @@ session_restore(const struct bank *b, const char *path,
 	const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "started_at");
 	if (cJSON_IsString(st))
 		snprintf(s->started_at, sizeof s->started_at, "%s", st->valuestring);
-	s->used_ms = (int64_t)num(o, "used_ms", 0);
+	s->used_ms = (int64_t)num(o, "used_ms", 0, 0, NUM_MS_MAX);
 	if (s->used_ms < 0)
 		s->used_ms = 0;
-	s->interruptions = (int)num(o, "interruptions", 0) + 1;
-	s->warned = (int)num(o, "warned", 0) & 0xF;
-	double cur = num(o, "current", 0);
+	s->interruptions = (int)num(o, "interruptions", 0, 0, 1e6) + 1;
+	s->warned = (int)num(o, "warned", 0, 0, 15) & 0xF;
+	double cur = num(o, "current", 0, 0, (double)n);
 	s->cur = cur >= 0 && cur < (double)n ? (size_t)cur : 0;
 	cJSON_Delete(o);
 	free(buf);

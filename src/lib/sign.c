@@ -141,6 +141,14 @@ b64_decode(const char *b64, size_t b64_len, unsigned char *out, size_t want,
 	int rc = 0;
 
 	*got = 0;
+	/* libsodium 1.0.18 decodes every byte from 0x80 up as '/': a changed
+	 * byte must not decode to the same key or signature. */
+	for (size_t i = 0; i < b64_len; i++) {
+		char c = b64[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '='))
+			return -1;
+	}
 	if ((tmp = malloc(cap)) == NULL)
 		return -1;
 	if (sodium_base642bin(tmp, cap, b64, b64_len, NULL, &n, NULL,

@@ -568,11 +568,33 @@ test_bom(void **state)
 	diag_free(&d);
 }
 
+/* "(Choose N.)" is shown after a multiple-response stem that lacks it, never twice. */
+static void
+test_choose_hint(void **state)
+{
+	(void)state;
+	long i = -1;
+	for (size_t k = 0; k < good->n_questions; k++)
+		if (good->questions[k].type == Q_MULTIPLE)
+			i = (long)k;
+	assert_true(i >= 0);
+	struct question q = good->questions[i];
+	assert_null(bank_choose_hint(&q)); /* the stem says "(Choose two.)" */
+	q.stem = "Which two transformations handle missing numeric values?";
+	q.n_key = 2;
+	assert_string_equal(bank_choose_hint(&q), "(Choose two.)");
+	q.n_key = 3;
+	assert_string_equal(bank_choose_hint(&q), "(Choose three.)");
+	q.type = Q_SINGLE;
+	assert_null(bank_choose_hint(&q));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest model[] = {
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_choose_hint),
 		cmocka_unit_test(test_blueprint),
 		cmocka_unit_test(test_single),
 		cmocka_unit_test(test_multiple_key_sorted),

@@ -1,0 +1,818 @@
+/* Unit tests for result: building, saving, signing and verifying result files. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "certsim/bank.h"
+#include "certsim/diag.h"
+#include "certsim/draw.h"
+#include "certsim/fsutil.h"
+#include "certsim/result.h"
+#include "certsim/score.h"
+#include "certsim/session.h"
+#include "certsim/sign.h"
+
+#define assert_contains(hay, needle)                                         \
+	do {                                                                 \
+		const char *h_ = (hay), *n_ = (needle);                      \
+		if (h_ == NULL || strstr(h_, n_) == NULL)                    \
+			fail_msg("\"%s\" does not contain \"%s\"",           \
+			    h_ != NULL ? h_ : "(null)", n_);                 \
+	} while (0)
+
+static struct bank *bank;
+
+static int
+load_bank(void **state)
+{
+	struct diag d = { 0 };
+
+	(void)state;
+	if (bank_load(BUNDLED_BANK, &d, &bank) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		return -1;
+	}
+	diag_free(&d);
+	return 0;
+}
+
+static int
+free_bank(void **state)
+{
+	(void)state;
+	bank_free(bank);
+	bank = NULL;
+	return 0;
+}
+
+static void
+rm_rf(const char *path)
+{
+	struct stat st;
+	struct dirent *e;
+	DIR *d;
+
+	if (lstat(path, &st) == -1)
+		return;
+	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			char *sub;
+
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
+				continue;
+			sub = fsutil_asprintf("%s/%s", path, e->d_name);
+			assert_non_null(sub);
+			rm_rf(sub);
+			free(sub);
+		}
+		closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+/* A finished, saved attempt in a temporary CERTSIM home. */
+struct fixture {
+	char *home;
+	char *path;      /* the result in home/results */
+	char *sigpath;
+	char *out;       /* the --out copy */
+	struct session *s;
+	struct score sc;
+};
+
+static int
+setup(void **state)
+{
+	char tmpl[] = "/tmp/certsim-result-XXXXXX";
+	struct fixture *f = calloc(1, sizeof *f);
+	struct draw_request req;
+	struct session_config cfg;
+	struct draw_item *items = NULL;
+	size_t n;
+	char *err = NULL, *results;
+	const char *why;
+
+	if (f == NULL || mkdtemp(tmpl) == NULL)
+		return -1;
+	f->home = fsutil_asprintf("%s", tmpl);
+	results = fsutil_asprintf("%s/results", f->home);
+	if (mkdir(results, 0700) != 0)
+		return -1;
+	free(results);
+
+	memset(&req, 0, sizeof req);
+	req.count = 5;
+	req.task = -1;
+	req.seed = 2024;
+	if (draw_items(bank, &req, &items, &n, &err) != 0 || n != 5)
+		return -1;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.mode = MODE_QUIZ;
+	cfg.seed = 2024;
+	cfg.time_limit_s = 600;
+	cfg.feedback = FEEDBACK_END;
+	snprintf(cfg.source, sizeof cfg.source, "all");
+	if (session_new(bank, &cfg, items, n, clock_monotonic(), &f->s, &err) != 0)
+		return -1;
+	session_start(f->s);
+	/* Items 1-2 right, 3 wrong, 4 flagged and unanswered, 5 unanswered. */
+	for (size_t i = 0; i < 3; i++) {
+		const struct question *q = &bank->questions[f->s->items[i].d.q];
+		struct response r = { { 0 }, 0 };
+
+		r.n = q->n_key;
+		memcpy(r.v, q->key, sizeof(int) * (size_t)q->n_key);
+		if (i == 2) {
+			if (q->type == Q_ORDERING || q->type == Q_MATCHING) {
+				int t = r.v[0];
+				r.v[0] = r.v[1];
+				r.v[1] = t;
+				if (q->type == Q_MATCHING && r.v[0] == r.v[1])
+					r.v[0] = (r.v[0] + 1) % q->n_choices;
+			} else {
+				r.v[0] = (q->key[0] + 1) % q->n_choices;
+				for (int k = 0; k < q->n_key; k++)
+					if (q->key[k] == r.v[0])
+						r.v[0] = -1;
+				if (r.v[0] < 0)
+					for (int c = 0; c < q->n_choices; c++) {
+						int in = 0;
+						for (int k = 0; k < q->n_key; k++)
+							in |= q->key[k] == c;
+						if (!in) {
+							r.v[0] = c;
+							break;
+						}
+					}
+			}
+		}
+		session_goto(f->s, i);
+		if (session_answer(f->s, &r, &why) != 0)
+			return -1;
+	}
+	session_goto(f->s, 3);
+	session_toggle_flag(f->s);
+	session_finish(f->s, END_SUBMIT);
+	if (score_compute(f->s, &f->sc) != 0)
+		return -1;
+	f->out = fsutil_asprintf("%s/copy.json", f->home);
+	if (result_save(f->s, &f->sc, f->home, f->out, &f->path, &err) != 0) {
+		fprintf(stderr, "result_save: %s\n", err);
+		return -1;
+	}
+	f->sigpath = fsutil_asprintf("%s.minisig", f->path);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	rm_rf(f->home);
+	free(f->home);
+	free(f->path);
+	free(f->sigpath);
+	free(f->out);
+	score_free(&f->sc);
+	session_free(f->s);
+	free(f);
+	return 0;
+}
+
+static char *
+get(const char *path, size_t *len)
+{
+	char *buf = NULL, *err = NULL;
+	size_t n;
+
+	if (fsutil_read_file(path, 1 << 24, &buf, &n, &err) != 0)
+		fail_msg("%s", err);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* A plain rewrite in place (the sweep writes thousands of times). */
+static void
+put(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CREAT, 0644);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+}
+
+static int
+verifies(const char *path, const char *pub, const char *home, char **why)
+{
+	char *summary = NULL, *err = NULL;
+	int rc = result_verify(path, pub, home, &summary, &err);
+
+	if (rc == 0) {
+		assert_non_null(summary);
+		assert_null(err);
+		free(summary);
+	} else {
+		assert_null(summary);
+		assert_non_null(err);
+		assert_true(err[0] != '\0');
+	}
+	if (why)
+		*why = err;
+	else
+		free(err);
+	return rc;
+}
+
+static void
+test_saved_result_verifies(void **state)
+{
+	struct fixture *f = *state;
+	char *summary = NULL, *err = NULL, *pub, *key;
+	cJSON *r;
+	struct stat st;
+
+	assert_int_equal(result_verify(f->path, NULL, f->home, &summary, &err), 0);
+	assert_null(err);
+	assert_contains(summary, "valid signature");
+	assert_contains(summary, "quiz");
+	assert_contains(summary, "MLA-C01");
+	free(summary);
+	/* The --out copy and its signature verify too. */
+	assert_int_equal(verifies(f->out, NULL, f->home, NULL), 0);
+	/* With the public key given explicitly. */
+	pub = fsutil_asprintf("%s/keys/certsim.pub", f->home);
+	assert_int_equal(verifies(f->path, pub, NULL, NULL), 0);
+	key = fsutil_asprintf("%s/keys/certsim.key", f->home);
+	assert_int_equal(stat(key, &st), 0);
+	assert_int_equal(st.st_mode & 077, 0);
+	free(key);
+
+	/* Named results/<stamp>-quiz.json. */
+	assert_contains(f->path, "/results/");
+	assert_true(strlen(f->path) > 10);
+	assert_string_equal(f->path + strlen(f->path) - 10, "-quiz.json");
+
+	r = result_load(f->path, &err);
+	assert_non_null(r);
+	assert_int_equal(result_check(r, &err), 0);
+	assert_null(err);
+	const cJSON *score = cJSON_GetObjectItem(r, "score");
+	const cJSON *items = cJSON_GetObjectItem(r, "items");
+	const cJSON *exam = cJSON_GetObjectItem(r, "exam");
+	assert_string_equal(cJSON_GetObjectItem(r, "mode")->valuestring, "quiz");
+	assert_string_equal(cJSON_GetObjectItem(r, "ended_by")->valuestring, "submit");
+	assert_string_equal(cJSON_GetObjectItem(exam, "code")->valuestring, "MLA-C01");
+	assert_string_equal(cJSON_GetObjectItem(exam, "bank_fingerprint")->valuestring,
+	    bank->fingerprint_hex);
+	assert_int_equal(cJSON_GetObjectItem(r, "seed")->valuedouble, 2024);
+	assert_int_equal(cJSON_GetObjectItem(score, "correct")->valueint, 2);
+	assert_int_equal(cJSON_GetObjectItem(score, "scored")->valueint, 5);
+	assert_int_equal(cJSON_GetObjectItem(score, "scaled")->valueint,
+	    score_scale(100, 720, 1000, 0.72, 2, 5));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(score, "passed")));
+	assert_int_equal(cJSON_GetArraySize(items), 5);
+	for (int i = 0; i < 5; i++) {
+		const cJSON *it = cJSON_GetArrayItem(items, i);
+		const struct question *q = &bank->questions[f->s->items[i].d.q];
+
+		assert_int_equal(cJSON_GetObjectItem(it, "n")->valueint, i + 1);
+		assert_string_equal(cJSON_GetObjectItem(it, "id")->valuestring, q->id);
+		assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(it, "shown")),
+		    q->n_choices);
+		assert_int_equal(cJSON_IsTrue(cJSON_GetObjectItem(it, "correct")), i < 2);
+		assert_int_equal(cJSON_IsTrue(cJSON_GetObjectItem(it, "flagged")), i == 3);
+		assert_int_equal(cJSON_IsNull(cJSON_GetObjectItem(it, "response")), i >= 3);
+		assert_non_null(cJSON_GetObjectItem(it, "key"));
+	}
+	cJSON_Delete(r);
+	free(pub);
+}
+
+static void
+test_tamper_sweep(void **state)
+{
+	struct fixture *f = *state;
+	const char *paths[2] = { f->path, f->sigpath };
+	size_t total = 0;
+
+	for (int p = 0; p < 2; p++) {
+		size_t len;
+		char *orig = get(paths[p], &len), *buf = malloc(len + 2);
+
+		assert_non_null(buf);
+		for (size_t i = 0; i < len; i++) {
+			memcpy(buf, orig, len);
+			buf[i] ^= 0x01;
+			put(paths[p], buf, len);
+			if (verifies(f->path, NULL, f->home, NULL) == 0)
+				fail_msg("%s: byte %zu (0x%02x -> 0x%02x) flipped, "
+				    "and it still verifies", paths[p], i,
+				    (unsigned char)orig[i], (unsigned char)buf[i]);
+			total++;
+		}
+		/* A byte more or less. */
+		memcpy(buf, orig, len);
+		buf[len] = '\n';
+		put(paths[p], buf, len + 1);
+		assert_int_equal(verifies(f->path, NULL, f->home, NULL), -1);
+		put(paths[p], buf, len - 1);
+		assert_int_equal(verifies(f->path, NULL, f->home, NULL), -1);
+		put(paths[p], buf, 0);
+		assert_int_equal(verifies(f->path, NULL, f->home, NULL), -1);
+		/* Restored: it verifies again. */
+		put(paths[p], orig, len);
+		assert_int_equal(verifies(f->path, NULL, f->home, NULL), 0);
+		free(orig);
+		free(buf);
+	}
+	assert_true(total > 1000);
+}
+
+/* Parse the saved result, apply edit, expect result_check to refuse it. */
+static void
+expect_inconsistent(const struct fixture *f, void (*edit)(cJSON *),
+                    const char *part)
+{
+	char *err = NULL;
+	cJSON *r = result_load(f->path, &err);
+
+	assert_non_null(r);
+	edit(r);
+	if (result_check(r, &err) == 0)
+		fail_msg("an edited result passes result_check (%s)", part);
+	assert_non_null(err);
+	if (part)
+		assert_contains(err, part);
+	free(err);
+	cJSON_Delete(r);
+}
+
+static cJSON *
+item(cJSON *r, int i)
+{
+	return cJSON_GetArrayItem(cJSON_GetObjectItem(r, "items"), i);
+}
+
+static void
+set_num(cJSON *o, const char *k, double v)
+{
+	cJSON_SetNumberValue(cJSON_GetObjectItem(o, k), v);
+}
+
+static double
+get_num(cJSON *o, const char *k)
+{
+	return cJSON_GetObjectItem(o, k)->valuedouble;
+}
+
+static void
+flip_correct(cJSON *r)
+{
+	cJSON_ReplaceItemInObject(item(r, 2), "correct", cJSON_CreateTrue());
+}
+
+static void
+flip_correct_right(cJSON *r)
+{
+	cJSON_ReplaceItemInObject(item(r, 0), "correct", cJSON_CreateFalse());
+}
+
+static void
+more_correct(cJSON *r)
+{
+	cJSON *s = cJSON_GetObjectItem(r, "score");
+
+	set_num(s, "correct", get_num(s, "correct") + 1);
+}
+
+static void
+fewer_scored(cJSON *r)
+{
+	cJSON *s = cJSON_GetObjectItem(r, "score");
+
+	set_num(s, "scored", get_num(s, "scored") - 1);
+}
+
+static void
+higher_scaled(cJSON *r)
+{
+	cJSON *s = cJSON_GetObjectItem(r, "score");
+
+	set_num(s, "scaled", get_num(s, "scaled") + 1);
+}
+
+static void
+passed_true(cJSON *r)
+{
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(r, "score"), "passed",
+	    cJSON_CreateTrue());
+}
+
+static void
+domain_total(cJSON *r)
+{
+	cJSON *d = cJSON_GetArrayItem(cJSON_GetObjectItem(r, "domains"), 0);
+
+	set_num(d, "correct", get_num(d, "correct") + 1);
+}
+
+static void
+task_total(cJSON *r)
+{
+	cJSON *t = cJSON_GetArrayItem(cJSON_GetObjectItem(r, "tasks"), 0);
+
+	set_num(t, "total", get_num(t, "total") + 1);
+}
+
+static void
+response_to_key(cJSON *r)
+{
+	cJSON *it = item(r, 2);
+
+	cJSON_ReplaceItemInObject(it, "response",
+	    cJSON_Duplicate(cJSON_GetObjectItem(it, "key"), 1));
+}
+
+static void
+unscore_item(cJSON *r)
+{
+	cJSON_ReplaceItemInObject(item(r, 3), "scored", cJSON_CreateFalse());
+}
+
+static void
+renumber(cJSON *r)
+{
+	set_num(item(r, 1), "n", 7);
+}
+
+static void
+no_items(cJSON *r)
+{
+	cJSON_DeleteItemFromObject(r, "items");
+}
+
+static void
+test_check_catches_edits(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+	cJSON *r = result_load(f->path, &err);
+
+	assert_non_null(r);
+	assert_int_equal(result_check(r, &err), 0);
+	cJSON_Delete(r);
+
+	expect_inconsistent(f, flip_correct, "item 3 is marked correct");
+	expect_inconsistent(f, flip_correct_right, "item 1 is marked incorrect");
+	expect_inconsistent(f, response_to_key, "item 3");
+	expect_inconsistent(f, more_correct, "the score says");
+	expect_inconsistent(f, fewer_scored, "the score says");
+	expect_inconsistent(f, higher_scaled, "scaled");
+	expect_inconsistent(f, passed_true, "pass");
+	expect_inconsistent(f, domain_total, "domain");
+	expect_inconsistent(f, task_total, "task");
+	expect_inconsistent(f, unscore_item, NULL);
+	expect_inconsistent(f, renumber, "item 2");
+	expect_inconsistent(f, no_items, "missing");
+}
+
+/* Redo every total, the scaled score and pass/fail from the items. */
+static void
+recompute(cJSON *r)
+{
+	cJSON *items = cJSON_GetObjectItem(r, "items"), *it, *p;
+	cJSON *scoring = cJSON_GetObjectItem(cJSON_GetObjectItem(r, "exam"), "scoring");
+	cJSON *s = cJSON_GetObjectItem(r, "score");
+	int correct = 0, scored = 0, scaled;
+
+	cJSON_ArrayForEach(it, items) if (cJSON_IsTrue(cJSON_GetObjectItem(it, "scored"))) {
+		scored++;
+		correct += cJSON_IsTrue(cJSON_GetObjectItem(it, "correct"));
+	}
+	scaled = score_scale((int)get_num(scoring, "min"), (int)get_num(scoring, "pass"),
+	    (int)get_num(scoring, "max"), get_num(scoring, "cut"), correct, scored);
+	set_num(s, "correct", correct);
+	set_num(s, "scored", scored);
+	set_num(s, "scaled", scaled);
+	cJSON_ReplaceItemInObject(s, "passed",
+	    cJSON_CreateBool(scaled >= get_num(scoring, "pass")));
+	for (int by_task = 0; by_task < 2; by_task++)
+		cJSON_ArrayForEach(p, cJSON_GetObjectItem(r, by_task ? "tasks" : "domains")) {
+			int c = 0, t = 0;
+
+			cJSON_ArrayForEach(it, items) {
+				int match = by_task
+				    ? strcmp(cJSON_GetObjectItem(it, "task")->valuestring,
+				          cJSON_GetObjectItem(p, "id")->valuestring) == 0
+				    : get_num(it, "domain") == get_num(p, "id");
+
+				if (match && cJSON_IsTrue(cJSON_GetObjectItem(it, "scored"))) {
+					t++;
+					c += cJSON_IsTrue(cJSON_GetObjectItem(it, "correct"));
+				}
+			}
+			set_num(p, "correct", c);
+			set_num(p, "total", t);
+		}
+}
+
+static cJSON *
+ids(const char *list)
+{
+	cJSON *a = cJSON_CreateArray();
+
+	for (const char *c = list; *c; c++) {
+		char id[2] = { *c, '\0' };
+
+		cJSON_AddItemToArray(a, cJSON_CreateString(id));
+	}
+	return a;
+}
+
+/* result_check of the saved result with item 3 made into this claim. */
+static int
+check_claim(const struct fixture *f, const char *type, cJSON *key, cJSON *resp,
+            int correct, char **err)
+{
+	cJSON *r = result_load(f->path, err), *it;
+	int rc;
+
+	assert_non_null(r);
+	it = item(r, 2);
+	cJSON_ReplaceItemInObject(it, "type", cJSON_CreateString(type));
+	cJSON_ReplaceItemInObject(it, "key", key);
+	cJSON_ReplaceItemInObject(it, "response", resp);
+	cJSON_ReplaceItemInObject(it, "correct", cJSON_CreateBool(correct));
+	recompute(r);
+	rc = result_check(r, err);
+	cJSON_Delete(r);
+	return rc;
+}
+
+static cJSON *
+pairs(const char *list)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	for (const char *c = list; c[0] && c[1]; c += 2) {
+		char k[2] = { c[0], '\0' }, v[2] = { c[1], '\0' };
+
+		cJSON_AddItemToObject(o, k, cJSON_CreateString(v));
+	}
+	return o;
+}
+
+/* Every type's answer is all-or-nothing, with no tricks that pass for right. */
+static void
+test_check_item_correctness(void **state)
+{
+	struct fixture *f = *state;
+	const struct {
+		const char *type, *key, *resp;
+		int right;
+	} cases[] = {
+		{ "single", "B", "B", 1 },
+		{ "single", "B", "C", 0 },
+		{ "single", "B", "BB", 0 },
+		{ "multiple", "AC", "CA", 1 },
+		{ "multiple", "AC", "AC", 1 },
+		{ "multiple", "AC", "AB", 0 },
+		{ "multiple", "AC", "A", 0 },
+		{ "multiple", "AC", "ACD", 0 },
+		{ "multiple", "AC", "AA", 0 },
+		{ "multiple", "ACD", "AAC", 0 },
+		{ "multiple", "ACD", "DDD", 0 },
+		{ "ordering", "CAB", "CAB", 1 },
+		{ "ordering", "CAB", "ACB", 0 },
+		{ "ordering", "CAB", "CAA", 0 },
+		{ "ordering", "CAB", "CA", 0 },
+		{ "matching", "1B2A3C", "1B2A3C", 1 },
+		{ "matching", "1B2A3C", "3C1B2A", 1 },
+		{ "matching", "1B2A3C", "1B2A3D", 0 },
+		{ "matching", "1B2A3C", "1B2A", 0 },
+		{ "matching", "1B2A3C", "1B2A2A", 0 },
+		{ "matching", "1B2A3C", "1B2A3C4D", 0 },
+	};
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		int matching = strcmp(cases[c].type, "matching") == 0;
+		char *err = NULL;
+
+		for (int claim = 0; claim < 2; claim++) {
+			int rc = check_claim(f, cases[c].type,
+			    matching ? pairs(cases[c].key) : ids(cases[c].key),
+			    matching ? pairs(cases[c].resp) : ids(cases[c].resp),
+			    claim, &err);
+			int consistent = claim == cases[c].right;
+
+			if (consistent && rc != 0)
+				fail_msg("%s key %s response %s marked %s: refused: %s",
+				    cases[c].type, cases[c].key, cases[c].resp,
+				    claim ? "correct" : "incorrect", err);
+			if (!consistent && rc == 0)
+				fail_msg("%s key %s response %s marked %s: accepted",
+				    cases[c].type, cases[c].key, cases[c].resp,
+				    claim ? "correct" : "incorrect");
+			if (!consistent)
+				assert_contains(err, "item 3");
+			free(err);
+			err = NULL;
+		}
+	}
+	/* Unanswered (null) is incorrect. */
+	char *err = NULL;
+	assert_int_equal(check_claim(f, "single", ids("B"), cJSON_CreateNull(), 0,
+	    &err), 0);
+	assert_int_equal(check_claim(f, "single", ids("B"), cJSON_CreateNull(), 1,
+	    &err), -1);
+	free(err);
+}
+
+/*
+ * A forgery consistent in itself (item 3 made right, every total and the
+ * scaled score redone) passes result_check; only the signature catches it.
+ */
+static void
+test_consistent_forgery_fails_signature(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL, *text, *why = NULL;
+	cJSON *r = result_load(f->path, &err), *it, *s, *parts;
+	const char *task;
+	double dom;
+
+	assert_non_null(r);
+	it = item(r, 2);
+	response_to_key(r);
+	cJSON_ReplaceItemInObject(it, "correct", cJSON_CreateTrue());
+	dom = get_num(it, "domain");
+	task = cJSON_GetObjectItem(it, "task")->valuestring;
+	s = cJSON_GetObjectItem(r, "score");
+	set_num(s, "correct", 3);
+	set_num(s, "scaled", score_scale(100, 720, 1000, 0.72, 3, 5));
+	cJSON *e;
+	parts = cJSON_GetObjectItem(r, "domains");
+	cJSON_ArrayForEach(e, parts) if (get_num(e, "id") == dom)
+		set_num(e, "correct", get_num(e, "correct") + 1);
+	parts = cJSON_GetObjectItem(r, "tasks");
+	cJSON_ArrayForEach(e, parts)
+		if (strcmp(cJSON_GetObjectItem(e, "id")->valuestring, task) == 0)
+			set_num(e, "correct", get_num(e, "correct") + 1);
+	assert_int_equal(result_check(r, &err), 0);
+
+	text = cJSON_Print(r);
+	put(f->path, text, strlen(text));
+	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
+	assert_contains(why, "signature");
+	free(why);
+	free(text);
+	cJSON_Delete(r);
+}
+
+/* Signed with certsim's own key, but the trusted comment tells another story. */
+static void
+test_trusted_comment_must_match(void **state)
+{
+	struct fixture *f = *state;
+	char *keys = fsutil_asprintf("%s/keys", f->home), *err = NULL, *why = NULL;
+	struct sign_key *k = NULL;
+	size_t len;
+	char *text = get(f->path, &len), *sig, *tc;
+
+	assert_int_equal(sign_key_load_or_create(keys, &k, &err), 0);
+	tc = result_trusted_comment("quiz", "MLA-C01", 1000, 1,
+	    f->s->finished_at);
+	sig = sign_detached(k, text, len, "certsim result signature", tc, &err);
+	assert_non_null(sig);
+	put(f->sigpath, sig, strlen(sig));
+	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
+	assert_contains(why, "trusted comment");
+	free(why);
+	free(sig);
+	free(tc);
+
+	/* The right comment, re-signed: valid again. */
+	tc = result_trusted_comment("quiz", "MLA-C01", f->sc.scaled, f->sc.passed,
+	    f->s->finished_at);
+	sig = sign_detached(k, text, len, "certsim result signature", tc, &err);
+	put(f->sigpath, sig, strlen(sig));
+	assert_int_equal(verifies(f->path, NULL, f->home, NULL), 0);
+	free(sig);
+	free(tc);
+
+	/* Another untrusted comment: certsim writes a fixed one. */
+	tc = result_trusted_comment("quiz", "MLA-C01", f->sc.scaled, f->sc.passed,
+	    f->s->finished_at);
+	sig = sign_detached(k, text, len, "signature from minisign secret key", tc,
+	    &err);
+	put(f->sigpath, sig, strlen(sig));
+	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
+	assert_contains(why, "untrusted comment");
+	free(why);
+	free(sig);
+	free(tc);
+	sign_key_free(k);
+	free(text);
+	free(keys);
+}
+
+static void
+test_wrong_pubkey(void **state)
+{
+	struct fixture *f = *state;
+	char *other = fsutil_asprintf("%s/other-keys", f->home);
+	char *pub = fsutil_asprintf("%s/certsim.pub", other), *err = NULL;
+	char *why = NULL;
+	struct sign_key *k = NULL;
+
+	assert_int_equal(sign_key_load_or_create(other, &k, &err), 0);
+	sign_key_free(k);
+	assert_int_equal(verifies(f->path, pub, f->home, &why), -1);
+	assert_contains(why, "key id");
+	free(why);
+
+	/* Not a key at all. */
+	put(pub, "hello\n", 6);
+	assert_int_equal(verifies(f->path, pub, f->home, &why), -1);
+	assert_contains(why, pub);
+	free(why);
+
+	/* No key anywhere. */
+	unlink(pub);
+	assert_int_equal(verifies(f->path, pub, f->home, &why), -1);
+	free(why);
+	free(other);
+	free(pub);
+}
+
+static void
+test_unsigned(void **state)
+{
+	struct fixture *f = *state;
+	char *why = NULL;
+
+	assert_int_equal(unlink(f->sigpath), 0);
+	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
+	assert_contains(why, "unsigned");
+	free(why);
+
+	/* Missing result. */
+	assert_int_equal(unlink(f->path), 0);
+	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
+	assert_contains(why, f->path);
+	free(why);
+}
+
+/* A second save in the same second gets its own name. */
+static void
+test_second_save_new_name(void **state)
+{
+	struct fixture *f = *state;
+	char *path = NULL, *err = NULL;
+
+	assert_int_equal(result_save(f->s, &f->sc, f->home, NULL, &path, &err), 0);
+	assert_string_not_equal(path, f->path);
+	assert_int_equal(verifies(path, NULL, f->home, NULL), 0);
+	assert_int_equal(verifies(f->path, NULL, f->home, NULL), 0);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_saved_result_verifies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_sweep, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_catches_edits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_item_correctness, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_consistent_forgery_fails_signature,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trusted_comment_must_match, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_wrong_pubkey, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unsigned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_save_new_name, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, load_bank, free_bank);
+}
