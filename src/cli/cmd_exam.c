@@ -17,6 +17,7 @@
 #include "certsim/result.h"
 #include "certsim/rng.h"
 #include "certsim/score.h"
+#include "certsim/sign.h"
 #include "cli.h"
 
 static const char exam_help[] =
@@ -37,6 +38,25 @@ static const char exam_help[] =
     "  --plain                line mode even on a terminal\n"
     "  --out FILE             also write the result (and FILE.minisig) there\n"
     "  --discard-saved        throw away a saved unfinished attempt without asking\n"
+    "\n"
+    "On a terminal the exam is full-screen (at least 80x24). Keys (no key is\n"
+    "both an option letter and a command; docs/keys.md has them all):\n"
+    "  a-j                choose option A-J (multiple: tick/untick the boxes)\n"
+    "  Up/Down, Space     move the cursor, choose the option under it (Enter too)\n"
+    "  < > or Left/Right  previous / next question\n"
+    "  * (F2)             flag or unflag for review\n"
+    "  # (F3)             review screen: All/Unanswered/Flagged (Tab), go to any\n"
+    "  ! (F10)            end the exam (asks, showing unanswered and flagged counts)\n"
+    "  @ (F4)             hide or show the time remaining\n"
+    "  ? (F1)             all the keys\n"
+    "  [ ] or Shift+Up/Down  ordering: move the item (Space picks it up; Enter\n"
+    "                     records the order as it stands)\n"
+    "  1-7 then a-j       matching: pick a prompt, then its option\n"
+    "  Tab                scroll a case-study scenario; PgUp/PgDn: the question\n"
+    "  Backspace          clear the answer\n"
+    "  Enter              quiz with feedback: check the answer (then it is final)\n"
+    "  Ctrl-C             save and quit (y/n); 'certsim resume' continues\n"
+    "Results screen: m reviews the missed questions, Enter closes.\n"
     "\n"
     "Line mode (when stdin is not a terminal, or with --plain) reads one line\n"
     "per question: letters to answer (B, a c, AC), 'C A B' for ordering,\n"
@@ -66,12 +86,14 @@ static const char quiz_help[] =
     "                         as for 'certsim exam'\n";
 
 static const char resume_help[] =
-    "Usage: certsim resume [--plain] [--bank PATH]\n"
+    "Usage: certsim resume [--plain] [--bank PATH] [--out FILE]\n"
     "\n"
     "Continue the attempt that was interrupted: the same items in the same\n"
     "order, every recorded answer and flag, and the time left as it was (time\n"
     "while certsim was not running does not count). The result records how\n"
-    "many times the attempt was interrupted.\n";
+    "many times the attempt was interrupted.\n"
+    "\n"
+    "  --out FILE  also write the result (and FILE.minisig) there\n";
 
 struct opts {
 	const char *bank, *out, *task;
@@ -143,6 +165,9 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 			o->bank = val;
 		} else if (strcmp(a, "--plain") == 0) {
 			o->plain = 1;
+		} else if (strcmp(a, "--out") == 0) {
+			NEED_VALUE();
+			o->out = val;
 		} else if (quiz == 2) {
 			return cli_usage_error(cmd, "unknown option '%s'", a);
 		} else if (strcmp(a, "--seed") == 0) {
@@ -159,9 +184,6 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 				                       val);
 		} else if (strcmp(a, "--untimed") == 0) {
 			o->untimed = 1;
-		} else if (strcmp(a, "--out") == 0) {
-			NEED_VALUE();
-			o->out = val;
 		} else if (strcmp(a, "--discard-saved") == 0) {
 			o->discard = 1;
 		} else if (!quiz && strcmp(a, "--esl") == 0) {
@@ -209,6 +231,24 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 	if (o->untimed && o->esl)
 		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
 	return 0;
+}
+
+/*
+ * The result will be signed: refuse to start (or resume) an attempt whose
+ * result could not be signed, e.g. with a secret key others can read.
+ */
+static int
+check_key(const char *home)
+{
+	char *keys = home_path(home, "keys"), *err = NULL;
+	struct sign_key *k = NULL;
+	int code = 0;
+	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0)
+		code = cli_error(EXIT_SYSTEM, "%s", err ? err : "out of memory");
+	sign_key_free(k);
+	free(keys);
+	free(err);
+	return code;
 }
 
 /* Hold the attempt lock for the whole run (released when the process ends). */
@@ -335,11 +375,15 @@ run_session(struct session *s, const struct opts *o, const char *home)
 	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
-			return cli_error(EXIT_SYSTEM, "%s; the attempt could not be saved", s->save_error);
+			return cli_error(EXIT_SYSTEM, "%s; the attempt could not be saved (the last "
+			                 "state that was saved, if any, is kept for 'certsim resume')",
+			                 s->save_error);
 		fprintf(stderr, "\ncertsim: the attempt is saved (%zu of %zu answered). "
 		                "Continue it with: certsim resume\n",
 		        session_count_answered(s), s->n);
-		return stop_signal == SIGINT ? EXIT_INTERRUPTED : 128 + stop_signal;
+		/* 0: the full-screen Ctrl-C key (raw mode), asked and confirmed. */
+		return stop_signal == SIGINT || stop_signal == 0 ? EXIT_INTERRUPTED
+		                                                 : 128 + stop_signal;
 	}
 	if (s->save_error)
 		fprintf(stderr, "certsim: warning: %s\n", s->save_error);
@@ -348,8 +392,12 @@ run_session(struct session *s, const struct opts *o, const char *home)
 	if (score_compute(s, &sc) < 0)
 		return cli_error(EXIT_SYSTEM, "out of memory");
 	if (result_save(s, &sc, home, o->out, &path, &err) < 0) {
-		rc = cli_error(EXIT_SYSTEM, "%s\nThe attempt is still saved: fix the problem and run 'certsim resume' to write the result.",
-		               err);
+		if (s->save_error == NULL)
+			rc = cli_error(EXIT_SYSTEM, "%s\nThe attempt is still saved: fix the problem and run 'certsim resume' to write the result.",
+			               err);
+		else
+			rc = cli_error(EXIT_SYSTEM, "%s\nThe attempt could not be saved either; the last state that was saved, if any, is kept for 'certsim resume'.",
+			               err);
 		free(err);
 		score_free(&sc);
 		return rc;
@@ -418,7 +466,7 @@ start(int quiz, int argc, char **argv)
 	if ((code = take_lock(home)) != 0)
 		goto done;
 	save = home_path(home, "attempt.json");
-	if (save == NULL || (code = check_saved(save, &o)) != 0)
+	if (save == NULL || (code = check_saved(save, &o)) != 0 || (code = check_key(home)) != 0)
 		goto done;
 	if ((b = cli_load_bank(cli_bank_path(o.bank), &code)) == NULL)
 		goto done;
@@ -597,6 +645,8 @@ cmd_resume(int argc, char **argv)
 		code = cli_error(EXIT_INVALID, "there is no interrupted attempt to resume in %s", home);
 		goto done;
 	}
+	if ((code = check_key(home)) != 0)
+		goto done;
 	/* The saved attempt names its bank; --bank overrides (e.g. a moved bank). */
 	const char *bank_path = o.bank;
 	cJSON *saved = NULL;
@@ -606,6 +656,8 @@ cmd_resume(int argc, char **argv)
 		if (cJSON_IsString(bp))
 			bank_path = bp->valuestring;
 	}
+	free(err); /* an unreadable attempt is reported by session_restore below */
+	err = NULL;
 	b = cli_load_bank(cli_bank_path(bank_path), &code);
 	cJSON_Delete(saved);
 	if (b == NULL)

@@ -16,7 +16,30 @@ check() { # check DESCRIPTION COMMAND...
 	local d=$1; shift
 	if "$@"; then ok "$d"; else fail "$d"; fi
 }
+# No secret key may reach any output, log, result or attempt file: every
+# certsim.key made under $TMP (its base64 line, its Ed25519 seed in hex and in
+# base64) is looked for in every other file there, where the tests keep what
+# certsim printed.
+check_no_secrets() {
+	local key line raw seed_hex seed_b64 sk_b64 leaked=0
+	while IFS= read -r -d '' key; do
+		line=$(sed -n 2p "$key")
+		raw="$TMP/.raw-secret"
+		printf '%s' "$line" | base64 -d > "$raw" 2>/dev/null || continue
+		seed_hex=$(od -An -tx1 -v -j 62 -N 32 "$raw" | tr -d ' \n')
+		seed_b64=$(dd if="$raw" bs=1 skip=62 count=32 2>/dev/null | base64 -w0)
+		sk_b64=$(dd if="$raw" bs=1 skip=62 count=64 2>/dev/null | base64 -w0)
+		rm -f "$raw"
+		[ ${#seed_hex} -eq 64 ] || continue
+		if grep -rqiF --exclude='*.key' -e "$line" -e "$seed_hex" -e "$seed_b64" -e "$sk_b64" "$TMP"; then
+			leaked=1
+			echo "# secret key $key found in: $(grep -rliF --exclude='*.key' -e "$line" -e "$seed_hex" -e "$seed_b64" -e "$sk_b64" "$TMP" | tr '\n' ' ')"
+		fi
+	done < <(find "$TMP" -name certsim.key -type f -print0)
+	check "no secret key bytes in any output or file" [ $leaked -eq 0 ]
+}
 finish() {
+	check_no_secrets
 	echo "$passes passed, $fails failed"
 	[ "$fails" -eq 0 ]
 }
