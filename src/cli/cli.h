@@ -50,6 +50,14 @@ int tui_run(struct session *s, volatile sig_atomic_t *stop);
 void tui_results(const struct session *s, const struct score *sc,
                  const char *result_path);
 
+/*
+ * The start menu (`certsim` with no arguments on a terminal): pick an exam,
+ * a quiz, resume, review or history, which then runs. Returns that
+ * command's exit status, or -1 when the terminal cannot be used (the
+ * caller prints the usage instead).
+ */
+int tui_menu(int argc, char **argv);
+
 int cmd_bank(int argc, char **argv);
 int cmd_exam(int argc, char **argv);
 int cmd_quiz(int argc, char **argv);

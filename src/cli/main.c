@@ -55,6 +55,11 @@ int
 main(int argc, char **argv)
 {
 	if (argc < 2) {
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			int rc = tui_menu(argc, argv);
+			if (rc >= 0)
+				return rc;
+		}
 		fputs(usage, isatty(STDIN_FILENO) ? stdout : stderr);
 		return isatty(STDIN_FILENO) ? EXIT_DONE : EXIT_USAGE;
 	}
