@@ -120,4 +120,29 @@ keys $S y Enter
 check "unknown TERM: exits" wait_file "$TMP/$S.rc"
 check "unknown TERM: exit 0" [ "$(cat "$TMP/$S.rc")" = 0 ]
 
+# kill -9 in the middle of a full-screen exam loses nothing that was entered.
+export CERTSIM_HOME="$TMP/home-kill"
+ATT="$CERTSIM_HOME/attempt.json"
+S=kill
+run_in $S 100 30 exam --bank "$B" --seed 1
+check "kill -9: started" wait_for $S "Ready to begin"
+keys $S Enter
+check "kill -9: question 1" wait_for $S "Question 1 of 6"
+answer_item $S "$ATT" 0
+check "kill -9: answer recorded" wait_json "$ATT" ".items[0].response != null" true
+lit $S ">"
+check "kill -9: question 2" wait_for $S "Question 2 of 6"
+keys $S '*'
+check "kill -9: flag recorded" wait_json "$ATT" ".items[1].flagged" true
+kill -9 "$(pid_of $S)"
+check "kill -9: process gone" wait_file "$TMP/$S.rc"
+check "kill -9: attempt saved" [ -f "$ATT" ]
+printf 'submit\ny\n' | "$CERTSIM" resume > "$TMP/kill-resume.out" 2>&1
+check "kill -9: resume in line mode exits 0" [ $? -eq 0 ]
+r=$(last_result)
+check "kill -9: the answer survived" [ "$(jq '.items[0].response != null' "$r")" = true ]
+check "kill -9: the flag survived" [ "$(jq .items[1].flagged "$r")" = true ]
+check "kill -9: interruption counted" [ "$(jq .interruptions "$r")" = 1 ]
+check "kill -9: resumed result verifies" "$CERTSIM" verify "$r"
+
 finish
