@@ -2,6 +2,7 @@
 #ifndef CERTSIM_FSUTIL_H
 #define CERTSIM_FSUTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -37,5 +38,14 @@ int fsutil_mkdirs(const char *path, mode_t mode, char **err);
 /* printf into a new allocated string; NULL on out of memory. Caller frees. */
 char *fsutil_asprintf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+
+/*
+ * fsutil_asprintf with a va_list: a new allocated string (caller frees), or
+ * NULL on out of memory or an encoding error. ap is left indeterminate, as
+ * by vprintf: the caller still calls va_end on it and must va_copy it first
+ * to use it again.
+ */
+char *fsutil_vasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 #endif

@@ -19,21 +19,29 @@ static void
 set_err(char **err, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
-	int n;
 
 	if (err == NULL)
 		return;
-	*err = NULL;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	*err = fsutil_vasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0 || (msg = malloc((size_t)n + 1)) == NULL)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	*err = msg;
+}
+
+char *
+fsutil_vasprintf(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+	int n;
+
+	/* The first pass only measures; ap is walked twice. */
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
 }
 
 char *
@@ -41,15 +49,9 @@ fsutil_asprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = fsutil_vasprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }

@@ -72,21 +72,12 @@ static void
 set_err(char **err, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
-	int n;
 
 	if (err == NULL)
 		return;
-	*err = NULL;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	*err = fsutil_vasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0 || (msg = malloc((size_t)n + 1)) == NULL)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	*err = msg;
 }
 
 static int

@@ -1,19 +1,13 @@
 /* Unit tests for the bank loader: the model built from the good fixture. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
+
+#include "testutil.h"
 
 #define GOOD FIXTURES "/banks/good"
 
@@ -23,16 +17,8 @@ static struct bank *good;
 static int
 load_good(void **state)
 {
-	struct diag d = { 0 };
 	(void)state;
-	int rc = bank_load(GOOD, &d, &good);
-	if (rc != 0 || d.n != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return -1;
-	}
-	diag_free(&d);
-	return 0;
+	return load_bank_dir(GOOD, 1, &good);
 }
 
 static int
@@ -379,8 +365,7 @@ is_hex64(const char *s)
 static char *
 copy_good(void)
 {
-	char tmpl[] = "/tmp/certsim-test-bank-XXXXXX";
-	char *dir = mkdtemp(tmpl) ? strdup(tmpl) : NULL;
+	char *dir = tmpdir_make("certsim-test-bank");
 	assert_non_null(dir);
 	static const char *const files[] = { "exam.json", "data.json", "models.json" };
 	for (int i = 0; i < 3; i++) {
@@ -397,21 +382,14 @@ copy_good(void)
 	return dir;
 }
 
+/* Remove a directory copy_good made (it must still be there); free dir. */
 static void
 remove_dir(char *dir)
 {
 	DIR *dp = opendir(dir);
-	struct dirent *e;
 	assert_non_null(dp);
-	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		char *p = fsutil_asprintf("%s/%s", dir, e->d_name);
-		unlink(p);
-		free(p);
-	}
 	closedir(dp);
-	rmdir(dir);
+	rm_rf(dir);
 	free(dir);
 }
 

@@ -1,112 +1,28 @@
 /* Unit tests for draw: apportionment, seeded selection, preferences, filters, shortages. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "certsim/bank.h"
 #include "certsim/diag.h"
 #include "certsim/draw.h"
 #include "certsim/fsutil.h"
 
-#define assert_contains(hay, needle)                                         \
-	do {                                                                 \
-		const char *h_ = (hay), *n_ = (needle);                      \
-		if (h_ == NULL || strstr(h_, n_) == NULL)                    \
-			fail_msg("\"%s\" does not contain \"%s\"",           \
-			    h_ != NULL ? h_ : "(null)", n_);                 \
-	} while (0)
-
-static struct bank *bank;
-
-static int
-load_bank(void **state)
-{
-	struct diag d = { 0 };
-
-	(void)state;
-	if (bank_load(BUNDLED_BANK, &d, &bank) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return -1;
-	}
-	diag_free(&d);
-	return 0;
-}
-
-static int
-free_bank(void **state)
-{
-	(void)state;
-	bank_free(bank);
-	bank = NULL;
-	return 0;
-}
-
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *d;
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			char *sub;
-
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			sub = fsutil_asprintf("%s/%s", path, e->d_name);
-			assert_non_null(sub);
-			rm_rf(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
+#include "testutil.h"
 
 /* A temporary directory per test, removed even when the test fails. */
 static int
 setup_tmp(void **state)
 {
-	char tmpl[] = "/tmp/certsim-draw-XXXXXX";
-
-	if (mkdtemp(tmpl) == NULL)
-		return -1;
-	*state = fsutil_asprintf("%s", tmpl);
-	return *state == NULL ? -1 : 0;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	rm_rf(*state);
-	free(*state);
-	return 0;
+	return tmpdir_setup(state, "certsim-draw");
 }
 
 static void
 put(const char *dir, const char *name, const char *text)
 {
-	char *path = fsutil_asprintf("%s/%s", dir, name), *err = NULL;
+	char *path = join(dir, name);
 
-	assert_non_null(path);
-	if (fsutil_write_atomic(path, text, strlen(text), 0644, &err) != 0)
-		fail_msg("%s", err);
+	put_file(path, text, strlen(text), 0644);
 	free(path);
 }
 

@@ -1,10 +1,4 @@
 /* Unit tests for fsutil: whole-file reads, atomic writes, mkdirs, asprintf. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -18,77 +12,12 @@
 
 #include "certsim/fsutil.h"
 
-#define assert_contains(hay, needle)                                         \
-	do {                                                                 \
-		const char *h_ = (hay), *n_ = (needle);                      \
-		if (h_ == NULL || strstr(h_, n_) == NULL)                    \
-			fail_msg("\"%s\" does not contain \"%s\"",           \
-			    h_ != NULL ? h_ : "(null)", n_);                 \
-	} while (0)
-
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *d;
-	char *sub;
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			sub = fsutil_asprintf("%s/%s", path, e->d_name);
-			assert_non_null(sub);
-			rm_rf(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
+#include "testutil.h"
 
 static int
 setup_tmp(void **state)
 {
-	char tmpl[] = "/tmp/certsim-fsutil-XXXXXX";
-
-	if (mkdtemp(tmpl) == NULL)
-		return -1;
-	*state = fsutil_asprintf("%s", tmpl);
-	return *state == NULL ? -1 : 0;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	rm_rf(*state);
-	free(*state);
-	return 0;
-}
-
-static char *
-join(const char *dir, const char *name)
-{
-	char *p = fsutil_asprintf("%s/%s", dir, name);
-
-	assert_non_null(p);
-	return p;
-}
-
-static void
-put_file(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
+	return tmpdir_setup(state, "certsim-fsutil");
 }
 
 /* Number of directory entries whose name contains ".tmp.". */
@@ -128,7 +57,7 @@ test_read_file_roundtrip(void **state)
 	char *buf = NULL, *err = NULL;
 	size_t len = 0;
 
-	put_file(path, data, sizeof data - 1);
+	put_plain(path, data, sizeof data - 1, 0666);
 	assert_int_equal(fsutil_read_file(path, 100, &buf, &len, &err), 0);
 	assert_null(err);
 	assert_int_equal(len, sizeof data - 1);
@@ -145,7 +74,7 @@ test_read_file_empty(void **state)
 	char *buf = NULL, *err = NULL;
 	size_t len = 99;
 
-	put_file(path, "", 0);
+	put_plain(path, "", 0, 0666);
 	assert_int_equal(fsutil_read_file(path, 0, &buf, &len, &err), 0);
 	assert_int_equal(len, 0);
 	assert_non_null(buf);
@@ -164,7 +93,7 @@ test_read_file_big(void **state)
 	assert_non_null(data);
 	for (i = 0; i < n; i++)
 		data[i] = (char)('a' + i % 26);
-	put_file(path, data, n);
+	put_plain(path, data, n, 0666);
 	assert_int_equal(fsutil_read_file(path, n, &buf, &len, &err), 0);
 	assert_int_equal(len, n);
 	assert_memory_equal(buf, data, n);
@@ -218,7 +147,7 @@ test_read_file_limit(void **state)
 	size_t len = 0;
 
 	memset(data, 'x', sizeof data);
-	put_file(path, data, sizeof data);
+	put_plain(path, data, sizeof data, 0666);
 
 	assert_int_equal(fsutil_read_file(path, 99, &buf, &len, &err), -1);
 	assert_null(buf);
@@ -289,7 +218,7 @@ test_write_atomic_bad_dir(void **state)
 	char *missing = join(*state, "no-such-dir/out");
 	char *err = NULL;
 
-	put_file(file, "x", 1);
+	put_plain(file, "x", 1, 0666);
 	assert_int_equal(fsutil_write_atomic(under_file, "data", 4, 0644,
 	    &err), -1);
 	assert_contains(err, "cannot write ");
@@ -320,7 +249,7 @@ test_write_atomic_rename_fails(void **state)
 	struct stat st;
 
 	assert_int_equal(mkdir(dir, 0700), 0);
-	put_file(inner, "kept", 4);
+	put_plain(inner, "kept", 4, 0666);
 	assert_int_equal(fsutil_write_atomic(dir, "data", 4, 0644, &err), -1);
 	assert_contains(err, "cannot write ");
 	assert_contains(err, dir);
@@ -343,7 +272,7 @@ test_write_atomic_write_fails(void **state)
 	void (*old_handler)(int);
 	int rc;
 
-	put_file(path, "original\n", 9);
+	put_plain(path, "original\n", 9, 0666);
 	memset(big, 'z', sizeof big);
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	small = old;
@@ -403,7 +332,7 @@ test_mkdirs_fails(void **state)
 	char *under = join(file, "sub/dir");
 	char *err = NULL, *want;
 
-	put_file(file, "x", 1);
+	put_plain(file, "x", 1, 0666);
 	assert_int_equal(fsutil_mkdirs(under, 0700, &err), -1);
 	assert_contains(err, "cannot create directory ");
 	assert_contains(err, under);

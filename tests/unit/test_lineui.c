@@ -1,10 +1,4 @@
 /* Unit tests for lineui: parsing input lines, and whole attempts driven through a pipe. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,39 +11,7 @@
 #include "certsim/lineui.h"
 #include "certsim/session.h"
 
-#define assert_contains(hay, needle)                                         \
-	do {                                                                 \
-		const char *h_ = (hay), *n_ = (needle);                      \
-		if (h_ == NULL || strstr(h_, n_) == NULL)                    \
-			fail_msg("\"%s\" does not contain \"%s\"",           \
-			    h_ != NULL ? h_ : "(null)", n_);                 \
-	} while (0)
-
-static struct bank *bank;
-
-static int
-load_bank(void **state)
-{
-	struct diag d = { 0 };
-
-	(void)state;
-	if (bank_load(BUNDLED_BANK, &d, &bank) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return -1;
-	}
-	diag_free(&d);
-	return 0;
-}
-
-static int
-free_bank(void **state)
-{
-	(void)state;
-	bank_free(bank);
-	bank = NULL;
-	return 0;
-}
+#include "testutil.h"
 
 /* A question shape for the parser (it reads no texts) and how it is shown. */
 struct shape {
@@ -413,19 +375,6 @@ test_garbage_never_crashes(void **state)
 	/* Both outcomes were exercised. */
 	assert_true(answers > 50);
 	assert_true(errors > 1000);
-}
-
-/* A standalone question of a type (and key size when n_key > 0). */
-static int
-find_q(enum question_type type, int n_key)
-{
-	for (size_t i = 0; i < bank->n_questions; i++)
-		if (bank->questions[i].type == type &&
-		    bank->questions[i].case_study < 0 &&
-		    (n_key == 0 || bank->questions[i].n_key == n_key))
-			return (int)i;
-	fail_msg("no %s question in the bundled bank", bank_type_name(type));
-	return -1;
 }
 
 /* A four-item session (single, multiple, ordering, matching), rotated options. */

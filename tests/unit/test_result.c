@@ -1,13 +1,5 @@
 /* Unit tests for result: building, saving, signing and verifying result files. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <cjson/cJSON.h>
-#include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,67 +15,7 @@
 #include "certsim/session.h"
 #include "certsim/sign.h"
 
-#define assert_contains(hay, needle)                                         \
-	do {                                                                 \
-		const char *h_ = (hay), *n_ = (needle);                      \
-		if (h_ == NULL || strstr(h_, n_) == NULL)                    \
-			fail_msg("\"%s\" does not contain \"%s\"",           \
-			    h_ != NULL ? h_ : "(null)", n_);                 \
-	} while (0)
-
-static struct bank *bank;
-
-static int
-load_bank(void **state)
-{
-	struct diag d = { 0 };
-
-	(void)state;
-	if (bank_load(BUNDLED_BANK, &d, &bank) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return -1;
-	}
-	diag_free(&d);
-	return 0;
-}
-
-static int
-free_bank(void **state)
-{
-	(void)state;
-	bank_free(bank);
-	bank = NULL;
-	return 0;
-}
-
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *d;
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			char *sub;
-
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			sub = fsutil_asprintf("%s/%s", path, e->d_name);
-			assert_non_null(sub);
-			rm_rf(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
+#include "testutil.h"
 
 /* A finished, saved attempt in a temporary CERTSIM home. */
 struct fixture {
@@ -98,7 +30,6 @@ struct fixture {
 static int
 setup(void **state)
 {
-	char tmpl[] = "/tmp/certsim-result-XXXXXX";
 	struct fixture *f = calloc(1, sizeof *f);
 	struct draw_request req;
 	struct session_config cfg;
@@ -107,9 +38,8 @@ setup(void **state)
 	char *err = NULL, *results;
 	const char *why;
 
-	if (f == NULL || mkdtemp(tmpl) == NULL)
+	if (f == NULL || (f->home = tmpdir_make("certsim-result")) == NULL)
 		return -1;
-	f->home = fsutil_asprintf("%s", tmpl);
 	results = fsutil_asprintf("%s/results", f->home);
 	if (mkdir(results, 0700) != 0)
 		return -1;
@@ -150,15 +80,7 @@ setup(void **state)
 					if (q->key[k] == r.v[0])
 						r.v[0] = -1;
 				if (r.v[0] < 0)
-					for (int c = 0; c < q->n_choices; c++) {
-						int in = 0;
-						for (int k = 0; k < q->n_key; k++)
-							in |= q->key[k] == c;
-						if (!in) {
-							r.v[0] = c;
-							break;
-						}
-					}
+					r.v[0] = first_outside_key(q);
 			}
 		}
 		session_goto(f->s, i);
@@ -194,30 +116,6 @@ teardown(void **state)
 	session_free(f->s);
 	free(f);
 	return 0;
-}
-
-static char *
-get(const char *path, size_t *len)
-{
-	char *buf = NULL, *err = NULL;
-	size_t n;
-
-	if (fsutil_read_file(path, 1 << 24, &buf, &n, &err) != 0)
-		fail_msg("%s", err);
-	if (len)
-		*len = n;
-	return buf;
-}
-
-/* A plain rewrite in place (the sweep writes thousands of times). */
-static void
-put(const char *path, const char *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CREAT, 0644);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, len), (ssize_t)len);
-	close(fd);
 }
 
 static int
@@ -316,13 +214,14 @@ test_tamper_sweep(void **state)
 
 	for (int p = 0; p < 2; p++) {
 		size_t len;
-		char *orig = get(paths[p], &len), *buf = malloc(len + 2);
+		char *orig = get_file(paths[p], 1 << 24, &len);
+		char *buf = malloc(len + 2);
 
 		assert_non_null(buf);
 		for (size_t i = 0; i < len; i++) {
 			memcpy(buf, orig, len);
 			buf[i] ^= 0x01;
-			put(paths[p], buf, len);
+			put_plain(paths[p], buf, len, 0644);
 			if (verifies(f->path, NULL, f->home, NULL) == 0)
 				fail_msg("%s: byte %zu (0x%02x -> 0x%02x) flipped, "
 				    "and it still verifies", paths[p], i,
@@ -332,14 +231,14 @@ test_tamper_sweep(void **state)
 		/* A byte more or less. */
 		memcpy(buf, orig, len);
 		buf[len] = '\n';
-		put(paths[p], buf, len + 1);
+		put_plain(paths[p], buf, len + 1, 0644);
 		assert_int_equal(verifies(f->path, NULL, f->home, NULL), -1);
-		put(paths[p], buf, len - 1);
+		put_plain(paths[p], buf, len - 1, 0644);
 		assert_int_equal(verifies(f->path, NULL, f->home, NULL), -1);
-		put(paths[p], buf, 0);
+		put_plain(paths[p], buf, 0, 0644);
 		assert_int_equal(verifies(f->path, NULL, f->home, NULL), -1);
 		/* Restored: it verifies again. */
-		put(paths[p], orig, len);
+		put_plain(paths[p], orig, len, 0644);
 		assert_int_equal(verifies(f->path, NULL, f->home, NULL), 0);
 		free(orig);
 		free(buf);
@@ -680,7 +579,7 @@ test_consistent_forgery_fails_signature(void **state)
 	assert_int_equal(result_check(r, &err), 0);
 
 	text = cJSON_Print(r);
-	put(f->path, text, strlen(text));
+	put_plain(f->path, text, strlen(text), 0644);
 	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
 	assert_contains(why, "signature");
 	free(why);
@@ -696,14 +595,14 @@ test_trusted_comment_must_match(void **state)
 	char *keys = fsutil_asprintf("%s/keys", f->home), *err = NULL, *why = NULL;
 	struct sign_key *k = NULL;
 	size_t len;
-	char *text = get(f->path, &len), *sig, *tc;
+	char *text = get_file(f->path, 1 << 24, &len), *sig, *tc;
 
 	assert_int_equal(sign_key_load_or_create(keys, &k, &err), 0);
 	tc = result_trusted_comment("quiz", "MLA-C01", 1000, 1,
 	    f->s->finished_at);
 	sig = sign_detached(k, text, len, "certsim result signature", tc, &err);
 	assert_non_null(sig);
-	put(f->sigpath, sig, strlen(sig));
+	put_plain(f->sigpath, sig, strlen(sig), 0644);
 	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
 	assert_contains(why, "trusted comment");
 	free(why);
@@ -714,7 +613,7 @@ test_trusted_comment_must_match(void **state)
 	tc = result_trusted_comment("quiz", "MLA-C01", f->sc.scaled, f->sc.passed,
 	    f->s->finished_at);
 	sig = sign_detached(k, text, len, "certsim result signature", tc, &err);
-	put(f->sigpath, sig, strlen(sig));
+	put_plain(f->sigpath, sig, strlen(sig), 0644);
 	assert_int_equal(verifies(f->path, NULL, f->home, NULL), 0);
 	free(sig);
 	free(tc);
@@ -724,7 +623,7 @@ test_trusted_comment_must_match(void **state)
 	    f->s->finished_at);
 	sig = sign_detached(k, text, len, "signature from minisign secret key", tc,
 	    &err);
-	put(f->sigpath, sig, strlen(sig));
+	put_plain(f->sigpath, sig, strlen(sig), 0644);
 	assert_int_equal(verifies(f->path, NULL, f->home, &why), -1);
 	assert_contains(why, "untrusted comment");
 	free(why);
@@ -751,7 +650,7 @@ test_wrong_pubkey(void **state)
 	free(why);
 
 	/* Not a key at all. */
-	put(pub, "hello\n", 6);
+	put_plain(pub, "hello\n", 6, 0644);
 	assert_int_equal(verifies(f->path, pub, f->home, &why), -1);
 	assert_contains(why, pub);
 	free(why);

@@ -1,10 +1,4 @@
 /* Unit tests for score: the scaled-score model and scoring a session. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,31 +9,7 @@
 #include "certsim/score.h"
 #include "certsim/session.h"
 
-static struct bank *bank;
-
-static int
-load_bank(void **state)
-{
-	struct diag d = { 0 };
-
-	(void)state;
-	if (bank_load(BUNDLED_BANK, &d, &bank) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return -1;
-	}
-	diag_free(&d);
-	return 0;
-}
-
-static int
-free_bank(void **state)
-{
-	(void)state;
-	bank_free(bank);
-	bank = NULL;
-	return 0;
-}
+#include "testutil.h"
 
 static int
 mla(int correct)
@@ -144,25 +114,6 @@ pick(int d, int type, int skip)
 	return -1;
 }
 
-static struct draw_item
-plain_item(int q)
-{
-	struct draw_item it;
-	const struct question *qq = &bank->questions[q];
-
-	memset(&it, 0, sizeof it);
-	it.q = q;
-	it.n_perm = qq->n_choices;
-	for (int i = 0; i < qq->n_choices; i++)
-		it.perm[i] = i;
-	if (qq->type == Q_MATCHING) {
-		it.n_pperm = qq->n_prompts;
-		for (int i = 0; i < qq->n_prompts; i++)
-			it.pperm[i] = i;
-	}
-	return it;
-}
-
 static void
 answer(struct session *s, size_t i, const struct response *r)
 {
@@ -202,16 +153,10 @@ answer_wrong(struct session *s, size_t i)
 		r.v[0] = (r.v[0] + 1) % q->n_choices;
 	} else {
 		/* Replace the last key option with one outside the key. */
-		for (int c = 0; c < q->n_choices; c++) {
-			int in = 0;
+		int c = first_outside_key(q);
 
-			for (int k = 0; k < q->n_key; k++)
-				in |= q->key[k] == c;
-			if (!in) {
-				r.v[r.n - 1] = c;
-				break;
-			}
-		}
+		if (c >= 0)
+			r.v[r.n - 1] = c;
 	}
 	answer(s, i, &r);
 	assert_false(session_item_correct(s, i));
@@ -244,18 +189,18 @@ test_compute_session(void **state)
 	/* Domain 1: 25 items; domain 2: 25; domain 3: 3 (unscored); domain 4: 4. */
 	d1 = n;
 	for (int k = 0; k < 25; k++)
-		items[n++] = plain_item(pick(1, -1, k));
+		items[n++] = item_for(pick(1, -1, k), 0);
 	d2 = n;
 	for (int k = 0; k < 25; k++)
-		items[n++] = plain_item(pick(2, -1, k));
+		items[n++] = item_for(pick(2, -1, k), 0);
 	d3 = n;
 	for (int k = 0; k < 3; k++)
-		items[n++] = plain_item(pick(3, -1, k));
+		items[n++] = item_for(pick(3, -1, k), 0);
 	d4 = n;
-	items[n++] = plain_item(pick(4, Q_MULTIPLE, 0));
-	items[n++] = plain_item(pick(4, Q_MULTIPLE, 1));
-	items[n++] = plain_item(pick(4, Q_SINGLE, 0));
-	items[n++] = plain_item(pick(4, Q_SINGLE, 1));
+	items[n++] = item_for(pick(4, Q_MULTIPLE, 0), 0);
+	items[n++] = item_for(pick(4, Q_MULTIPLE, 1), 0);
+	items[n++] = item_for(pick(4, Q_SINGLE, 0), 0);
+	items[n++] = item_for(pick(4, Q_SINGLE, 1), 0);
 
 	memset(&cfg, 0, sizeof cfg);
 	cfg.mode = MODE_EXAM;
@@ -352,8 +297,8 @@ test_compute_domain_boundary_and_pass(void **state)
 	items = calloc(36, sizeof *items);
 	assert_non_null(items);
 	for (int k = 0; k < 18; k++) {
-		items[k] = plain_item(pick(1, -1, k));
-		items[18 + k] = plain_item(pick(4, -1, k));
+		items[k] = item_for(pick(1, -1, k), 0);
+		items[18 + k] = item_for(pick(4, -1, k), 0);
 	}
 	assert_int_equal(session_new(bank, &cfg, items, 36, clk, &s, &err), 0);
 	for (size_t i = 0; i < 13; i++)
@@ -407,8 +352,8 @@ test_compute_all_unscored(void **state)
 	memset(&cfg, 0, sizeof cfg);
 	items = calloc(2, sizeof *items);
 	assert_non_null(items);
-	items[0] = plain_item(pick(2, -1, 0));
-	items[1] = plain_item(pick(3, -1, 0));
+	items[0] = item_for(pick(2, -1, 0), 0);
+	items[1] = item_for(pick(3, -1, 0), 0);
 	assert_int_equal(session_new(bank, &cfg, items, 2, clock_monotonic(),
 	    &s, &err), 0);
 	s->items[0].scored = s->items[1].scored = 0;

@@ -1,13 +1,5 @@
 /* Unit tests for session: the countdown on a manual clock, answers, navigation, autosave and resume. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <cjson/cJSON.h>
-#include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,111 +13,14 @@
 #include "certsim/fsutil.h"
 #include "certsim/session.h"
 
-#define assert_contains(hay, needle)                                         \
-	do {                                                                 \
-		const char *h_ = (hay), *n_ = (needle);                      \
-		if (h_ == NULL || strstr(h_, n_) == NULL)                    \
-			fail_msg("\"%s\" does not contain \"%s\"",           \
-			    h_ != NULL ? h_ : "(null)", n_);                 \
-	} while (0)
+#include "testutil.h"
 
 #define MIN_MS 60000
-
-static struct bank *bank;
-
-static int
-load_bank(void **state)
-{
-	struct diag d = { 0 };
-
-	(void)state;
-	if (bank_load(BUNDLED_BANK, &d, &bank) != 0) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		return -1;
-	}
-	diag_free(&d);
-	return 0;
-}
-
-static int
-free_bank(void **state)
-{
-	(void)state;
-	bank_free(bank);
-	bank = NULL;
-	return 0;
-}
-
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *d;
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			char *sub;
-
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			sub = fsutil_asprintf("%s/%s", path, e->d_name);
-			assert_non_null(sub);
-			rm_rf(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static int
 setup_tmp(void **state)
 {
-	char tmpl[] = "/tmp/certsim-session-XXXXXX";
-
-	if (mkdtemp(tmpl) == NULL)
-		return -1;
-	*state = fsutil_asprintf("%s", tmpl);
-	return *state == NULL ? -1 : 0;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	rm_rf(*state);
-	free(*state);
-	return 0;
-}
-
-/* A plain rewrite in place (no fsync: the sweeps write thousands of times). */
-static void
-put(const char *path, const char *text, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CREAT, 0600);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	close(fd);
-}
-
-static char *
-get(const char *path, size_t *len)
-{
-	char *buf = NULL, *err = NULL;
-	size_t n;
-
-	if (fsutil_read_file(path, 1 << 24, &buf, &n, &err) != 0)
-		fail_msg("%s", err);
-	if (len)
-		*len = n;
-	return buf;
+	return tmpdir_setup(state, "certsim-session");
 }
 
 /* A session over a fresh draw (count items; domain 0 = exam apportionment). */
@@ -395,41 +290,6 @@ test_item_time_across_goto(void **state)
 	session_free(s);
 }
 
-/* The first standalone question of a type (n_key given, or any if 0). */
-static int
-find_q(enum question_type type, int n_key)
-{
-	for (size_t i = 0; i < bank->n_questions; i++) {
-		const struct question *q = &bank->questions[i];
-
-		if (q->type == type && q->case_study < 0 &&
-		    (n_key == 0 || q->n_key == n_key))
-			return (int)i;
-	}
-	fail_msg("no %s question with %d key entries in the bundled bank",
-	    bank_type_name(type), n_key);
-	return -1;
-}
-
-static struct draw_item
-shown_reversed(int q)
-{
-	struct draw_item it;
-	const struct question *qq = &bank->questions[q];
-
-	memset(&it, 0, sizeof it);
-	it.q = q;
-	it.n_perm = qq->n_choices;
-	for (int i = 0; i < qq->n_choices; i++)
-		it.perm[i] = qq->n_choices - 1 - i;
-	if (qq->type == Q_MATCHING) {
-		it.n_pperm = qq->n_prompts;
-		for (int i = 0; i < qq->n_prompts; i++)
-			it.pperm[i] = i;
-	}
-	return it;
-}
-
 static struct response
 resp(int n, ...)
 {
@@ -495,7 +355,7 @@ test_answer_validation(void **state)
 	qi[3] = find_q(Q_ORDERING, 0);
 	qi[4] = find_q(Q_MATCHING, 0);
 	for (int i = 0; i < 5; i++)
-		items[i] = shown_reversed(qi[i]);
+		items[i] = item_for(qi[i], 1);
 	memset(&cfg, 0, sizeof cfg);
 	assert_int_equal(session_new(bank, &cfg, items, 5, &clk, &s, &err), 0);
 	session_start(s);
@@ -712,16 +572,10 @@ answer_item(struct session *s, size_t i, int right)
 	} else if (!right && q->type == Q_MATCHING) {
 		r.v[0] = (r.v[0] + 1) % q->n_choices;
 	} else if (!right) {
-		for (int c = 0; c < q->n_choices; c++) {
-			int in = 0;
+		int c = first_outside_key(q);
 
-			for (int k = 0; k < q->n_key; k++)
-				in |= q->key[k] == c;
-			if (!in) {
-				r.v[0] = c;
-				break;
-			}
-		}
+		if (c >= 0)
+			r.v[0] = c;
 	}
 	assert_int_equal(session_goto(s, i), 0);
 	if (session_answer(s, &r, &why) != 0)
@@ -889,7 +743,7 @@ write_tiny_bank(const char *dir, const char *explanation)
 
 	mkdir(bdir, 0700);
 	p = fsutil_asprintf("%s/exam.json", bdir);
-	put(p, exam, sizeof exam - 1);
+	put_plain(p, exam, sizeof exam - 1, 0600);
 	free(p);
 	f = open_memstream(&qs, &len);
 	assert_non_null(f);
@@ -904,7 +758,7 @@ write_tiny_bank(const char *dir, const char *explanation)
 	fprintf(f, "] }\n");
 	fclose(f);
 	p = fsutil_asprintf("%s/questions.json", bdir);
-	put(p, qs, len);
+	put_plain(p, qs, len, 0600);
 	free(p);
 	free(qs);
 	return bdir;
@@ -976,13 +830,13 @@ test_restore_refuses_other_bank(void **state)
 static void
 edit_attempt(const char *path, void (*edit)(cJSON *items))
 {
-	char *text = get(path, NULL), *out;
+	char *text = get_file(path, 1 << 24, NULL), *out;
 	cJSON *o = cJSON_Parse(text);
 
 	assert_non_null(o);
 	edit(cJSON_GetObjectItemCaseSensitive(o, "items"));
 	out = cJSON_PrintUnformatted(o);
-	put(path, out, strlen(out));
+	put_plain(path, out, strlen(out), 0600);
 	free(out);
 	free(text);
 	cJSON_Delete(o);
@@ -1057,10 +911,10 @@ test_restore_refuses_damage(void **state)
 	answer_item(s, 1, 0);
 	session_toggle_flag(s);
 	session_free(s);
-	good = get(path, &len);
+	good = get_file(path, 1 << 24, &len);
 
 	for (size_t e = 0; e < sizeof edits / sizeof edits[0]; e++) {
-		put(path, good, len);
+		put_plain(path, good, len, 0600);
 		edit_attempt(path, edits[e].edit);
 		assert_int_equal(session_restore(bank, path, &clk, &r, &err), -1);
 		assert_null(r);
@@ -1072,7 +926,7 @@ test_restore_refuses_damage(void **state)
 
 	/* Every truncation is refused with a message. */
 	for (size_t k = 0; k < len; k++) {
-		put(path, good, k);
+		put_plain(path, good, k, 0600);
 		if (session_restore(bank, path, &clk, &r, &err) != -1)
 			fail_msg("truncated to %zu bytes, it still restores", k);
 		assert_null(r);
@@ -1081,7 +935,7 @@ test_restore_refuses_damage(void **state)
 		free(err);
 		err = NULL;
 	}
-	put(path, good, len / 2);
+	put_plain(path, good, len / 2, 0600);
 	assert_int_equal(session_restore(bank, path, &clk, &r, &err), -1);
 	assert_contains(err, "damaged");
 	free(err);
@@ -1093,7 +947,7 @@ test_restore_refuses_damage(void **state)
 	for (size_t k = 0; k < len; k++) {
 		memcpy(buf, good, len);
 		buf[k] ^= 0x01;
-		put(path, buf, len);
+		put_plain(path, buf, len, 0600);
 		if (session_restore(bank, path, &clk, &r, &err) == 0) {
 			assert_in_range(r->n, 1, bank->n_questions);
 			assert_true(r->cur < r->n);

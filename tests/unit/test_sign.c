@@ -1,11 +1,4 @@
 /* Unit tests for sign: minisign key files, signing, verification, interop. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +11,8 @@
 
 #include "certsim/fsutil.h"
 #include "certsim/sign.h"
+
+#include "testutil.h"
 
 #define MINISIGN "/usr/bin/minisign"
 
@@ -32,94 +27,15 @@
 #define UNTRUSTED_MAX 1003
 #define TRUSTED_MAX 8173
 
-#define assert_contains(hay, needle)                                         \
-	do {                                                                 \
-		const char *h_ = (hay), *n_ = (needle);                      \
-		if (h_ == NULL || strstr(h_, n_) == NULL)                    \
-			fail_msg("\"%s\" does not contain \"%s\"",           \
-			    h_ != NULL ? h_ : "(null)", n_);                 \
-	} while (0)
-
 static const char message[] =
     "Question 17: which metric suits an imbalanced binary classifier?\n"
     "Answer: B (area under the precision-recall curve)\n"
     "Score: 612/1000, passed\n";
 
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *d;
-	char *sub;
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			sub = fsutil_asprintf("%s/%s", path, e->d_name);
-			assert_non_null(sub);
-			rm_rf(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
 static int
 setup_tmp(void **state)
 {
-	char tmpl[] = "/tmp/certsim-sign-XXXXXX";
-
-	if (mkdtemp(tmpl) == NULL)
-		return -1;
-	*state = fsutil_asprintf("%s", tmpl);
-	return *state == NULL ? -1 : 0;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	rm_rf(*state);
-	free(*state);
-	return 0;
-}
-
-static char *
-join(const char *dir, const char *name)
-{
-	char *p = fsutil_asprintf("%s/%s", dir, name);
-
-	assert_non_null(p);
-	return p;
-}
-
-static void
-put_file(const char *path, const void *data, size_t len, mode_t mode)
-{
-	char *err = NULL;
-
-	if (fsutil_write_atomic(path, data, len, mode, &err) != 0)
-		fail_msg("%s", err);
-}
-
-static char *
-get_file(const char *path, size_t *len)
-{
-	char *buf = NULL, *err = NULL;
-	size_t n = 0;
-
-	if (fsutil_read_file(path, 1 << 20, &buf, &n, &err) != 0)
-		fail_msg("%s", err);
-	if (len != NULL)
-		*len = n;
-	return buf;
+	return tmpdir_setup(state, "certsim-sign");
 }
 
 static struct sign_key *
@@ -262,7 +178,8 @@ sig_file(const char *l1, const char *l2, const char *l3, const char *l4)
 static void
 read_seckey_blob(const char *dir, unsigned char blob[SKF_BYTES])
 {
-	char *path = join(dir, "certsim.key"), *text = get_file(path, NULL);
+	char *path = join(dir, "certsim.key");
+	char *text = get_file(path, 1 << 20, NULL);
 	char *b64 = line_of(text, 2);
 
 	assert_int_equal(b64_decode(b64, blob, SKF_BYTES), SKF_BYTES);
@@ -367,7 +284,7 @@ test_key_files(void **state)
 	assert_int_equal(st.st_mode & 07777, 0644);
 
 	/* The public key file: comment with the id, then "Ed" || id || pk. */
-	pubtext = get_file(pubpath, NULL);
+	pubtext = get_file(pubpath, 1 << 20, NULL);
 	want = sign_key_public_file(k);
 	assert_string_equal(pubtext, want);
 	sign_key_id_hex(k, id);
@@ -854,7 +771,7 @@ test_secret_key_mode_refused(void **state)
 	size_t len;
 
 	sign_key_free(k);
-	text = get_file(keypath, &len);
+	text = get_file(keypath, 1 << 20, &len);
 	text[len - 1] = '\0';
 
 	assert_int_equal(chmod(keypath, 0644), 0);
@@ -887,7 +804,7 @@ test_public_key_without_secret(void **state)
 	struct stat st;
 
 	sign_key_free(k);
-	before = get_file(pubpath, NULL);
+	before = get_file(pubpath, 1 << 20, NULL);
 	assert_int_equal(unlink(keypath), 0);
 	err = load_key_error(*state);
 	assert_contains(err, "no secret key ");
@@ -895,7 +812,7 @@ test_public_key_without_secret(void **state)
 	assert_contains(err, pubpath);
 	free(err);
 	assert_int_equal(stat(keypath, &st), -1);
-	after = get_file(pubpath, NULL);
+	after = get_file(pubpath, 1 << 20, NULL);
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
@@ -911,10 +828,10 @@ test_public_key_recreated(void **state)
 	struct stat st;
 
 	sign_key_free(k);
-	before = get_file(pubpath, NULL);
+	before = get_file(pubpath, 1 << 20, NULL);
 	assert_int_equal(unlink(pubpath), 0);
 	k = load_key(*state);
-	after = get_file(pubpath, NULL);
+	after = get_file(pubpath, 1 << 20, NULL);
 	assert_string_equal(before, after);
 	assert_int_equal(stat(pubpath, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0644);
@@ -1135,7 +1052,7 @@ test_minisign_interop(void **state)
 	assert_int_equal(run_fmt(MINISIGN " -S -s '%s' -m '%s' -x '%s' "
 	    "-t 'signed by minisign' </dev/null >/dev/null", keypath, msg,
 	    mine), 0);
-	text = get_file(mine, &n);
+	text = get_file(mine, 1 << 20, &n);
 	assert_int_equal(sign_verify(pk, message, len, text, n, &tc, &err), 0);
 	assert_string_equal(tc, "signed by minisign");
 	free(tc);
@@ -1145,7 +1062,7 @@ test_minisign_interop(void **state)
 	/* ...and in its legacy (non-prehashed) mode. */
 	assert_int_equal(run_fmt(MINISIGN " -S -l -s '%s' -m '%s' -x '%s' "
 	    "-t legacy </dev/null >/dev/null", keypath, msg, mine), 0);
-	text = get_file(mine, &n);
+	text = get_file(mine, 1 << 20, &n);
 	want = line_of(text, 2);
 	assert_int_equal(b64_decode(want, (unsigned char *)copy, 80), 74);
 	assert_memory_equal(copy, "Ed", 2);
@@ -1160,7 +1077,7 @@ test_minisign_interop(void **state)
 	wpub = join(wdir, "certsim.pub");
 	assert_int_equal(run_fmt(MINISIGN " -G -W -s '%s' -p '%s' "
 	    "</dev/null >/dev/null", wkey, wpub), 0);
-	text = get_file(wpub, NULL);
+	text = get_file(wpub, 1 << 20, NULL);
 	wk = load_key(wdir);
 	sign_key_id_hex(wk, id);
 	/* minisign prints the key id with %PRIX64, without leading zeros. */
