@@ -611,6 +611,13 @@ draw_header(struct tui *t, const char *left)
 		snprintf(right, sizeof right, " Time remaining %s ", clk);
 	int w = layout_width(right, strlen(right));
 	tui_puts(0, W - w, right, w, low && !t->timer_hidden ? tui_attr(R_WARN) : bar);
+	/* As long as autosave fails, say so where the candidate always looks. */
+	if (t->s->save_error != NULL) {
+		static const char warn[] = " ! PROGRESS NOT SAVED ! ";
+		int ww = (int)strlen(warn);
+		if (W - w - ww > 0)
+			tui_puts(0, W - w - ww, warn, ww, tui_attr(R_WARN));
+	}
 }
 
 static void

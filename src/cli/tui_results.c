@@ -48,8 +48,8 @@ build_score(struct results *r, int width)
 		tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "Time used: %s (untimed); ended by %s", used,
 		             session_end_name(s->ended));
 	tui_doc_blank(d);
-	tui_doc_add(d, NULL, "By domain (meets: at least the cut score of the domain's items):", 0,
-	            R_CHOSEN, -1);
+	tui_doc_addf(d, NULL, 0, R_CHOSEN, -1, "By domain (meets: at least %.0f%% correct):",
+	             bp->cut * 100);
 	for (int i = 0; i < sc->n_domains; i++) {
 		const struct score_part *p = &sc->domains[i];
 		const struct domain *dm = &bp->domains[p->index];

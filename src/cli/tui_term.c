@@ -1,9 +1,12 @@
 /* The terminal for the full-screen front end: curses set-up and restore, keys, drawing. */
 #include <curses.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "certsim/clock.h"
 #include "tui.h"
@@ -19,6 +22,42 @@ static void
 restore_at_exit(void)
 {
 	tui_term_end();
+}
+
+/* The terminal's modes before curses, for the crash handler. */
+static struct termios saved_modes;
+static int have_saved_modes;
+
+/*
+ * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) must not leave the
+ * terminal raw and on the alternate screen. Only async-signal-safe calls:
+ * the saved modes back, the escape sequences that leave the alternate
+ * screen and show the cursor, then the signal again with its default action.
+ */
+static void
+on_crash(int sig)
+{
+	static const char reset[] = "\033[?1049l\033[?25h\r\n";
+	if (have_saved_modes)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+	if (write(STDOUT_FILENO, reset, sizeof reset - 1) < 0) {
+		/* Nothing more can be done from here. */
+	}
+	raise(sig); /* SA_RESETHAND restored the default action */
+}
+
+static void
+install_crash_handlers(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+	have_saved_modes = tcgetattr(STDIN_FILENO, &saved_modes) == 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 static int
@@ -38,6 +77,7 @@ tui_term_begin(void)
 		setlocale(LC_ALL, "");
 		if (term == NULL || term[0] == '\0' || !tui_terminal_known())
 			return -1;
+		install_crash_handlers();
 		screen = newterm(NULL, stdout, stdin);
 		if (screen == NULL)
 			return -1;

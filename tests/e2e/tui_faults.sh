@@ -44,10 +44,12 @@ check "question 2" wait_for $S "Question 2 of 6"
 check "told at once that progress is NOT being saved, with path and reason" \
 	wait_for $S "progress NOT being saved: cannot write .*attempt.json: No space" 10
 check "the last good state stays on disk" [ "$(jq -r .current "$ATT")" = 0 ]
+check "the header keeps saying so" wait_for $S "PROGRESS NOT SAVED.*Time remaining" 10
 rm -f "$TMP/full"
 keys $S '*'
 check "saved again" wait_json "$ATT" ".items[1].flagged" true 10
 check "told that progress is saved again" wait_for $S "being saved again" 10
+check "the header warning is gone" wait_gone $S "PROGRESS NOT SAVED"
 answer_item $S "$ATT" 1
 check "answers are saved" wait_json "$ATT" ".items[1].response != null" true 10
 lit $S "!"

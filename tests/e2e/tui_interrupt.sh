@@ -145,4 +145,17 @@ check "kill -9: the flag survived" [ "$(jq .items[1].flagged "$r")" = true ]
 check "kill -9: interruption counted" [ "$(jq .interruptions "$r")" = 1 ]
 check "kill -9: resumed result verifies" "$CERTSIM" verify "$r"
 
+# A crash (here SIGSEGV sent from outside) still gives the terminal back.
+export CERTSIM_HOME="$TMP/home-crash"
+S=crash
+run_in $S 100 30 exam --bank "$B" --seed 1
+check "crash: started" wait_for $S "Ready to begin"
+keys $S Enter
+check "crash: question 1" wait_for $S "Question 1 of 6"
+kill -SEGV "$(pid_of $S)"
+check "crash: process gone" wait_file "$TMP/$S.rc"
+check "crash: killed by SIGSEGV" [ "$(cat "$TMP/$S.rc")" = 139 ]
+check "crash: terminal modes restored" grep -Eq '(^| )icanon( |$)' "$TMP/$S.stty"
+check "crash: attempt kept" [ -f "$CERTSIM_HOME/attempt.json" ]
+
 finish
