@@ -11,6 +11,8 @@ static const char usage[] =
     "A timed mock-exam simulator for the AWS Certified Machine Learning\n"
     "Engineer - Associate exam (MLA-C01).\n"
     "\n"
+    "With no command on a terminal, certsim opens its start menu.\n"
+    "\n"
     "Commands:\n"
     "  exam [options]            full-length timed practice exam (65 questions, 130 min)\n"
     "  quiz [options]            practice quiz: --domain N, --task T, --missed, --weakest\n"
