@@ -435,6 +435,39 @@ check_saved(const char *save, const struct opts *o)
 	                 save);
 }
 
+/* Whether the arguments ask for help (-h or --help anywhere). */
+static int
+wants_help(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The data directory, locked for this process, and the path of its saved
+ * attempt. Returns 0, or an exit code after a message; *home and *save are
+ * the caller's to free either way.
+ */
+static int
+open_home(char **home, char **save)
+{
+	char *err = NULL;
+	int code;
+	*save = NULL;
+	if ((*home = home_dir(&err)) == NULL) {
+		code = cli_error(EXIT_SYSTEM, "%s", err);
+		free(err);
+		return code;
+	}
+	if ((code = take_lock(*home)) != 0)
+		return code;
+	if ((*save = home_path(*home, "attempt.json")) == NULL)
+		return cli_error(EXIT_SYSTEM, "out of memory");
+	return 0;
+}
+
 static int
 start(int quiz, int argc, char **argv)
 {
@@ -452,21 +485,14 @@ start(int quiz, int argc, char **argv)
 	size_t n;
 	int code;
 
-	for (int i = 0; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(quiz ? quiz_help : exam_help, stdout);
-			return EXIT_DONE;
-		}
+	if (wants_help(argc, argv)) {
+		fputs(quiz ? quiz_help : exam_help, stdout);
+		return EXIT_DONE;
+	}
 	if ((code = parse_opts(cmd, quiz, argc, argv, &o)) != 0)
 		return code;
-	if ((home = home_dir(&err)) == NULL) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
-		goto done;
-	}
-	if ((code = take_lock(home)) != 0)
-		goto done;
-	save = home_path(home, "attempt.json");
-	if (save == NULL || (code = check_saved(save, &o)) != 0 || (code = check_key(home)) != 0)
+	if ((code = open_home(&home, &save)) != 0 || (code = check_saved(save, &o)) != 0 ||
+	    (code = check_key(home)) != 0)
 		goto done;
 	if ((b = cli_load_bank(cli_bank_path(o.bank), &code)) == NULL)
 		goto done;
@@ -627,21 +653,15 @@ cmd_resume(int argc, char **argv)
 	struct session *s = NULL;
 	size_t len;
 	int code;
-	for (int i = 0; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(resume_help, stdout);
-			return EXIT_DONE;
-		}
+	if (wants_help(argc, argv)) {
+		fputs(resume_help, stdout);
+		return EXIT_DONE;
+	}
 	if ((code = parse_opts("resume", 2, argc, argv, &o)) != 0)
 		return code;
-	if ((home = home_dir(&err)) == NULL) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+	if ((code = open_home(&home, &save)) != 0)
 		goto done;
-	}
-	if ((code = take_lock(home)) != 0)
-		goto done;
-	save = home_path(home, "attempt.json");
-	if (save == NULL || access(save, F_OK) != 0) {
+	if (access(save, F_OK) != 0) {
 		code = cli_error(EXIT_INVALID, "there is no interrupted attempt to resume in %s", home);
 		goto done;
 	}
