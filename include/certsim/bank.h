@@ -8,6 +8,7 @@
 
 #define BANK_MAX_CHOICES 10  /* options A-J */
 #define BANK_MAX_ITEMS 7     /* ordering items A-G, matching prompts 1-7 */
+#define BANK_MAX_DOMAINS 64 /* domains in a blueprint */
 #define BANK_FILE_LIMIT (64u * 1024u * 1024u) /* bytes per bank file */
 
 enum question_type { Q_SINGLE, Q_MULTIPLE, Q_ORDERING, Q_MATCHING };

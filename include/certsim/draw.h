@@ -8,7 +8,8 @@
 #include "certsim/bank.h"
 
 /*
- * Largest-remainder apportionment of total over n weights (all > 0):
+ * Largest-remainder apportionment of total over n weights (all > 0; n from
+ * 1 to BANK_MAX_DOMAINS, which the loader enforces for blueprints):
  * writes counts[0..n) that sum exactly to total. Ties in the remainder go
  * to the earlier weight. 65 over 28/26/22/24 gives 18/17/14/16.
  */

@@ -200,8 +200,8 @@ stats(int argc, char **argv)
 	if (b == NULL)
 		return code;
 	struct counts c;
-	int per_exam[64] = { 0 };
-	if (count(b, &c) < 0 || b->bp.n_domains > 64) {
+	int per_exam[BANK_MAX_DOMAINS] = { 0 };
+	if (count(b, &c) < 0) {
 		code = cli_error(EXIT_SYSTEM, "out of memory");
 	} else {
 		int exams = draw_exams_available(b, per_exam);

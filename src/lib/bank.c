@@ -1342,6 +1342,11 @@ parse_blueprint(struct loader *L, cJSON *root)
 		         json_type_name(doms));
 		bad = 1;
 		doms = NULL;
+	} else if (cJSON_GetArraySize(doms) > BANK_MAX_DOMAINS) {
+		diag_add(L->d, DIAG_ERROR, where, "has %d domains; a blueprint has at most %d",
+		         cJSON_GetArraySize(doms), BANK_MAX_DOMAINS);
+		bad = 1;
+		doms = NULL;
 	}
 	int nd = doms ? cJSON_GetArraySize(doms) : 0, nt = 0, sum = 0;
 	cJSON *jd;

@@ -18,7 +18,7 @@ draw_apportion(const int *weights, int n, int total, int *counts)
 			counts[i] = 0;
 		return;
 	}
-	long rem[64];
+	long rem[BANK_MAX_DOMAINS];
 	for (int i = 0; i < n; i++) {
 		counts[i] = (int)((long)total * weights[i] / sum);
 		rem[i] = (long)total * weights[i] % sum;
@@ -134,7 +134,7 @@ build_units(const struct bank *b, const struct draw_request *req,
 int
 draw_exams_available(const struct bank *b, int *per_exam)
 {
-	int nd = b->bp.n_domains, need[64] = { 0 }, w[64] = { 0 };
+	int nd = b->bp.n_domains, need[BANK_MAX_DOMAINS] = { 0 }, w[BANK_MAX_DOMAINS] = { 0 };
 	for (int d = 0; d < nd; d++)
 		w[d] = b->bp.domains[d].weight;
 	draw_apportion(w, nd, b->bp.questions, need);
@@ -225,13 +225,13 @@ draw_items(const struct bank *b, const struct draw_request *req,
 	struct rng r;
 	struct unit *u = NULL, **order = NULL, **picked = NULL;
 	int *qs = NULL, rc = -1;
-	int nd = b->bp.n_domains, need[64] = { 0 }, have[64] = { 0 };
+	int nd = b->bp.n_domains, need[BANK_MAX_DOMAINS] = { 0 }, have[BANK_MAX_DOMAINS] = { 0 };
 	long n;
 	*out = NULL;
 	*n_out = 0;
 	*err = NULL;
 	rng_init(&r, req->seed);
-	if (req->count <= 0 || nd > 64) {
+	if (req->count <= 0) {
 		*err = fsutil_asprintf("the draw needs a positive count");
 		return -1;
 	}
@@ -261,7 +261,7 @@ draw_items(const struct bank *b, const struct draw_request *req,
 	                 req->weight == NULL;
 	size_t npicked = 0, total = 0;
 	if (per_domain) {
-		int w[64] = { 0 };
+		int w[BANK_MAX_DOMAINS] = { 0 };
 		for (int d = 0; d < nd; d++)
 			w[d] = b->bp.domains[d].weight;
 		draw_apportion(w, nd, req->count, need);
