@@ -58,21 +58,41 @@ decay(void)
 
 /* computeDecayFactor: 0.9^(1/decay) - 1, rounded to 8 decimals. */
 static double
-factor(void)
+compute_factor(void)
 {
 	return round8(exp(pow(decay(), -1) * log(0.9)) - 1);
+}
+
+/* The constants of the fixed parameters, computed once (a replay has many reviews). */
+static double factor_c, interval_modifier_c, d0_easy_c, exp_w8_c;
+static int constants_ready;
+
+static double init_difficulty(int g);
+
+static void
+constants(void)
+{
+	if (constants_ready)
+		return;
+	factor_c = compute_factor();
+	interval_modifier_c = round8((pow(FSRS_REQUEST_RETENTION, 1 / decay()) - 1) / factor_c);
+	d0_easy_c = init_difficulty(FSRS_EASY);
+	exp_w8_c = exp(W[8]);
+	constants_ready = 1;
 }
 
 static double
 forgetting_curve(double elapsed_days, double stability)
 {
-	return round8(pow(1 + factor() * elapsed_days / stability, decay()));
+	constants();
+	return round8(pow(1 + factor_c * elapsed_days / stability, decay()));
 }
 
 static double
 interval_modifier(void)
 {
-	return round8((pow(FSRS_REQUEST_RETENTION, 1 / decay()) - 1) / factor());
+	constants();
+	return interval_modifier_c;
 }
 
 static int
@@ -103,7 +123,8 @@ next_difficulty(double d, int g)
 {
 	double delta_d = -W[6] * (g - 3);
 	double next_d = d + round8(delta_d * (10 - d) / 9);
-	double reverted = round8(W[7] * init_difficulty(FSRS_EASY) + (1 - W[7]) * next_d);
+	constants();
+	double reverted = round8(W[7] * d0_easy_c + (1 - W[7]) * next_d);
 	return clamp(reverted, 1, 10);
 }
 
@@ -112,7 +133,8 @@ next_recall_stability(double d, double s, double r, int g)
 {
 	double hard_penalty = g == FSRS_HARD ? W[15] : 1;
 	double easy_bound = g == FSRS_EASY ? W[16] : 1;
-	return round8(clamp(s * (1 + exp(W[8]) * (11 - d) * pow(s, -W[9]) *
+	constants();
+	return round8(clamp(s * (1 + exp_w8_c * (11 - d) * pow(s, -W[9]) *
 	                             (exp((1 - r) * W[10]) - 1) * hard_penalty * easy_bound),
 	                    S_MIN, S_MAX));
 }
@@ -170,28 +192,29 @@ fsrs_next(struct fsrs_card *c, int64_t at, enum fsrs_rating rating)
 	}
 	/*
 	 * ts-fsrs computes all four outcomes, then forces their intervals
-	 * apart (again <= hard < good < easy): the one rated depends on the
-	 * others, so compute them all here too.
+	 * apart (again <= hard < good < easy): the one rated depends on those
+	 * below it (and Again on Hard), so compute those, up to the rating.
 	 */
+	int top = g > FSRS_HARD ? g : FSRS_HARD;
 	if (c->state == FSRS_NEW || (c->difficulty == 0 && c->stability == 0)) {
-		for (int k = FSRS_AGAIN; k <= FSRS_EASY; k++) {
+		for (int k = FSRS_AGAIN; k <= top; k++) {
 			d[k] = clamp(init_difficulty(k), 1, 10);
 			s[k] = init_stability(k);
 		}
 	} else {
 		double r = forgetting_curve(elapsed, c->stability);
-		for (int k = FSRS_AGAIN; k <= FSRS_EASY; k++)
+		for (int k = FSRS_AGAIN; k <= top; k++)
 			next_memory(c, r, k, &d[k], &s[k]);
 	}
-	for (int k = FSRS_AGAIN; k <= FSRS_EASY; k++)
+	for (int k = FSRS_AGAIN; k <= top; k++)
 		ivl[k] = next_interval(s[k]);
 	if (ivl[FSRS_HARD] < ivl[FSRS_AGAIN])
 		ivl[FSRS_AGAIN] = ivl[FSRS_HARD];
 	if (ivl[FSRS_HARD] < ivl[FSRS_AGAIN] + 1)
 		ivl[FSRS_HARD] = ivl[FSRS_AGAIN] + 1;
-	if (ivl[FSRS_GOOD] < ivl[FSRS_HARD] + 1)
+	if (top >= FSRS_GOOD && ivl[FSRS_GOOD] < ivl[FSRS_HARD] + 1)
 		ivl[FSRS_GOOD] = ivl[FSRS_HARD] + 1;
-	if (ivl[FSRS_EASY] < ivl[FSRS_GOOD] + 1)
+	if (top >= FSRS_EASY && ivl[FSRS_EASY] < ivl[FSRS_GOOD] + 1)
 		ivl[FSRS_EASY] = ivl[FSRS_GOOD] + 1;
 
 	if (c->state != FSRS_NEW && g == FSRS_AGAIN)
