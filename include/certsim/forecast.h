@@ -2,6 +2,7 @@
 #ifndef CERTSIM_FORECAST_H
 #define CERTSIM_FORECAST_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "certsim/bank.h"
@@ -41,5 +42,14 @@ int forecast_compute(const struct blueprint *bp, const int *correct, const int *
  */
 int forecast_run(const struct blueprint *bp, const int *correct, const int *wrong,
                  int runs, uint64_t seed, struct forecast *out);
+
+/*
+ * The forecast in one line of plain text into out (size n, always
+ * NUL-terminated when n > 0): "pass probability 64%; predicted score
+ * 705-790, median 748" (percentages rounded, "<1%" and ">99%" at the
+ * extremes), or "no forecast: fewer than 20 first-time answers (12 so
+ * far)". Returns what snprintf returns.
+ */
+int forecast_format(const struct forecast *f, char *out, size_t n);
 
 #endif

@@ -1,5 +1,6 @@
 /* The pass forecast: per-domain Beta estimates, simulated exams, scaled-score percentiles. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,4 +149,23 @@ forecast_compute(const struct blueprint *bp, const int *correct, const int *wron
                  struct forecast *out)
 {
 	return forecast_run(bp, correct, wrong, FORECAST_RUNS, FORECAST_SEED, out);
+}
+
+int
+forecast_format(const struct forecast *f, char *out, size_t n)
+{
+	char pct[8];
+	double p = 100 * f->pass_probability;
+
+	if (!f->available)
+		return snprintf(out, n, "no forecast: %s (%d so far)",
+		                f->reason != NULL ? f->reason : "not computed", f->based_on);
+	if (p > 0 && p < 1)
+		snprintf(pct, sizeof pct, "<1%%");
+	else if (p > 99 && p < 100)
+		snprintf(pct, sizeof pct, ">99%%");
+	else
+		snprintf(pct, sizeof pct, "%d%%", (int)floor(p + 0.5));
+	return snprintf(out, n, "pass probability %s; predicted score %d-%d, median %d", pct,
+	                f->p10, f->p90, f->p50);
 }

@@ -203,6 +203,37 @@ test_too_few_answers(void **state)
 	assert_int_equal(forecast_run(&mla, c, w, 0, 1, &f), -1);
 }
 
+static void
+test_format(void **state)
+{
+	struct forecast f = { 1, NULL, 120, 0.6449, 705, 748, 790 };
+	int c[4] = { 3, 3, 3, 3 }, w[4] = { 0, 0, 0, 0 };
+	char buf[128];
+
+	(void)state;
+	forecast_format(&f, buf, sizeof buf);
+	assert_string_equal(buf, "pass probability 64%; predicted score 705-790, median 748");
+	f.pass_probability = 0.9993;
+	forecast_format(&f, buf, sizeof buf);
+	assert_contains(buf, "pass probability >99%;");
+	f.pass_probability = 1;
+	forecast_format(&f, buf, sizeof buf);
+	assert_contains(buf, "pass probability 100%;");
+	f.pass_probability = 0.004;
+	forecast_format(&f, buf, sizeof buf);
+	assert_contains(buf, "pass probability <1%;");
+	f.pass_probability = 0;
+	forecast_format(&f, buf, sizeof buf);
+	assert_contains(buf, "pass probability 0%;");
+
+	assert_int_equal(forecast_compute(&mla, c, w, &f), 0);
+	forecast_format(&f, buf, sizeof buf);
+	assert_string_equal(buf, "no forecast: fewer than 20 first-time answers (12 so far)");
+	/* Truncated, still terminated. */
+	forecast_format(&f, buf, 8);
+	assert_string_equal(buf, "no fore");
+}
+
 /* rng_unit: in [0, 1), spread over it. */
 static void
 test_rng_unit(void **state)
@@ -234,6 +265,7 @@ main(void)
 		cmocka_unit_test(test_more_answers_narrow_it),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_too_few_answers),
+		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_rng_unit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
