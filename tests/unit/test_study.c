@@ -527,6 +527,85 @@ test_many_reviews_any_order(void **state)
 	free(rev);
 }
 
+/*
+ * A simulated week on the bundled bank: an exam on day 0, then a study
+ * session every morning. Each day the session serves exactly the
+ * questions due (at most 20, the most overdue first) and then 10 new ones;
+ * the test keeps its own cards with fsrs_next and compares.
+ */
+static void
+test_simulated_week(void **state)
+{
+	size_t nq = bank->n_questions, n = 0, cap = 65 + 7 * 30;
+	struct study_review *rv = calloc(cap, sizeof *rv);
+	struct fsrs_card *mine = calloc(nq, sizeof *mine);
+	int64_t exam_at = T0 - 2 * HOUR; /* day 0, 10:00 UTC */
+
+	(void)state;
+	assert_non_null(rv);
+	assert_non_null(mine);
+	for (size_t i = 0; i < 65; i++) {
+		int ok = i % 3 != 0;
+
+		rv[n++] = (struct study_review){ bank->questions[i].id, NULL, exam_at, ok };
+		fsrs_card_init(&mine[i], exam_at);
+		fsrs_next(&mine[i], exam_at, ok ? FSRS_GOOD : FSRS_AGAIN);
+	}
+	for (int day = 1; day <= 7; day++) {
+		int64_t now = T0 + day * DAY - 3 * HOUR; /* 09:00 UTC */
+		struct study_select sel = { now, 20, 10, (uint64_t)day, NULL };
+		struct study *st;
+		size_t got, n_due, want_due = 0;
+		int64_t prev_due = INT64_MIN;
+		int *v;
+
+		assert_int_equal(study_build(bank, rv, n, &st), 0);
+		for (size_t i = 0; i < nq; i++) {
+			if (mine[i].reps == 0) {
+				assert_int_equal(st->q[i].n_log, 0);
+				continue;
+			}
+			assert_card_equal(&st->q[i].card, &mine[i]);
+			want_due += mine[i].due <= now;
+		}
+		assert_int_equal(study_select(st, &sel, &v, &got, &n_due), 0);
+		assert_int_equal(n_due, want_due < 20 ? want_due : 20);
+		assert_int_equal(got, n_due + 10);
+		/* Day 1 at 09:00: day 0's Again items fall due at 10:00, not yet. */
+		if (day == 1)
+			assert_int_equal(n_due, 0);
+		/* Day 2: the 22 missed in the exam are due; the 20 first are served. */
+		if (day == 2) {
+			assert_int_equal(want_due, 22);
+			for (size_t k = 0; k < n_due; k++)
+				assert_true(v[k] < 65 && v[k] % 3 == 0);
+		}
+		for (size_t k = 0; k < got; k++) {
+			int q = v[k], ok = (q + day) % 5 != 0;
+			int64_t at = now + (int64_t)k * 60000;
+
+			if (k < n_due) {
+				assert_true(mine[q].due <= now);
+				assert_true(prev_due <= mine[q].due);
+				prev_due = mine[q].due;
+			} else {
+				assert_int_equal(mine[q].reps, 0);
+				fsrs_card_init(&mine[q], at);
+			}
+			assert_true(n < cap);
+			rv[n++] = (struct study_review){ bank->questions[q].id, NULL, at, ok };
+			fsrs_next(&mine[q], at, ok ? FSRS_GOOD : FSRS_AGAIN);
+		}
+		/* Nothing served is due again the same day. */
+		for (size_t k = 0; k < got; k++)
+			assert_true(mine[v[k]].due > now + 12 * HOUR);
+		free(v);
+		study_free(st);
+	}
+	free(rv);
+	free(mine);
+}
+
 static void
 test_free_null(void **state)
 {
@@ -552,5 +631,10 @@ main(void)
 		cmocka_unit_test(test_many_reviews_any_order),
 		cmocka_unit_test(test_free_null),
 	};
-	return cmocka_run_group_tests(tests, load_good, free_good);
+	const struct CMUnitTest bundled[] = {
+		cmocka_unit_test(test_simulated_week),
+	};
+	int failed = cmocka_run_group_tests(tests, load_good, free_good);
+
+	return failed + cmocka_run_group_tests(bundled, load_bank, free_bank);
 }
