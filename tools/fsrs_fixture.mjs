@@ -136,8 +136,9 @@ keys.forEach((k, i) => {
 	if (k === 'sequences') {
 		text += '  "sequences": [\n';
 		sequences.forEach((seq, j) => {
-			text += '    [\n' + seq.map((r) => '      ' + JSON.stringify(r)).join(',\n') +
-				'\n    ]' + (j === sequences.length - 1 ? '' : ',') + '\n';
+			const rows = seq.map((r) => '      ' + JSON.stringify(r));
+			const sep = j === sequences.length - 1 ? '' : ',';
+			text += '    [\n' + rows.join(',\n') + '\n    ]' + sep + '\n';
 		});
 		text += '  ]' + (last ? '' : ',') + '\n';
 	} else {

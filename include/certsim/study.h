@@ -95,7 +95,8 @@ struct study_select {
 	int count;                    /* at most this many due questions (>= 0) */
 	int new_count;                /* then at most this many never-reviewed ones (>= 0) */
 	uint64_t seed;                /* the order of the never-reviewed ones */
-	const unsigned char *allowed; /* NULL: every question; else per question, nonzero: may be chosen */
+	/* NULL: every question may be chosen; else per question, nonzero: it may. */
+	const unsigned char *allowed;
 };
 
 /*

@@ -1,4 +1,4 @@
-/* Unit tests for forecast: simulated exams against exact Beta-binomial figures, extremes, monotony. */
+/* Unit tests for forecast: simulation against exact Beta-binomial figures, extremes, monotony. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
