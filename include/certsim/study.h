@@ -52,7 +52,7 @@ struct study {
 	size_t n_applied;         /* reviews applied to cards */
 	size_t n_stale;           /* reviews dropped: the question changed after them */
 	size_t n_unknown;         /* reviews of ids the bank no longer has (ignored) */
-	struct study_log *logs_;  /* private: the storage behind every entry's log */
+	struct study_log *logs;  /* private: the storage behind every entry's log */
 };
 
 /*

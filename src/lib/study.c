@@ -144,8 +144,8 @@ study_build(const struct bank *b, const struct study_review *rv, size_t n,
 		goto fail;
 	st->n = nq;
 	st->q = calloc(nq ? nq : 1, sizeof *st->q);
-	st->logs_ = malloc((n ? n : 1) * sizeof *st->logs_);
-	if (st->q == NULL || st->logs_ == NULL)
+	st->logs = malloc((n ? n : 1) * sizeof *st->logs);
+	if (st->q == NULL || st->logs == NULL)
 		goto fail;
 	for (size_t i = 0; i < nq; i++)
 		if (study_qhash(b, i, hash[i]) != 0)
@@ -174,7 +174,7 @@ study_build(const struct bank *b, const struct study_review *rv, size_t n,
 			sorted = slots[k - 1].at <= slots[k].at;
 		if (!sorted)
 			qsort(slots + lo, hi - lo, sizeof *slots, slot_cmp);
-		replay(st, &st->q[q], slots + lo, hi - lo, rv, hash[q], st->logs_ + lo);
+		replay(st, &st->q[q], slots + lo, hi - lo, rv, hash[q], st->logs + lo);
 		lo = hi;
 	}
 	free(start);
@@ -198,7 +198,7 @@ study_free(struct study *st)
 	if (st == NULL)
 		return;
 	free(st->q);
-	free(st->logs_);
+	free(st->logs);
 	free(st);
 }
 
