@@ -30,4 +30,7 @@ uint32_t rng_uniform(struct rng *r, uint32_t n);
 /* Shuffle v[0..n) in place (Fisher-Yates). */
 void rng_shuffle_int(struct rng *r, int *v, size_t n);
 
+/* A uniform double in [0, 1) with 53 random bits (k / 2^53). */
+double rng_unit(struct rng *r);
+
 #endif

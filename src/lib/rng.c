@@ -75,3 +75,10 @@ rng_shuffle_int(struct rng *r, int *v, size_t n)
 		v[j] = t;
 	}
 }
+
+double
+rng_unit(struct rng *r)
+{
+	uint64_t hi = rng_uniform(r, 1u << 26), lo = rng_uniform(r, 1u << 27);
+	return (double)(hi << 27 | lo) / 9007199254740992.0;
+}
