@@ -377,6 +377,7 @@ static const char css[] =
 	"caption{text-align:left;padding:.25rem 0;font-size:.85rem}\n"
 	"th,td{border:1px solid var(--border);padding:.25rem .5rem;text-align:right}\n"
 	"th{background:var(--card)}td.t,th.t{text-align:left}td.d{white-space:nowrap}\n"
+	"#tasks-table th,#tasks-table td{padding:.2rem .3rem}\n"
 	"footer{margin-top:2.5rem;font-size:.85rem;color:var(--muted)}\n"
 	"@media (max-width:480px){body{padding:.5rem .6rem 2rem;font-size:15px}"
 	"h1{font-size:1.3rem}th,td{padding:.2rem .3rem}.card dd{font-size:1.15rem}"
@@ -408,7 +409,7 @@ glance(const struct report_data *d, struct strbuf *sb)
 
 		strbuf_printf(sb, "<span class=\"%s\">%d %s</span><small>",
 		    a->passed ? "pass" : "fail", a->scaled, a->passed ? "pass" : "fail");
-		strbuf_printf(sb, "%d of %d correct, ", a->correct, a->scored);
+		strbuf_printf(sb, "%d of %d correct<br>", a->correct, a->scored);
 		date(sb, a->finished_at);
 		strbuf_puts(sb, " UTC</small>");
 	} else {
