@@ -157,12 +157,22 @@ set_text(char *dst, size_t size, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0) {
 		dst[0] = '\0';
-	} else if ((size_t)n >= size) {
-		size_t end = size - 1;
+	} else if ((size_t)n >= size && size > 1) {
+		/* Drop the last character if vsnprintf cut it in the middle. */
+		size_t end = size - 1, lead = end - 1, need = 1;
+		unsigned char c;
 
-		while (end > 0 && ((unsigned char)dst[end] & 0xc0) == 0x80)
-			end--;
-		dst[end] = '\0';
+		while (lead > 0 && ((unsigned char)dst[lead] & 0xc0) == 0x80)
+			lead--;
+		c = (unsigned char)dst[lead];
+		if (c >= 0xf0)
+			need = 4;
+		else if (c >= 0xe0)
+			need = 3;
+		else if (c >= 0xc0)
+			need = 2;
+		if (lead + need > end)
+			dst[lead] = '\0';
 	}
 }
 

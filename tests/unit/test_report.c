@@ -399,6 +399,41 @@ test_advice_pace_ready_and_nothing_due(void **state)
 }
 
 static void
+test_advice_long_name_cut_at_a_character(void **state)
+{
+	struct fixture *f = fixture_new();
+	struct report_named long_tasks[NT];
+	struct report_advice a[8];
+	char name[801];
+	size_t len;
+
+	(void)state;
+	/*
+	 * 399 two-byte characters after 0 or 1 ASCII byte (both places where
+	 * the field can end): the text must end on a whole character.
+	 */
+	memcpy(long_tasks, tasks, sizeof long_tasks);
+	for (int shift = 0; shift < 2; shift++) {
+		memset(name, 'x', sizeof name);
+		for (int i = 0; i < 399; i++)
+			memcpy(name + shift + 2 * i, "\xc3\xa9", 2);
+		name[shift + 798] = '\0';
+		long_tasks[1].name = name;
+		f->d.tasks = long_tasks;
+		assert_true(report_advice(&f->d, a, 8) >= 1);
+		assert_int_equal(a[0].task, 1);
+		len = strlen(a[0].text);
+		assert_true(len < sizeof a[0].text);
+		assert_true(len >= sizeof a[0].text - 2);
+		assert_contains(a[0].text, "Practise task 1.2 (");
+		/* Ends after a whole character: a lead byte then its continuation. */
+		assert_int_equal((unsigned char)a[0].text[len - 1], 0xa9);
+		assert_int_equal((unsigned char)a[0].text[len - 2], 0xc3);
+	}
+	free(f);
+}
+
+static void
 test_weakest_window_and_ties(void **state)
 {
 	struct report_attempt *p = calloc(30, sizeof *p);
@@ -566,6 +601,7 @@ main(void)
 		cmocka_unit_test(test_page_shape),
 		cmocka_unit_test(test_advice_order),
 		cmocka_unit_test(test_advice_pace_ready_and_nothing_due),
+		cmocka_unit_test(test_advice_long_name_cut_at_a_character),
 		cmocka_unit_test(test_weakest_window_and_ties),
 		cmocka_unit_test(test_empty_record),
 		cmocka_unit_test(test_hostile_strings_stay_escaped),
