@@ -154,6 +154,76 @@ rounded_pct(int c, int t)
 	return t > 0 ? 100 * c / t : 0;
 }
 
+/*
+ * Check that html is well-formed as XML would be, apart from the doctype,
+ * the void elements meta and br and the stylesheet's body: every tag
+ * closes the element opened last, every attribute value is quoted, and
+ * every '&' starts an entity. Fails the test naming the offset otherwise.
+ */
+static void
+assert_well_formed(const char *html)
+{
+	char stack[64][16];
+	int depth = 0;
+	const char *p = html;
+
+	if (strncmp(p, "<!DOCTYPE html>", 15) == 0)
+		p += 15;
+	while (*p != '\0') {
+		char name[16];
+		int closing, n = 0, quotes = 0;
+		const char *q;
+
+		if (*p == '&') {
+			q = p + 1;
+			while (isalnum((unsigned char)*q) || *q == '#')
+				q++;
+			if (*q != ';' || q == p + 1)
+				fail_msg("bare '&' at offset %td", p - html);
+			p = q + 1;
+			continue;
+		}
+		if (*p == '>')
+			fail_msg("stray '>' at offset %td", p - html);
+		if (*p != '<') {
+			p++;
+			continue;
+		}
+		closing = p[1] == '/';
+		q = p + 1 + closing;
+		while (isalnum((unsigned char)*q) && n < 15)
+			name[n++] = *q++;
+		name[n] = '\0';
+		if (n == 0)
+			fail_msg("'<' that starts no tag at offset %td", p - html);
+		while (*q != '\0' && (*q != '>' || quotes % 2 != 0)) {
+			if (*q == '<' && quotes % 2 == 0)
+				fail_msg("'<' inside a tag at offset %td", q - html);
+			quotes += *q == '"';
+			q++;
+		}
+		if (*q != '>')
+			fail_msg("unterminated tag at offset %td", p - html);
+		if (closing) {
+			if (depth == 0 || strcmp(stack[depth - 1], name) != 0)
+				fail_msg("</%s> closes <%s> at offset %td", name,
+				    depth > 0 ? stack[depth - 1] : "(nothing)", p - html);
+			depth--;
+		} else if (q[-1] != '/' && strcmp(name, "meta") != 0 && strcmp(name, "br") != 0) {
+			assert_true(depth < 64);
+			strcpy(stack[depth++], name);
+		}
+		p = q + 1;
+		if (!closing && strcmp(name, "style") == 0) {
+			q = strstr(p, "</style>");
+			assert_non_null(q);
+			p = q;
+		}
+	}
+	if (depth != 0)
+		fail_msg("<%s> is never closed", stack[depth - 1]);
+}
+
 static void
 test_score_table_matches_data(void **state)
 {
@@ -292,6 +362,7 @@ test_page_shape(void **state)
 
 	(void)state;
 	assert_true(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
+	assert_well_formed(html);
 	assert_contains(html, "<meta charset=\"utf-8\">");
 	assert_contains(html, "<meta name=\"viewport\"");
 	assert_contains(html, "@media (prefers-color-scheme:dark)");
@@ -489,6 +560,7 @@ test_empty_record(void **state)
 	assert_string_equal(a[0].command, "certsim exam");
 	assert_contains(a[0].text, "65 questions, 130 minutes");
 	html = render(&d);
+	assert_well_formed(html);
 	assert_contains(html, "No exam yet");
 	assert_contains(html, "Study status: not available yet");
 	assert_contains(html, "<strong>Forecast</strong>: not available yet.");
@@ -532,6 +604,7 @@ test_hostile_strings_stay_escaped(void **state)
 	f->items[NE - 1][7].id = "<svg onload=alert(3)>";
 	f->d.generated_at = "<b>now</b>";
 	html = render(&f->d);
+	assert_well_formed(html);
 	for (char *p = html; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
 	assert_null(strstr(html, "<script"));
@@ -579,6 +652,7 @@ test_large_record(void **state)
 	f->d.practice = p;
 	f->d.n_practice = n;
 	html = render(&f->d);
+	assert_well_formed(html);
 	/* The heat map and its table show the latest REPORT_RECENT attempts only. */
 	assert_int_equal(count(html, "<th title="), REPORT_RECENT);
 	assert_contains(html, ">S10000</th>");
