@@ -148,4 +148,12 @@ int report_advice(const struct report_data *d, struct report_advice *out, int ma
  */
 int report_render(const struct report_data *d, struct strbuf *out);
 
+/*
+ * Render the report and write it to path atomically (fsutil_write_atomic),
+ * mode 0600: the record is the learner's own. Returns 0, or -1 with *err
+ * (caller frees) naming the path and the reason, or saying out of memory;
+ * path is then left as it was.
+ */
+int report_write(const struct report_data *d, const char *path, char **err);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "certsim/chart.h"
+#include "certsim/fsutil.h"
 #include "certsim/html.h"
 #include "certsim/report.h"
 
@@ -1200,4 +1201,21 @@ report_render(const struct report_data *d, struct strbuf *out)
 	strbuf_puts(out, "; this page loads nothing from the network and runs no script."
 	    "</p></footer>\n</body>\n</html>\n");
 	return out->failed ? -1 : 0;
+}
+
+int
+report_write(const struct report_data *d, const char *path, char **err)
+{
+	struct strbuf sb;
+	int rc;
+
+	strbuf_init(&sb);
+	if (report_render(d, &sb) < 0) {
+		strbuf_free(&sb);
+		*err = fsutil_asprintf("%s: out of memory while making the report", path);
+		return -1;
+	}
+	rc = fsutil_write_atomic(path, sb.buf, sb.len, 0600, err);
+	strbuf_free(&sb);
+	return rc;
 }

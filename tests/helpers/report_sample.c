@@ -12,10 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "certsim/fsutil.h"
 #include "certsim/report.h"
 #include "certsim/score.h"
-#include "certsim/strbuf.h"
 
 #define N_DOMAINS 4
 #define N_TASKS 12
@@ -157,7 +155,6 @@ main(int argc, char **argv)
 	static const int quiz_day[N_PRACTICE] = { 0, 1, 1, 2, 3, 3, 4, 5, 6 };
 	static const int exam_day[N_EXAMS] = { 0, 2, 3, 5, 6 };
 	struct report_data d;
-	struct strbuf sb;
 	const char *out, *variant = "";
 	char *err = NULL, reason[160];
 	int good = 0;
@@ -236,18 +233,11 @@ main(int argc, char **argv)
 		d.readiness.counted = N_EXAMS;
 		d.readiness.reason = reason;
 	}
-	strbuf_init(&sb);
-	if (report_render(&d, &sb) < 0) {
-		fprintf(stderr, "report_sample: out of memory\n");
-		return 3;
-	}
-	if (fsutil_write_atomic(out, sb.buf, sb.len, 0644, &err) < 0) {
+	if (report_write(&d, out, &err) < 0) {
 		fprintf(stderr, "report_sample: %s\n", err);
 		free(err);
-		strbuf_free(&sb);
 		return 3;
 	}
-	strbuf_free(&sb);
 	for (int e = 0; e < d.n_exams; e++)
 		printf("exam %d %d %d %d\n", e + 1, d.exams[e].scaled, d.exams[e].correct,
 		    d.exams[e].scored);

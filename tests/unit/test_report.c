@@ -664,6 +664,39 @@ test_large_record(void **state)
 	free(f);
 }
 
+static void
+test_write_file(void **state)
+{
+	struct fixture *f = fixture_new();
+	char *dir = tmpdir_make("report"), *path, *bad, *html, *buf = NULL, *err = NULL;
+	size_t len = 0;
+	struct stat st;
+
+	(void)state;
+	assert_non_null(dir);
+	path = join(dir, "report.html");
+	assert_int_equal(report_write(&f->d, path, &err), 0);
+	assert_int_equal(fsutil_read_file(path, 1 << 24, &buf, &len, &err), 0);
+	html = render(&f->d);
+	assert_string_equal(buf, html);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	free(buf);
+	/* A missing directory: an error naming the path, and nothing written. */
+	bad = join(dir, "missing/report.html");
+	assert_int_equal(report_write(&f->d, bad, &err), -1);
+	assert_non_null(err);
+	assert_contains(err, bad);
+	assert_int_not_equal(stat(bad, &st), 0);
+	free(err);
+	free(bad);
+	free(html);
+	free(path);
+	rm_rf(dir);
+	free(dir);
+	free(f);
+}
+
 int
 main(void)
 {
@@ -680,6 +713,7 @@ main(void)
 		cmocka_unit_test(test_empty_record),
 		cmocka_unit_test(test_hostile_strings_stay_escaped),
 		cmocka_unit_test(test_large_record),
+		cmocka_unit_test(test_write_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
