@@ -61,7 +61,8 @@ double chart_tick_value(const struct chart_ticks *t, int i);
 
 /*
  * Append v rounded to decimals digits (0-6, clamped) after a '.', without
- * "-0"; a value that is not finite or beyond +-1e15 is written as 0.
+ * "-0"; a value that is not finite or too large to write exactly
+ * (|v| x 10^decimals > 1e15) is written as 0.
  * Returns 0 or -1 on out of memory.
  */
 int chart_number(struct strbuf *sb, double v, int decimals);

@@ -108,7 +108,7 @@ chart_number(struct strbuf *sb, double v, int decimals)
 		decimals = 6;
 	for (int i = 0; i < decimals; i++)
 		p *= 10;
-	if (!isfinite(v) || fabs(v) > 1e15)
+	if (!isfinite(v) || fabs(v) * (double)p > 1e15)
 		v = 0;
 	scaled = llround(v * (double)p);
 	a = scaled < 0 ? (unsigned long long)(-scaled) : (unsigned long long)scaled;

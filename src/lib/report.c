@@ -29,6 +29,15 @@ below_cut(int correct, int total, double cut)
 	return total > 0 && correct < cut * total;
 }
 
+/* A fraction (0..1, clamped; not a number counts as 0) as a whole percent, half up. */
+static int
+pct01(double f)
+{
+	if (!(f > 0))
+		return 0;
+	return f >= 1 ? 100 : (int)floor(f * 100 + 0.5);
+}
+
 /*
  * Every attempt, exams and practice merged oldest first by finished_at
  * (both lists are oldest first already). Returns an allocated array of n
@@ -217,7 +226,7 @@ report_advice(const struct report_data *d, struct report_advice *out, int max)
 			    "(%d of %d) in your last %d attempts, below the %d%% cut.",
 			    str(d->tasks[t].id), str(d->tasks[t].name),
 			    pct(r[t].correct, r[t].total), r[t].correct, r[t].total,
-			    looked, (int)floor(d->cut * 100 + 0.5));
+			    looked, pct01(d->cut));
 			set_text(a->command, sizeof a->command, "certsim quiz --task %s",
 			    str(d->tasks[t].id));
 			n++;
@@ -295,16 +304,15 @@ date(struct strbuf *sb, const char *iso)
 
 /* Seconds as h:mm:ss (or m:ss under an hour); negative with a sign. */
 static void
-duration(struct strbuf *sb, long s)
+duration(struct strbuf *sb, long secs)
 {
-	const char *sign = s < 0 ? "-" : "";
+	const char *sign = secs < 0 ? "-" : "";
+	unsigned long s = secs < 0 ? 0UL - (unsigned long)secs : (unsigned long)secs;
 
-	if (s < 0)
-		s = -s;
 	if (s >= 3600)
-		strbuf_printf(sb, "%s%ld:%02ld:%02ld", sign, s / 3600, s / 60 % 60, s % 60);
+		strbuf_printf(sb, "%s%lu:%02lu:%02lu", sign, s / 3600, s / 60 % 60, s % 60);
 	else
-		strbuf_printf(sb, "%s%ld:%02ld", sign, s / 60, s % 60);
+		strbuf_printf(sb, "%s%lu:%02lu", sign, s / 60, s % 60);
 }
 
 /* Label of an attempt in the heat map: E3, Q2, S5 (per mode, oldest = 1). */
@@ -321,7 +329,7 @@ mode_letter(const char *mode)
 static int
 cut_pct(const struct report_data *d)
 {
-	return (int)floor(d->cut * 100 + 0.5);
+	return pct01(d->cut);
 }
 
 /* Heat level of correct/total against the cut: 0-3, or -1 for no answers. */
@@ -440,7 +448,7 @@ glance(const struct report_data *d, struct strbuf *sb)
 	strbuf_puts(sb, "</dd></div>\n<div class=\"card\"><dt>Forecast</dt><dd>");
 	if (d->forecast != NULL && d->forecast->available) {
 		strbuf_printf(sb, "%d%% pass<small>predicted %d (%d to %d)</small>",
-		    (int)floor(d->forecast->pass_probability * 100 + 0.5),
+		    pct01(d->forecast->pass_probability),
 		    d->forecast->p50, d->forecast->p10, d->forecast->p90);
 	} else {
 		strbuf_puts(sb, "not available yet<small>");
@@ -560,7 +568,7 @@ score_table(const struct report_data *d, struct strbuf *sb)
 		strbuf_printf(sb, "<tfoot><tr><td>next</td><td class=\"t\">forecast</td>"
 		    "<td>%d</td><td class=\"t\">%d%% chance to pass</td>"
 		    "<td colspan=\"2\">%d to %d (10th to 90th percentile)</td></tr></tfoot>\n",
-		    f->p50, (int)floor(f->pass_probability * 100 + 0.5), f->p10, f->p90);
+		    f->p50, pct01(f->pass_probability), f->p10, f->p90);
 	strbuf_puts(sb, "</table></div>\n");
 }
 
@@ -637,7 +645,7 @@ scores(const struct report_data *d, struct strbuf *sb)
 		double x = chart_x_center(&c, slots - 1), w = chart_x_band(&c) * 0.3;
 
 		set_text(tip, sizeof tip, "Forecast: %d (%d to %d), %d%% chance to pass",
-		    f->p50, f->p10, f->p90, (int)floor(f->pass_probability * 100 + 0.5));
+		    f->p50, f->p10, f->p90, pct01(f->pass_probability));
 		chart_band(&c, x - w, x + w, f->p10, f->p90, tip);
 	}
 	{
@@ -843,7 +851,7 @@ tasks(const struct report_data *d, struct strbuf *sb)
 		set_text(desc, sizeof desc, "Rows: the %d tasks; columns: the last %d attempts "
 		    "(E = exam, Q = quiz, S = study), oldest on the left. Each cell is the "
 		    "percent correct of that task in that attempt; grey: not asked.", nt, cols);
-		chart_begin(&c, sb, CHART_W, (int)(y0 + nt * ch + 44), "task-heatmap",
+		chart_begin(&c, sb, CHART_W, (int)fmin(y0 + nt * ch + 44, 1e6), "task-heatmap",
 		    "Percent correct per task and attempt", desc);
 	}
 	for (int j = 0; j < cols; j++)
@@ -874,8 +882,8 @@ tasks(const struct report_data *d, struct strbuf *sb)
 	{
 		char l0[24], l1[24], l2[24], l3[24];
 		const char *legend[5] = { l0, l1, l2, l3, "not asked" };
-		int a = (int)floor(fmin(0.5, d->cut) * 100 + 0.5);
-		int b = cut_pct(d), e = (int)floor(fmax(0.9, d->cut) * 100 + 0.5);
+		int a = pct01(fmin(0.5, d->cut));
+		int b = cut_pct(d), e = pct01(fmax(0.9, d->cut));
 
 		set_text(l0, sizeof l0, "under %d%%", a);
 		set_text(l1, sizeof l1, "under %d%% (cut)", b);
@@ -1142,7 +1150,7 @@ study(const struct report_data *d, struct strbuf *sb)
 		    "a next exam would score about %d (10th to 90th percentile: %d to %d), "
 		    "with a %d%% chance to pass. The score chart shows it as a band.",
 		    f->based_on, f->p50, f->p10, f->p90,
-		    (int)floor(f->pass_probability * 100 + 0.5));
+		    pct01(f->pass_probability));
 	} else {
 		strbuf_puts(sb, "<strong>Forecast</strong>: not available yet");
 		if (f != NULL && f->reason != NULL) {
