@@ -451,7 +451,7 @@ glance(const struct report_data *d, struct strbuf *sb)
 		    pct01(d->forecast->pass_probability),
 		    d->forecast->p50, d->forecast->p10, d->forecast->p90);
 	} else {
-		strbuf_puts(sb, "not available yet<small>");
+		strbuf_puts(sb, "not yet<small>not available yet: ");
 		esc(sb, d->forecast != NULL && d->forecast->reason != NULL
 		    ? d->forecast->reason : "needs 20 first-time answers");
 		strbuf_puts(sb, "</small>");
@@ -461,7 +461,7 @@ glance(const struct report_data *d, struct strbuf *sb)
 		strbuf_printf(sb, "%d now<small>%d within 7 days, %d seen</small>",
 		    d->study->due_now, d->study->due_week, d->study->seen);
 	else
-		strbuf_puts(sb, "not available yet<small>study status comes with "
+		strbuf_puts(sb, "not yet<small>not available yet: it comes with "
 		    "<code>certsim study</code></small>");
 	strbuf_puts(sb, "</dd></div>\n</dl>\n");
 }
@@ -1100,6 +1100,42 @@ pacing(const struct report_data *d, struct strbuf *sb)
 }
 
 static void
+practice(const struct report_data *d, struct strbuf *sb)
+{
+	int from = d->n_practice > REPORT_RECENT ? d->n_practice - REPORT_RECENT : 0;
+	int nq = 0, ns = 0;
+
+	section(sb, "practice", "Quizzes and study sessions");
+	if (d->n_practice <= 0) {
+		strbuf_puts(sb, "<p>No quiz or study session yet: <code>certsim quiz</code> "
+		    "practises a domain, a task or your weakest tasks.</p>\n</section>\n");
+		return;
+	}
+	strbuf_puts(sb, "<div class=\"scroll\"><table id=\"practice-table\">\n<caption>");
+	if (from > 0)
+		strbuf_printf(sb, "The last %d of %d quizzes (Q) and study sessions (S), "
+		    "oldest first.</caption>\n", d->n_practice - from, d->n_practice);
+	else
+		strbuf_printf(sb, "All %d quizzes (Q) and study sessions (S), oldest first."
+		    "</caption>\n", d->n_practice);
+	strbuf_puts(sb, "<thead><tr><th class=\"t\">Session</th><th class=\"t\">Finished (UTC)"
+	    "</th><th>Correct</th><th>Percent</th></tr></thead>\n<tbody>\n");
+	for (int i = 0; i < d->n_practice; i++) {
+		const struct report_attempt *a = &d->practice[i];
+		char m = mode_letter(a->mode);
+		int k = m == 'S' ? ++ns : ++nq;
+
+		if (i < from)
+			continue;
+		strbuf_printf(sb, "<tr><td class=\"t\">%c%d</td><td class=\"t d\">", m, k);
+		date(sb, a->finished_at);
+		strbuf_printf(sb, "</td><td>%d of %d</td><td>%d%%</td></tr>\n", a->correct,
+		    a->scored, pct(a->correct, a->scored));
+	}
+	strbuf_puts(sb, "</tbody>\n</table></div>\n</section>\n");
+}
+
+static void
 study(const struct report_data *d, struct strbuf *sb)
 {
 	const struct report_study *s = d->study;
@@ -1198,6 +1234,7 @@ report_render(const struct report_data *d, struct strbuf *out)
 	scores(d, out);
 	domains(d, out);
 	tasks(d, out);
+	practice(d, out);
 	pacing(d, out);
 	study(d, out);
 	strbuf_puts(out, "</main>\n<footer><p>Scaled scores follow certsim's model "

@@ -204,7 +204,7 @@ main(int argc, char **argv)
 					per[t] = quiz_task[p] < 0 ? (t % 2 == p % 2 ? 3 : 2)
 					    : t == quiz_task[p] ? 20 : 0;
 				attempt(&st, N_EXAMS + p, &st.practice[p],
-				    p % 3 == 2 ? "study" : "quiz", per, quiz_day[p], 12, 0, 75);
+				    p % 3 == 2 ? "study" : "quiz", per, quiz_day[p], 8 + p, 0, 75);
 				p++;
 			}
 			attempt(&st, e, &st.exams[e], "exam", exam_per_task, exam_day[e], 19,
@@ -215,8 +215,8 @@ main(int argc, char **argv)
 
 			for (int t = 0; t < N_TASKS; t++)
 				per[t] = quiz_task[p] < 0 ? 2 : t == quiz_task[p] ? 20 : 0;
-			attempt(&st, N_EXAMS + p, &st.practice[p], "quiz", per, quiz_day[p], 8,
-			    0, 75);
+			attempt(&st, N_EXAMS + p, &st.practice[p], "quiz", per, quiz_day[p],
+			    8 + p, 0, 75);
 			p++;
 		}
 		d.exams = st.exams;

@@ -354,6 +354,30 @@ test_pacing_and_study_tables_match_data(void **state)
 }
 
 static void
+test_practice_table_matches_data(void **state)
+{
+	struct fixture *f = fixture_new();
+	char *html = render(&f->d), *t = table(html, "practice-table");
+
+	(void)state;
+	for (int p = 0; p < NP; p++) {
+		const struct report_attempt *a = &f->practice[p];
+		char row[200];
+
+		/* The first quiz is Q1, the first study session S1. */
+		snprintf(row, sizeof row, "<tr><td class=\"t\">%s</td><td class=\"t d\">%.10s %.5s"
+		    "</td><td>%d of %d</td><td>%d%%</td></tr>", p == 0 ? "Q1" : "S1",
+		    a->finished_at, a->finished_at + 11, a->correct, a->scored,
+		    rounded_pct(a->correct, a->scored));
+		assert_contains(t, row);
+	}
+	assert_int_equal(count(t, "<tr><td"), NP);
+	free(t);
+	free(html);
+	free(f);
+}
+
+static void
 test_page_shape(void **state)
 {
 	struct fixture *f = fixture_new();
@@ -374,7 +398,7 @@ test_page_shape(void **state)
 	assert_int_equal(count(html, "role=\"img\""), 5);
 	assert_int_equal(count(html, "<title id=\""), 5);
 	assert_int_equal(count(html, "<desc id=\""), 5);
-	assert_int_equal(count(html, "<table "), 6);
+	assert_int_equal(count(html, "<table "), 7);
 	/* Each chart is followed by its table before the next chart. */
 	p = html;
 	for (int i = 0; i < 5; i++) {
@@ -623,7 +647,7 @@ test_hostile_strings_stay_escaped(void **state)
 	assert_contains(html, "&#39;quotes&#39;");
 	/* The page's own elements are all still there. */
 	assert_int_equal(count(html, "<svg "), 5);
-	assert_int_equal(count(html, "<table "), 6);
+	assert_int_equal(count(html, "<table "), 7);
 	assert_int_equal(count(html, "<style>"), 1);
 	free(html);
 	free(f);
@@ -705,6 +729,7 @@ main(void)
 		cmocka_unit_test(test_domain_table_matches_data),
 		cmocka_unit_test(test_task_table_matches_data),
 		cmocka_unit_test(test_pacing_and_study_tables_match_data),
+		cmocka_unit_test(test_practice_table_matches_data),
 		cmocka_unit_test(test_page_shape),
 		cmocka_unit_test(test_advice_order),
 		cmocka_unit_test(test_advice_pace_ready_and_nothing_due),
