@@ -400,6 +400,7 @@ static const char css[] =
 	"footer{margin-top:2.5rem;font-size:.85rem;color:var(--muted)}\n"
 	"@media (max-width:480px){body{padding:.5rem .6rem 2rem;font-size:15px}"
 	"h1{font-size:1.3rem}th,td{padding:.2rem .3rem}.card dd{font-size:1.15rem}"
+	".cards{grid-template-columns:1fr 1fr;gap:.5rem}.card{padding:.4rem .5rem}"
 	"figure{overflow-x:auto}svg.chart{min-width:440px}svg.chart text{font-size:16px}"
 	"svg.chart .chart-axis-title{display:none}"
 	"svg.chart text[class^=chart-heat-text]{font-size:12px}td.t{min-width:6rem}}\n"
