@@ -132,10 +132,11 @@ int chart_band(struct chart *c, double x0, double x1, double y_lo,
 /*
  * A line through the centres of the first n bands at the y values ys
  * (a value that is not finite leaves a gap), and a point on each with
- * tips[i] (tips or tips[i] may be NULL) as its <title>. 0 or -1.
+ * tips[i] (tips or tips[i] may be NULL) as its <title> and class
+ * classes[i] (classes or classes[i] NULL: chart-point). 0 or -1.
  */
 int chart_line(struct chart *c, const double *ys, int n,
-               const char *const *tips);
+               const char *const *tips, const char *const *classes);
 
 /*
  * One point at x (viewBox units) and the y value y, with class cls (NULL:

@@ -367,7 +367,8 @@ chart_point(struct chart *c, double x, double y, const char *cls,
 }
 
 int
-chart_line(struct chart *c, const double *ys, int n, const char *const *tips)
+chart_line(struct chart *c, const double *ys, int n, const char *const *tips,
+           const char *const *classes)
 {
 	int open = 0;
 
@@ -392,8 +393,8 @@ chart_line(struct chart *c, const double *ys, int n, const char *const *tips)
 		strbuf_puts(c->out, "\"/>\n");
 	for (int i = 0; i < n; i++)
 		if (isfinite(ys[i]))
-			chart_point(c, chart_x_center(c, i), ys[i], NULL,
-			    tips != NULL ? tips[i] : NULL);
+			chart_point(c, chart_x_center(c, i), ys[i],
+			    classes != NULL ? classes[i] : NULL, tips != NULL ? tips[i] : NULL);
 	return c->out->failed ? -1 : 0;
 }
 

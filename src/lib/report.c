@@ -383,6 +383,7 @@ static const char css[] =
 	".chart-label{fill:var(--fg)}.chart-ref{stroke:var(--ref)}"
 	".chart-ref-label{fill:var(--ref);font-weight:600}.chart-band{fill:var(--band)}"
 	".chart-line{stroke:var(--accent)}.chart-point{fill:var(--accent);stroke:var(--bg)}"
+	".chart-point-fail{fill:var(--bg);stroke:var(--fail);stroke-width:2.5}"
 	".chart-forecast{fill:var(--band);stroke:var(--fg)}"
 	".chart-bar-0{fill:var(--accent)}.chart-bar-1{fill:var(--bar1)}"
 	".chart-heat-none{fill:var(--none)}\n"
@@ -583,6 +584,7 @@ scores(const struct report_data *d, struct strbuf *sb)
 	struct chart c;
 	struct chart_ticks t;
 	double *ys;
+	const char **classes;
 	char dbuf[16];
 
 	section(sb, "scores", "Scaled score over time");
@@ -592,13 +594,16 @@ scores(const struct report_data *d, struct strbuf *sb)
 		return;
 	}
 	ys = calloc((size_t)slots, sizeof *ys);
-	if (ys == NULL || texts_new(&tips, slots) < 0) {
+	classes = calloc((size_t)slots, sizeof *classes);
+	if (ys == NULL || classes == NULL || texts_new(&tips, slots) < 0) {
 		free(ys);
+		free(classes);
 		sb->failed = 1;
 		return;
 	}
 	if (texts_new(&labels, slots) < 0) {
 		free(ys);
+		free(classes);
 		texts_free(&tips);
 		sb->failed = 1;
 		return;
@@ -607,6 +612,8 @@ scores(const struct report_data *d, struct strbuf *sb)
 		const struct report_attempt *a = &d->exams[i];
 
 		ys[i] = a->scaled;
+		/* A failed exam is a hollow point: told apart without colour too. */
+		classes[i] = a->passed ? "chart-point" : "chart-point chart-point-fail";
 		set_text(labels.s[i], sizeof labels.s[i], "%d", i + 1);
 		set_text(tips.s[i], sizeof tips.s[i], "Exam %d, %s: %d (%s)", i + 1,
 		    day(a->finished_at, dbuf), a->scaled, a->passed ? "pass" : "fail");
@@ -655,7 +662,7 @@ scores(const struct report_data *d, struct strbuf *sb)
 		set_text(ref, sizeof ref, "pass %d", d->pass_mark);
 		chart_ref_line(&c, d->pass_mark, ref);
 	}
-	chart_line(&c, ys, d->n_exams, tips.p);
+	chart_line(&c, ys, d->n_exams, tips.p, classes);
 	if (f != NULL) {
 		char tip[160];
 
@@ -667,6 +674,7 @@ scores(const struct report_data *d, struct strbuf *sb)
 	score_table(d, sb);
 	strbuf_puts(sb, "</section>\n");
 	free(ys);
+	free(classes);
 	texts_free(&tips);
 	texts_free(&labels);
 }

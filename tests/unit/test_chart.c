@@ -254,6 +254,7 @@ test_bars_lines_band_counts(void **state)
 	double bars[8] = { 61, 76, 79, 88, 65, NAN, 77, 81 };
 	const char *tips[8] = { "a<b", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	double ys[5] = { 769, 670, NAN, 723, 754 };
+	const char *classes[5] = { NULL, "chart-point chart-point-fail", NULL, NULL, NULL };
 	const char *s;
 
 	(void)state;
@@ -277,12 +278,14 @@ test_bars_lines_band_counts(void **state)
 	chart_begin(&c, &sb, 640, 300, "line", "t", "d");
 	chart_x_categories(&c, 6);
 	chart_y_domain(&c, 100, 1000);
-	assert_int_equal(chart_line(&c, ys, 5, NULL), 0);
+	assert_int_equal(chart_line(&c, ys, 5, NULL, classes), 0);
 	assert_int_equal(chart_band(&c, 500, 540, 655, 802, "p10 to p90"), 0);
 	chart_end(&c);
 	s = strbuf_str(&sb);
 	assert_int_equal(count(s, "<polyline"), 2);  /* the gap splits the line */
 	assert_int_equal(count(s, "<circle"), 4);
+	assert_int_equal(count(s, "<circle class=\"chart-point\""), 3);
+	assert_int_equal(count(s, "<circle class=\"chart-point chart-point-fail\""), 1);
 	assert_int_equal(count(s, "class=\"chart-band\""), 1);
 	assert_contains(s, "<title>p10 to p90</title>");
 	strbuf_free(&sb);
