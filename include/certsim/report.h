@@ -23,7 +23,14 @@ struct report_item {
 	int correct;
 };
 
-/* One finished attempt, as its result file has it. */
+/*
+ * One finished attempt, as its result file has it. The page uses, for
+ * exams: all fields (items only for the slowest questions; n_items for
+ * seconds per question); for quizzes and study: mode, finished_at,
+ * correct, scored and tasks. Domain and task arrays are indexed like the
+ * blueprint's lists in report_data (items of ids the blueprint no longer
+ * has are simply left out by the caller).
+ */
 struct report_attempt {
 	const char *mode;               /* "exam", "quiz", "study" */
 	const char *finished_at;        /* ISO 8601 UTC ("2026-11-25T18:02:11Z") */
