@@ -5,12 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The second line is for the tests and CI (.ci/run): tmux, minisign, jq and
-# procps (ps) drive the end-to-end tests; valgrind, clang, its libFuzzer and sanitizer
-# runtimes (libclang-rt-dev, a mere "Recommends" of clang) and
+# procps (ps) drive the end-to-end tests; chromium renders the HTML report
+# headless (tests/e2e/report_browser.sh); valgrind, clang, its libFuzzer and
+# sanitizer runtimes (libclang-rt-dev, a mere "Recommends" of clang) and
 # llvm-symbolizer (llvm) for the sanitizer and fuzz runs.
 packages=(build-essential cmake pkg-config libcjson-dev libsodium-dev
           libcmocka-dev libncurses-dev
-          tmux minisign jq procps valgrind clang libclang-rt-dev llvm)
+          tmux minisign jq procps chromium valgrind clang libclang-rt-dev llvm)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
