@@ -240,7 +240,7 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 static int
 check_key(const char *home)
 {
-	char *keys = home_path(home, "keys"), *err = NULL;
+	char *keys = home_keys_dir(home), *err = NULL;
 	struct sign_key *k = NULL;
 	int code = 0;
 	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0)
@@ -255,7 +255,7 @@ check_key(const char *home)
 static int
 take_lock(const char *home)
 {
-	char *path = home_path(home, "attempt.lock");
+	char *path = home_lock_path(home);
 	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
 	if (fd < 0) {
 		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
@@ -463,7 +463,7 @@ open_home(char **home, char **save)
 	}
 	if ((code = take_lock(*home)) != 0)
 		return code;
-	if ((*save = home_path(*home, "attempt.json")) == NULL)
+	if ((*save = home_attempt_path(*home)) == NULL)
 		return cli_error(EXIT_SYSTEM, "out of memory");
 	return 0;
 }

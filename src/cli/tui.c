@@ -1171,7 +1171,7 @@ menu(int argc, char **argv)
 	int code, saved = 0;
 	(void)argc;
 	(void)argv;
-	if ((home = home_dir(&err)) != NULL && (save = home_path(home, "attempt.json")) != NULL)
+	if ((home = home_dir(&err)) != NULL && (save = home_attempt_path(home)) != NULL)
 		saved = access(save, F_OK) == 0;
 	free(err);
 	free(save);

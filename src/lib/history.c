@@ -6,6 +6,7 @@
 
 #include "certsim/fsutil.h"
 #include "certsim/history.h"
+#include "certsim/home.h"
 #include "certsim/result.h"
 
 static int
@@ -19,7 +20,7 @@ cmp_attempt(const void *a, const void *b)
 int
 history_load(const char *home, int verify, struct history *h, char **err)
 {
-	char *dir = fsutil_asprintf("%s/results", home);
+	char *dir = home_results_dir(home);
 	size_t cap = 0;
 	DIR *dp;
 	memset(h, 0, sizeof *h);

@@ -1,4 +1,4 @@
-/* The user's data directory: results, keys and the attempt in progress. */
+/* The user's data directory and every path inside it: results, keys, the attempt in progress. */
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -6,9 +6,41 @@
 #include "certsim/home.h"
 
 char *
-home_path(const char *dir, const char *name)
+home_results_dir(const char *home)
 {
-	return fsutil_asprintf("%s/%s", dir, name);
+	return fsutil_asprintf("%s/results", home);
+}
+
+char *
+home_keys_dir(const char *home)
+{
+	return fsutil_asprintf("%s/keys", home);
+}
+
+char *
+home_attempt_path(const char *home)
+{
+	return fsutil_asprintf("%s/attempt.json", home);
+}
+
+char *
+home_lock_path(const char *home)
+{
+	return fsutil_asprintf("%s/attempt.lock", home);
+}
+
+char *
+home_pubkey_path(const char *home)
+{
+	return fsutil_asprintf("%s/keys/certsim.pub", home ? home : ".");
+}
+
+char *
+home_result_path(const char *home, const char *stamp, const char *mode, int k)
+{
+	if (k <= 1)
+		return fsutil_asprintf("%s/results/%s-%s.json", home, stamp, mode);
+	return fsutil_asprintf("%s/results/%s-%s-%d.json", home, stamp, mode, k);
 }
 
 char *

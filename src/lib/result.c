@@ -223,7 +223,7 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	*err = NULL;
 	if ((text = result_build(s, sc)) == NULL)
 		goto oom;
-	if ((keys = home_path(home, "keys")) == NULL)
+	if ((keys = home_keys_dir(home)) == NULL)
 		goto oom;
 	if (sign_key_load_or_create(keys, &key, err) < 0)
 		goto done;
@@ -237,10 +237,7 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	clock_utc_now_stamp(stamp);
 	for (int k = 1; k < 100; k++) {
 		free(file);
-		file = k == 1 ? fsutil_asprintf("%s/results/%s-%s.json", home, stamp,
-		                                mode_name(s->cfg.mode))
-		              : fsutil_asprintf("%s/results/%s-%s-%d.json", home, stamp,
-		                                mode_name(s->cfg.mode), k);
+		file = home_result_path(home, stamp, mode_name(s->cfg.mode), k);
 		if (file == NULL)
 			goto oom;
 		if (access(file, F_OK) != 0)
@@ -514,7 +511,7 @@ result_verify(const char *path, const char *pubkey_path, const char *home,
 	*err = NULL;
 	sigpath = fsutil_asprintf("%s.minisig", path);
 	pubpath = pubkey_path ? fsutil_asprintf("%s", pubkey_path)
-	                      : fsutil_asprintf("%s/keys/certsim.pub", home ? home : ".");
+	                      : home_pubkey_path(home);
 	if (sigpath == NULL || pubpath == NULL) {
 		*err = fsutil_asprintf("out of memory");
 		goto done;
