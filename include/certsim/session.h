@@ -130,6 +130,14 @@ const char *session_end_name(enum session_end e);
 int session_autosave(struct session *s);
 
 /*
+ * The bank directory a saved attempt at path names (its "bank" member).
+ * Returns an allocated path (caller frees), or NULL when the file cannot be
+ * read (at most 64 MiB), is not JSON or names no bank: the caller then picks
+ * the bank another way and session_restore reports what is wrong.
+ */
+char *session_saved_bank(const char *path);
+
+/*
  * Load a saved attempt from path for bank b (its fingerprint must match).
  * The resumed session counts one more interruption and does not count the
  * time while certsim was not running. Returns 0 and *out, or -1 with *err.

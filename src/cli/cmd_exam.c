@@ -14,10 +14,13 @@
 #include "certsim/history.h"
 #include "certsim/home.h"
 #include "certsim/lineui.h"
+#include "certsim/pacing.h"
 #include "certsim/result.h"
 #include "certsim/rng.h"
 #include "certsim/score.h"
 #include "certsim/sign.h"
+#include "certsim/source.h"
+#include "certsim/timelimit.h"
 #include "cli.h"
 
 static const char exam_help[] =
@@ -327,19 +330,24 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 		        p->correct, p->total, p->meets ? "meets" : "NEEDS IMPROVEMENT");
 	}
 	/* Pacing against the blueprint's pace (130/65 = 2 minutes a question). */
-	long pace_ms = (long)bp->duration_minutes * 60000L / bp->questions;
-	size_t over = 0, slow = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		over += s->items[i].ms > pace_ms;
-		if (s->items[i].ms > s->items[slow].ms)
-			slow = i;
+	struct pacing pc;
+	int64_t *ms = malloc((s->n ? s->n : 1) * sizeof *ms);
+	if (ms == NULL) {
+		fprintf(f, "\n");
+		fflush(f);
+		return;
 	}
+	for (size_t i = 0; i < s->n; i++)
+		ms[i] = s->items[i].ms;
+	pacing_compute(ms, s->n, s->used_ms, pacing_exam_pace_ms(bp), &pc);
+	size_t slow = pc.n_slowest ? pc.slowest[0] : 0;
 	char avg[32], pace[32], slowest[32];
-	clock_format_hms(s->n ? (long)((s->used_ms / (int64_t)s->n + 500) / 1000) : 0, avg);
-	clock_format_hms(pace_ms / 1000, pace);
-	clock_format_hms((long)((s->items[slow].ms + 500) / 1000), slowest);
+	clock_format_hms((long)pc.average_s, avg);
+	clock_format_hms((long)(pc.pace_ms / 1000), pace);
+	clock_format_hms((long)((ms[slow] + 500) / 1000), slowest);
+	free(ms);
 	fprintf(f, "\nPacing: %s a question on average (exam pace %s); %zu over pace; slowest: question %zu (%s)",
-	        avg, pace, over, slow + 1, slowest);
+	        avg, pace, pc.over, slow + 1, slowest);
 	if (s->cfg.time_limit_s > 0) {
 		char left[32];
 		clock_format_hms((long)(s->cfg.time_limit_s - (s->used_ms + 500) / 1000), left);
@@ -519,7 +527,6 @@ start(int quiz, int argc, char **argv)
 	snprintf(cfg.source, sizeof cfg.source, "all");
 	if (!quiz) {
 		req.count = b->bp.questions;
-		cfg.time_limit_s = (long)b->bp.duration_minutes * 60;
 		if (o.unscored >= req.count) {
 			code = cli_usage_error(cmd, "--unscored %d leaves no scored item of %d",
 			                       o.unscored, req.count);
@@ -529,7 +536,6 @@ start(int quiz, int argc, char **argv)
 	} else {
 		req.count = o.count;
 		req.allow_fewer = 0;
-		cfg.time_limit_s = (long)o.count * b->bp.duration_minutes * 60 / b->bp.questions;
 		if (o.domain > 0) {
 			if (bank_domain_index(b, o.domain) < 0) {
 				code = cli_usage_error(cmd, "there is no domain %d in %s", o.domain,
@@ -546,15 +552,12 @@ start(int quiz, int argc, char **argv)
 			}
 			snprintf(cfg.source, sizeof cfg.source, "task %s", b->bp.tasks[req.task].id);
 		} else if (o.missed) {
-			size_t k = 0;
 			eligible = calloc(b->n_questions, 1);
 			if (eligible == NULL) {
 				code = cli_error(EXIT_SYSTEM, "out of memory");
 				goto done;
 			}
-			for (size_t i = 0; i < b->n_questions; i++)
-				k += eligible[i] = last[i] == 0;
-			if (k == 0) {
+			if (source_missed(b, last, eligible) == 0) {
 				printf("Nothing to practise: no question's latest answer in your history is wrong%s.\n",
 				       h.n ? "" : " (you have no attempts yet)");
 				code = EXIT_DONE;
@@ -565,31 +568,12 @@ start(int quiz, int argc, char **argv)
 			req.last_seen = NULL;
 			snprintf(cfg.source, sizeof cfg.source, "missed");
 		} else if (o.weakest) {
-			/* Error rate per task from the latest answers, smoothed, with a floor. */
-			int *wrong = calloc((size_t)b->bp.n_tasks, sizeof *wrong);
-			int *total = calloc((size_t)b->bp.n_tasks, sizeof *total);
+			int any;
 			weight = calloc(b->n_questions, sizeof *weight);
-			if (wrong == NULL || total == NULL || weight == NULL) {
-				free(wrong);
-				free(total);
+			if (weight == NULL || (any = source_weakest(b, last, weight)) < 0) {
 				code = cli_error(EXIT_SYSTEM, "out of memory");
 				goto done;
 			}
-			int any = 0;
-			for (size_t i = 0; i < b->n_questions; i++)
-				if (last[i] >= 0) {
-					total[b->questions[i].task]++;
-					wrong[b->questions[i].task] += last[i] == 0;
-					any = 1;
-				}
-			for (size_t i = 0; i < b->n_questions; i++) {
-				int t = b->questions[i].task;
-				/* Unseen tasks count as half wrong; the floor keeps every task in. */
-				double rate = (wrong[t] + 0.5) / (total[t] + 1.0);
-				weight[i] = rate < 0.05 ? 0.05 : rate;
-			}
-			free(wrong);
-			free(total);
 			if (!any)
 				printf("No history yet: drawing from every task evenly. "
 				       "Take an exam or quiz first to target your weak spots.\n");
@@ -597,12 +581,12 @@ start(int quiz, int argc, char **argv)
 			snprintf(cfg.source, sizeof cfg.source, "weakest");
 		}
 	}
-	if (o.time_limit > 0)
-		cfg.time_limit_s = o.time_limit;
-	if (o.esl)
-		cfg.time_limit_s += 30 * 60;
-	if (o.untimed)
-		cfg.time_limit_s = 0;
+	struct timelimit_request tl = { .quiz = quiz,
+		                        .count = o.count,
+		                        .override_s = o.time_limit,
+		                        .esl = o.esl,
+		                        .untimed = o.untimed };
+	cfg.time_limit_s = timelimit_seconds(&b->bp, &tl);
 	if (draw_items(b, &req, &items, &n, &err) < 0) {
 		code = cli_error(EXIT_INVALID, "%s: %s", b->path, err);
 		goto done;
@@ -648,10 +632,9 @@ int
 cmd_resume(int argc, char **argv)
 {
 	struct opts o;
-	char *home = NULL, *err = NULL, *save = NULL, *buf = NULL;
+	char *home = NULL, *err = NULL, *save = NULL, *saved_bank = NULL;
 	struct bank *b = NULL;
 	struct session *s = NULL;
-	size_t len;
 	int code;
 	if (wants_help(argc, argv)) {
 		fputs(resume_help, stdout);
@@ -669,17 +652,9 @@ cmd_resume(int argc, char **argv)
 		goto done;
 	/* The saved attempt names its bank; --bank overrides (e.g. a moved bank). */
 	const char *bank_path = o.bank;
-	cJSON *saved = NULL;
-	if (bank_path == NULL && fsutil_read_file(save, 64u << 20, &buf, &len, &err) == 0) {
-		saved = cJSON_ParseWithLength(buf, len);
-		const cJSON *bp = cJSON_GetObjectItemCaseSensitive(saved, "bank");
-		if (cJSON_IsString(bp))
-			bank_path = bp->valuestring;
-	}
-	free(err); /* an unreadable attempt is reported by session_restore below */
-	err = NULL;
+	if (bank_path == NULL) /* an unreadable attempt is reported by session_restore below */
+		bank_path = saved_bank = session_saved_bank(save);
 	b = cli_load_bank(cli_bank_path(bank_path), &code);
-	cJSON_Delete(saved);
 	if (b == NULL)
 		goto done;
 	if (session_restore(b, save, clock_monotonic(), &s, &err) < 0) {
@@ -695,7 +670,7 @@ cmd_resume(int argc, char **argv)
 done:
 	session_free(s);
 	bank_free(b);
-	free(buf);
+	free(saved_bank);
 	free(save);
 	free(err);
 	free(home);

@@ -424,6 +424,24 @@ num(const cJSON *o, const char *k, double dflt, double lo, double hi)
 
 #define NUM_MS_MAX 1e13 /* milliseconds: over 300 years */
 
+char *
+session_saved_bank(const char *path)
+{
+	char *buf = NULL, *err = NULL, *out = NULL;
+	size_t len;
+	if (fsutil_read_file(path, 64u << 20, &buf, &len, &err) < 0) {
+		free(err);
+		return NULL;
+	}
+	cJSON *saved = cJSON_ParseWithLength(buf, len);
+	const cJSON *bp = cJSON_GetObjectItemCaseSensitive(saved, "bank");
+	if (cJSON_IsString(bp))
+		out = fsutil_asprintf("%s", bp->valuestring);
+	cJSON_Delete(saved);
+	free(buf);
+	return out;
+}
+
 int
 session_restore(const struct bank *b, const char *path,
                 const struct clock *clock, struct session **out, char **err)
