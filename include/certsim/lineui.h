@@ -1,8 +1,7 @@
-/* Line mode (contract section 6): one question at a time on plain text, one input line each. */
+/* Line mode (docs/keys.md): parsing an input line, and the plain-text rendering of a session. */
 #ifndef CERTSIM_LINEUI_H
 #define CERTSIM_LINEUI_H
 
-#include <signal.h>
 #include <stdio.h>
 
 #include "certsim/session.h"
@@ -30,14 +29,18 @@ void lineui_parse(const char *line, const struct question *q,
                   const struct draw_item *it, struct line_input *out);
 
 /*
- * Run session s in line mode, reading lines from in_fd and writing to out,
- * until it ends (submit, time up, end of input) or *stop becomes nonzero
- * (a signal). Waits with poll(): no busy waiting, and time-up ends the
- * attempt even while a line is half typed. Returns 0 when the attempt
- * ended, 1 when stopped by *stop (the attempt stays saved).
+ * The plain-text rendering of line mode (the loop is src/cli/cli_line.c).
+ * Each writes to out and cannot fail.
  */
-int lineui_run(struct session *s, int in_fd, FILE *out,
-               volatile sig_atomic_t *stop);
+
+/* The current item: header, time, scenario, stem, options, the answer so far, the prompt. */
+void lineui_print_question(const struct session *s, FILE *out);
+
+/* Quiz with immediate feedback: right or wrong, the key, the explanation, the references. */
+void lineui_print_feedback(const struct session *s, FILE *out);
+
+/* The line-mode keys. */
+void lineui_print_help(FILE *out);
 
 /* Print the status of every question (the review list). */
 void lineui_print_review(const struct session *s, FILE *out);

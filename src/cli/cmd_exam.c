@@ -22,6 +22,7 @@
 #include "certsim/source.h"
 #include "certsim/timelimit.h"
 #include "cli.h"
+#include "cli_line.h"
 
 static const char exam_help[] =
     "Usage: certsim exam [options]\n"
@@ -379,7 +380,7 @@ run_session(struct session *s, const struct opts *o, const char *home)
 	rc = full ? tui_run(s, &stop_signal) : -1;
 	if (rc < 0) {
 		full = 0;
-		rc = lineui_run(s, STDIN_FILENO, stdout, &stop_signal);
+		rc = cli_line_run(s, STDIN_FILENO, stdout, &stop_signal);
 	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)

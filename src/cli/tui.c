@@ -6,13 +6,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "certsim/driver.h"
 #include "certsim/clock.h"
 #include "certsim/home.h"
 #include "cli.h"
 #include "tui.h"
 
 #define TICK_MS 250       /* the clock is redrawn at least this often */
-#define AUTOSAVE_MS 5000  /* the time used is saved this often */
 #define MESSAGE_MS 6000
 #define NOTICE_MS 15000
 #define TIMEUP_MS 2500    /* the time-up notice stays this long */
@@ -1022,22 +1022,20 @@ static int
 run(struct tui *t)
 {
 	struct session *s = t->s;
-	int64_t last_save = now(t);
-	int save_failing = 0;
+	struct driver d;
+	driver_init(&d, s);
 	for (;;) {
 		if (t->stop != NULL && *t->stop)
 			return 1;
 		/* Tell the candidate when autosave starts failing, and when it works again. */
-		if ((s->save_error != NULL) != save_failing) {
-			save_failing = s->save_error != NULL;
-			if (save_failing)
-				say(t, R_NOTICE, "WARNING: progress NOT being saved: %s", s->save_error);
-			else
-				say(t, R_NOTICE, "Your progress is being saved again.");
-		}
+		enum driver_save saving = driver_save_state(&d);
+		if (saving == DRIVER_SAVE_FAILING)
+			say(t, R_NOTICE, "WARNING: progress NOT being saved: %s", s->save_error);
+		else if (saving == DRIVER_SAVE_RECOVERED)
+			say(t, R_NOTICE, "Your progress is being saved again.");
 		if (t->screen != SCR_START) {
 			int warn;
-			if (session_tick(s, &warn)) {
+			if (driver_clock(&d, &warn)) {
 				time_up(t);
 				return 0;
 			}
@@ -1046,10 +1044,7 @@ run(struct tui *t)
 				if (warn <= 5)
 					t->timer_hidden = 0;
 			}
-			if (s->save_path != NULL && now(t) - last_save >= AUTOSAVE_MS) {
-				session_autosave(s);
-				last_save = now(t);
-			}
+			driver_autosave(&d);
 		}
 		draw(t);
 		int key = tui_key(TICK_MS);
@@ -1059,7 +1054,7 @@ run(struct tui *t)
 			return 1;
 		/* A key pressed after time ran out does not count. */
 		int warn;
-		if (t->screen != SCR_START && session_tick(s, &warn)) {
+		if (t->screen != SCR_START && driver_clock(&d, &warn)) {
 			time_up(t);
 			return 0;
 		}

@@ -1,15 +1,10 @@
-/* Line mode (contract section 6): one question at a time on plain text, one input line each. */
+/* Line mode (docs/keys.md): parsing an input line, and the plain-text rendering of a session. */
 #include <ctype.h>
-#include <errno.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "certsim/lineui.h"
 
-#define LINE_MAX_BYTES 4096
-#define AUTOSAVE_MS 5000
 
 static const char *const number_words[] = { "zero", "one", "two", "three", "four",
 	                                    "five", "six", "seven", "eight", "nine" };
@@ -278,8 +273,8 @@ print_time(const struct session *s, FILE *out)
 	}
 }
 
-static void
-print_question(const struct session *s, FILE *out)
+void
+lineui_print_question(const struct session *s, FILE *out)
 {
 	const struct session_item *it = &s->items[s->cur];
 	const struct bank *b = s->bank;
@@ -335,8 +330,8 @@ lineui_print_review(const struct session *s, FILE *out)
 		        s->items[i].flagged ? "  flagged" : "");
 }
 
-static void
-print_help(FILE *out)
+void
+lineui_print_help(FILE *out)
 {
 	fputs("\nLine mode keys (one line each):\n"
 	      "  B, a c, AC     answer with the option letters (any case, spaces or commas)\n"
@@ -354,8 +349,8 @@ print_help(FILE *out)
 	      out);
 }
 
-static void
-print_feedback(const struct session *s, FILE *out)
+void
+lineui_print_feedback(const struct session *s, FILE *out)
 {
 	const struct session_item *it = &s->items[s->cur];
 	const struct question *q = &s->bank->questions[it->d.q];
@@ -371,268 +366,4 @@ print_feedback(const struct session *s, FILE *out)
 	fprintf(out, "%s\n", q->explanation);
 	for (int i = 0; i < q->n_references; i++)
 		fprintf(out, "Reference: %s\n", q->references[i]);
-}
-
-enum ui_state { ST_QUESTION, ST_REVIEW, ST_CONFIRM };
-
-struct ui {
-	struct session *s;
-	FILE *out;
-	enum ui_state state, before_confirm;
-};
-
-static void
-show(struct ui *u)
-{
-	if (u->state == ST_REVIEW) {
-		lineui_print_review(u->s, u->out);
-		fprintf(u->out, "\nAll questions seen. Type submit to finish, g N to go to a question, "
-		                "r to list again.\n> ");
-		fflush(u->out);
-	} else {
-		print_question(u->s, u->out);
-	}
-}
-
-static void
-advance(struct ui *u)
-{
-	struct session *s = u->s;
-	if (s->cur + 1 < s->n) {
-		session_goto(s, s->cur + 1);
-		u->state = ST_QUESTION;
-	} else {
-		u->state = ST_REVIEW;
-	}
-}
-
-static void
-ask_submit(struct ui *u)
-{
-	size_t un = u->s->n - session_count_answered(u->s);
-	fprintf(u->out, "Submit? %zu unanswered, %zu flagged. Submitted answers are final. [y/N] ",
-	        un, session_count_flagged(u->s));
-	fflush(u->out);
-	u->before_confirm = u->state;
-	u->state = ST_CONFIRM;
-}
-
-/* Handle one line; returns 1 when the attempt has ended. */
-static int
-handle_line(struct ui *u, const char *line)
-{
-	struct session *s = u->s;
-	struct session_item *it = &s->items[s->cur];
-	const struct question *q = &s->bank->questions[it->d.q];
-	struct line_input in;
-	if (u->state == ST_CONFIRM) {
-		char c[8] = { 0 };
-		size_t k = 0;
-		for (const char *p = line; *p && k < sizeof c - 1; p++)
-			if (!isspace((unsigned char)*p))
-				c[k++] = (char)tolower((unsigned char)*p);
-		if (strcmp(c, "y") == 0 || strcmp(c, "yes") == 0) {
-			session_finish(s, END_SUBMIT);
-			return 1;
-		}
-		fprintf(u->out, "Not submitted.\n");
-		u->state = u->before_confirm;
-		show(u);
-		return 0;
-	}
-	lineui_parse(line, u->state == ST_QUESTION ? q : NULL,
-	             u->state == ST_QUESTION ? &it->d : NULL, &in);
-	/* The review list shows no question to flag or clear. */
-	if (u->state == ST_REVIEW && (in.cmd == LC_FLAG || in.cmd == LC_CLEAR))
-		in.cmd = LC_ERROR;
-	switch (in.cmd) {
-	case LC_ANSWER: {
-		const char *why;
-		int locked = s->cfg.feedback == FEEDBACK_IMMEDIATE && it->answered;
-		if (locked) {
-			fprintf(u->out, "This answer is final (feedback was shown). n for next.\n> ");
-			fflush(u->out);
-			return 0;
-		}
-		if (session_answer(s, &in.resp, &why) < 0) {
-			fprintf(u->out, "Error: %s\n> ", why);
-			fflush(u->out);
-			return 0;
-		}
-		if (s->cfg.feedback == FEEDBACK_IMMEDIATE)
-			print_feedback(s, u->out);
-		advance(u);
-		break;
-	}
-	case LC_NEXT:
-		if (u->state == ST_REVIEW)
-			break;
-		advance(u);
-		break;
-	case LC_PREV:
-		if (u->state == ST_REVIEW)
-			u->state = ST_QUESTION;
-		else if (s->cur > 0)
-			session_goto(s, s->cur - 1);
-		else
-			fprintf(u->out, "This is the first question.\n");
-		break;
-	case LC_GOTO:
-		if (in.n < 1 || (size_t)in.n > s->n) {
-			fprintf(u->out, "Error: there is no question %ld (1-%zu)\n> ", in.n, s->n);
-			fflush(u->out);
-			return 0;
-		}
-		session_goto(s, (size_t)in.n - 1);
-		u->state = ST_QUESTION;
-		break;
-	case LC_FLAG:
-		session_toggle_flag(s);
-		fprintf(u->out, "Question %zu %s.\n", s->cur + 1,
-		        s->items[s->cur].flagged ? "flagged" : "unflagged");
-		break;
-	case LC_REVIEW:
-		lineui_print_review(s, u->out);
-		break;
-	case LC_CLEAR:
-		if (s->cfg.feedback == FEEDBACK_IMMEDIATE && it->answered) {
-			fprintf(u->out, "This answer is final (feedback was shown).\n> ");
-			fflush(u->out);
-			return 0;
-		}
-		session_clear(s);
-		fprintf(u->out, "Answer cleared.\n");
-		break;
-	case LC_HELP:
-		print_help(u->out);
-		break;
-	case LC_SUBMIT:
-		ask_submit(u);
-		return 0;
-	case LC_ERROR:
-		fprintf(u->out, "Error: %s\n> ", u->state == ST_REVIEW
-		                                     ? "type submit, g N or r" : in.error);
-		fflush(u->out);
-		return 0;
-	}
-	show(u);
-	return 0;
-}
-
-/* Tell the candidate when autosave starts failing, and when it works again. */
-static void
-report_save(const struct session *s, FILE *out, int *failing)
-{
-	if (s->save_error != NULL && !*failing)
-		fprintf(out, "\n*** WARNING: your progress is NOT being saved: %s\n"
-		             "*** certsim keeps trying after every change and every few seconds.\n"
-		             "*** Fix the cause, or stop with Ctrl-C: the last saved state is kept "
-		             "for 'certsim resume'.\n> ",
-		        s->save_error);
-	else if (s->save_error == NULL && *failing)
-		fprintf(out, "\n*** Your progress is being saved again.\n> ");
-	else
-		return;
-	fflush(out);
-	*failing = s->save_error != NULL;
-}
-
-int
-lineui_run(struct session *s, int in_fd, FILE *out, volatile sig_atomic_t *stop)
-{
-	struct ui u = { s, out, ST_QUESTION, ST_QUESTION };
-	char buf[LINE_MAX_BYTES];
-	size_t len = 0;
-	int overlong = 0, eof = 0, save_failing = 0;
-	int64_t last_save = clock_now(s->clock);
-	session_start(s);
-	if (s->cur >= s->n)
-		s->cur = 0;
-	show(&u);
-	for (;;) {
-		int warn;
-		if (session_tick(s, &warn)) {
-			fprintf(out, "\n\nTime is up. The attempt is submitted.\n");
-			fflush(out);
-			return 0;
-		}
-		if (warn) {
-			fprintf(out, "\n*** %d minute%s left ***\n> ", warn, warn == 1 ? "" : "s");
-			fflush(out);
-		}
-		if (stop != NULL && *stop)
-			return 1;
-		if (eof) {
-			session_finish(s, END_EOF);
-			fprintf(out, "\n\nEnd of input: the attempt is submitted.\n");
-			fflush(out);
-			return 0;
-		}
-		int64_t now = clock_now(s->clock), wait = session_next_event_ms(s);
-		int64_t to_save = last_save + AUTOSAVE_MS - now;
-		if (s->save_path != NULL && to_save <= 0) {
-			session_autosave(s);
-			last_save = now;
-			to_save = AUTOSAVE_MS;
-		}
-		report_save(s, out, &save_failing);
-		if (s->save_path != NULL && (wait < 0 || wait > to_save))
-			wait = to_save;
-		struct pollfd p = { in_fd, POLLIN, 0 };
-		int r = poll(&p, 1, wait < 0 ? -1 : wait > 60000 ? 60000 : (int)wait + 1);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			eof = 1;
-			continue;
-		}
-		if (r == 0)
-			continue;
-		ssize_t got = read(in_fd, buf + len, sizeof buf - 1 - len);
-		if (got < 0) {
-			if (errno == EINTR || errno == EAGAIN)
-				continue;
-			eof = 1;
-		} else if (got == 0) {
-			eof = 1;
-			if (len > 0 && !overlong) {
-				buf[len] = '\0';
-				len = 0;
-				if (handle_line(&u, buf))
-					return 0;
-			}
-			continue;
-		}
-		len += got > 0 ? (size_t)got : 0;
-		char *nl;
-		while ((nl = memchr(buf, '\n', len)) != NULL) {
-			*nl = '\0';
-			size_t used = (size_t)(nl - buf) + 1;
-			int ended = 0;
-			if (overlong) {
-				fprintf(out, "Error: that line is too long\n> ");
-				fflush(out);
-				overlong = 0;
-			} else {
-				/* A line typed after time ran out does not count. */
-				int w;
-				if (session_tick(s, &w)) {
-					fprintf(out, "\n\nTime is up. The attempt is submitted.\n");
-					fflush(out);
-					return 0;
-				}
-				ended = handle_line(&u, buf);
-			}
-			memmove(buf, buf + used, len - used);
-			len -= used;
-			if (ended)
-				return 0;
-			if (stop != NULL && *stop)
-				return 1;
-		}
-		if (len == sizeof buf - 1) {
-			overlong = 1;
-			len = 0;
-		}
-	}
 }

@@ -1,4 +1,5 @@
-/* Unit tests for lineui: parsing input lines, and whole attempts driven through a pipe. */
+/* Unit tests for line mode: parsing input lines (lineui.c), and whole attempts driven
+ * through a pipe by its loop (src/cli/cli_line.c). */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "certsim/draw.h"
 #include "certsim/lineui.h"
 #include "certsim/session.h"
+#include "cli_line.h"
 
 #include "testutil.h"
 
@@ -470,7 +472,7 @@ answer_line(const struct session *s, size_t i, int right)
 	return buf;
 }
 
-/* Run s over the given input; returns lineui_run's value, output in *out. */
+/* Run s over the given input; returns cli_line_run's value, output in *out. */
 static int
 run(struct session *s, const char *input, char **out,
     volatile sig_atomic_t *stop)
@@ -486,7 +488,7 @@ run(struct session *s, const char *input, char **out,
 	close(fds[1]);
 	f = open_memstream(out, &len);
 	assert_non_null(f);
-	rc = lineui_run(s, fds[0], f, stop);
+	rc = cli_line_run(s, fds[0], f, stop);
 	fclose(f);
 	close(fds[0]);
 	return rc;
@@ -634,7 +636,7 @@ test_run_stop(void **state)
 	session_free(s);
 }
 
-/* A manual clock: the countdown as lineui_run sees it, without waiting. */
+/* A manual clock: the countdown as cli_line_run sees it, without waiting. */
 static void
 test_run_timed(void **state)
 {
