@@ -1,7 +1,8 @@
 /*
- * Internals of the full-screen front end, shared by tui.c (start menu,
- * exam screens), tui_term.c (terminal and drawing), tui_doc.c (a question
- * laid out as rows) and tui_results.c (results and missed-question review).
+ * Internals of the full-screen front end, shared by tui.c, tui_answer.c
+ * and tui_review.c (the exam screens, see tui_exam.h), tui_menu.c (start
+ * menu), tui_term.c (terminal and drawing), tui_doc.c (a question laid out
+ * as rows) and tui_results.c (results and missed-question review).
  */
 #ifndef CERTSIM_TUI_H
 #define CERTSIM_TUI_H
