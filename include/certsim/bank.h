@@ -24,8 +24,8 @@ struct choice {
 
 struct question {
 	char *id;
-	int domain;          /* domain id (inherited inside case studies) */
-	int task;            /* index into bank.tasks */
+	int domain_id;       /* domain id (inherited inside case studies) */
+	int task_idx;        /* index into bank.tasks */
 	enum question_type type;
 	char *stem;
 	/* single/multiple/matching: the options; ordering: the items. */

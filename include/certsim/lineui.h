@@ -7,15 +7,15 @@
 #include "certsim/session.h"
 
 enum line_cmd {
-	LC_ANSWER, LC_NEXT, LC_PREV, LC_GOTO, LC_FLAG, LC_REVIEW, LC_CLEAR,
-	LC_HELP, LC_SUBMIT, LC_ERROR
+	LINE_ANSWER, LINE_NEXT, LINE_PREV, LINE_GOTO, LINE_FLAG, LINE_REVIEW, LINE_CLEAR,
+	LINE_HELP, LINE_SUBMIT, LINE_ERROR
 };
 
 struct line_input {
 	enum line_cmd cmd;
-	struct response resp;   /* LC_ANSWER: in the bank's choice indexes */
-	long n;                 /* LC_GOTO: the 1-based question number */
-	char error[160];        /* LC_ERROR: what was wrong */
+	struct response resp;   /* LINE_ANSWER: in the bank's choice indexes */
+	long n;                 /* LINE_GOTO: the 1-based question number */
+	char error[160];        /* LINE_ERROR: what was wrong */
 };
 
 /*
@@ -23,7 +23,7 @@ struct line_input {
  * display order it of question q. Letters name shown positions (A = first
  * shown), case-insensitive, with or without spaces or commas; ordering
  * takes all letters in order; matching takes number-letter pairs ("1B 2A").
- * Never fails: bad input gives LC_ERROR with a one-line reason.
+ * Never fails: bad input gives LINE_ERROR with a one-line reason.
  */
 void lineui_parse(const char *line, const struct question *q,
                   const struct draw_item *it, struct line_input *out);

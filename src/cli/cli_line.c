@@ -83,10 +83,10 @@ handle_line(struct ui *u, const char *line)
 	lineui_parse(line, u->state == ST_QUESTION ? q : NULL,
 	             u->state == ST_QUESTION ? &it->d : NULL, &in);
 	/* The review list shows no question to flag or clear. */
-	if (u->state == ST_REVIEW && (in.cmd == LC_FLAG || in.cmd == LC_CLEAR))
-		in.cmd = LC_ERROR;
+	if (u->state == ST_REVIEW && (in.cmd == LINE_FLAG || in.cmd == LINE_CLEAR))
+		in.cmd = LINE_ERROR;
 	switch (in.cmd) {
-	case LC_ANSWER: {
+	case LINE_ANSWER: {
 		const char *why;
 		int locked = s->cfg.feedback == FEEDBACK_IMMEDIATE && it->answered;
 		if (locked) {
@@ -104,12 +104,12 @@ handle_line(struct ui *u, const char *line)
 		advance(u);
 		break;
 	}
-	case LC_NEXT:
+	case LINE_NEXT:
 		if (u->state == ST_REVIEW)
 			break;
 		advance(u);
 		break;
-	case LC_PREV:
+	case LINE_PREV:
 		if (u->state == ST_REVIEW)
 			u->state = ST_QUESTION;
 		else if (s->cur > 0)
@@ -117,7 +117,7 @@ handle_line(struct ui *u, const char *line)
 		else
 			fprintf(u->out, "This is the first question.\n");
 		break;
-	case LC_GOTO:
+	case LINE_GOTO:
 		if (in.n < 1 || (size_t)in.n > s->n) {
 			fprintf(u->out, "Error: there is no question %ld (1-%zu)\n> ", in.n, s->n);
 			fflush(u->out);
@@ -126,15 +126,15 @@ handle_line(struct ui *u, const char *line)
 		session_goto(s, (size_t)in.n - 1);
 		u->state = ST_QUESTION;
 		break;
-	case LC_FLAG:
+	case LINE_FLAG:
 		session_toggle_flag(s);
 		fprintf(u->out, "Question %zu %s.\n", s->cur + 1,
 		        s->items[s->cur].flagged ? "flagged" : "unflagged");
 		break;
-	case LC_REVIEW:
+	case LINE_REVIEW:
 		lineui_print_review(s, u->out);
 		break;
-	case LC_CLEAR:
+	case LINE_CLEAR:
 		if (s->cfg.feedback == FEEDBACK_IMMEDIATE && it->answered) {
 			fprintf(u->out, "This answer is final (feedback was shown).\n> ");
 			fflush(u->out);
@@ -143,13 +143,13 @@ handle_line(struct ui *u, const char *line)
 		session_clear(s);
 		fprintf(u->out, "Answer cleared.\n");
 		break;
-	case LC_HELP:
+	case LINE_HELP:
 		lineui_print_help(u->out);
 		break;
-	case LC_SUBMIT:
+	case LINE_SUBMIT:
 		ask_submit(u);
 		return 0;
-	case LC_ERROR:
+	case LINE_ERROR:
 		fprintf(u->out, "Error: %s\n> ", u->state == ST_REVIEW
 		                                     ? "type submit, g N or r" : in.error);
 		fflush(u->out);

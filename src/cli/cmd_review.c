@@ -77,10 +77,10 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 		return;
 	}
 	const struct question *q = &b->questions[qi];
-	const struct task *tk = &b->bp.tasks[q->task];
-	int d = bank_domain_index(b, q->domain);
+	const struct task *tk = &b->bp.tasks[q->task_idx];
+	int d = bank_domain_index(b, q->domain_id);
 	fprintf(f, "Question %d of %zu (%s) | Domain %d: %s | Task %s %s\n", it->n, total, it->id,
-	        q->domain, b->bp.domains[d].name, tk->id, tk->name);
+	        q->domain_id, b->bp.domains[d].name, tk->id, tk->name);
 	fprintf(f, "%s | Time spent: %s%s%s\n",
 	        resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED" : it->correct ? "CORRECT" : "INCORRECT",
 	        t, it->flagged ? " | Flagged" : "", it->unscored ? " | Unscored" : "");

@@ -365,10 +365,10 @@ draw_question(struct tui *t)
 	snprintf(line, sizeof line, " %s   Question %zu of %zu   %s", b->bp.code, s->cur + 1, s->n,
 	         it->flagged ? "[*] FLAGGED" : "[ ] not flagged");
 	tui_draw_header(t, line);
-	const struct task *tk = &b->bp.tasks[q->task];
-	int di = bank_domain_index(b, q->domain);
+	const struct task *tk = &b->bp.tasks[q->task_idx];
+	int di = bank_domain_index(b, q->domain_id);
 	snprintf(line, sizeof line, " Domain %d: %s | Task %s | Answered %zu of %zu | Flagged %zu",
-	         q->domain, di >= 0 ? b->bp.domains[di].name : "?", tk->id,
+	         q->domain_id, di >= 0 ? b->bp.domains[di].name : "?", tk->id,
 	         session_count_answered(s), s->n, session_count_flagged(s));
 	tui_puts(1, 0, line, W, tui_attr(R_DIM));
 

@@ -101,7 +101,7 @@ tui_answer_next(struct tui *t)
 		tui_answer_goto(t, t->s->cur + 1);
 	} else {
 		t->screen = SCR_REVIEW;
-		t->filter = F_ALL;
+		t->filter = FILTER_ALL;
 		t->rsel = (int)t->s->cur;
 		tui_say(t, R_CHOSEN, "That was the last question. Review your answers, or ! to end.");
 	}

@@ -18,8 +18,8 @@ tui_review_build_list(struct tui *t)
 	t->nlist = 0;
 	for (size_t i = 0; i < t->s->n; i++) {
 		const struct session_item *it = &t->s->items[i];
-		if (t->filter == F_ALL || (t->filter == F_UNANSWERED && !it->answered) ||
-		    (t->filter == F_FLAGGED && it->flagged))
+		if (t->filter == FILTER_ALL || (t->filter == FILTER_UNANSWERED && !it->answered) ||
+		    (t->filter == FILTER_FLAGGED && it->flagged))
 			t->list[t->nlist++] = i;
 	}
 	if (t->rsel >= t->nlist)
@@ -123,7 +123,7 @@ tui_review_draw(struct tui *t)
 	int y0 = 3, h = H - 6;
 	if (t->nlist == 0) {
 		tui_puts(y0 + 1, 2,
-		         t->filter == F_FLAGGED ? "No flagged questions." : "No unanswered questions.", W - 4,
+		         t->filter == FILTER_FLAGGED ? "No flagged questions." : "No unanswered questions.", W - 4,
 		         A_BOLD);
 	} else {
 		t->rtop = layout_scroll_show(t->rtop, t->rsel, 1, t->nlist, h);

@@ -335,7 +335,7 @@ new_question(struct loader *L)
 	struct question *q = &b->questions[b->n_questions];
 	memset(q, 0, sizeof *q);
 	q->case_study = -1;
-	q->task = -1;
+	q->task_idx = -1;
 	return q;
 }
 
@@ -414,21 +414,21 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		bad = 1;
 		domain = -1;
 	}
-	q->domain = domain;
+	q->domain_id = domain;
 
 	cJSON *jt = bank_schema_need_str(L, where, f[K_TASK], "task");
 	if (jt == NULL) {
 		bad = 1;
 	} else if (L->bp_ok) {
-		q->task = bank_task_index(L->b, jt->valuestring);
-		if (q->task < 0) {
+		q->task_idx = bank_task_index(L->b, jt->valuestring);
+		if (q->task_idx < 0) {
 			diag_add(L->d, DIAG_ERROR, where,
 			         "task \"%.20s\" is not in exam.json", jt->valuestring);
 			bad = 1;
-		} else if (domain > 0 && L->b->bp.tasks[q->task].domain != domain) {
+		} else if (domain > 0 && L->b->bp.tasks[q->task_idx].domain != domain) {
 			diag_add(L->d, DIAG_ERROR, where,
 			         "task \"%s\" belongs to domain %d, not domain %d",
-			         jt->valuestring, L->b->bp.tasks[q->task].domain,
+			         jt->valuestring, L->b->bp.tasks[q->task_idx].domain,
 			         domain);
 			bad = 1;
 		}

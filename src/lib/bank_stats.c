@@ -16,8 +16,8 @@ bank_stats_compute(const struct bank *b, struct bank_stats *out)
 		return -1;
 	for (size_t i = 0; i < b->n_questions; i++) {
 		const struct question *q = &b->questions[i];
-		out->task[q->task]++;
-		out->domain[bank_domain_index(b, q->domain)]++;
+		out->task[q->task_idx]++;
+		out->domain[bank_domain_index(b, q->domain_id)]++;
 		out->type[q->type]++;
 	}
 	out->exams = draw_exams_available(b, out->per_exam);

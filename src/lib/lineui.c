@@ -19,7 +19,7 @@ is_letter(char c)
 static void
 set_error(struct line_input *out, const char *msg)
 {
-	out->cmd = LC_ERROR;
+	out->cmd = LINE_ERROR;
 	snprintf(out->error, sizeof out->error, "%s", msg);
 }
 
@@ -60,20 +60,20 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 		if (k < 1 || k > it->n_pperm) {
 			snprintf(out->error, sizeof out->error,
 			         "there is no prompt %ld (prompts are 1-%d)", k, it->n_pperm);
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		if (letter < 0 || letter >= it->n_perm) {
 			snprintf(out->error, sizeof out->error,
 			         "there is no option %c (options are A-%c)",
 			         toupper('a' + letter), 'A' + it->n_perm - 1);
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		int p = it->pperm[k - 1];
 		if (set[p]++) {
 			snprintf(out->error, sizeof out->error, "prompt %ld is matched twice", k);
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		out->resp.v[p] = it->perm[letter];
@@ -82,10 +82,10 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 		if (!set[it->pperm[i]]) {
 			snprintf(out->error, sizeof out->error,
 			         "match every prompt: %d is missing (e.g. 1B 2A 3C)", i + 1);
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
-	out->cmd = LC_ANSWER;
+	out->cmd = LINE_ANSWER;
 }
 
 void
@@ -109,31 +109,31 @@ lineui_parse(const char *line, const struct question *q,
 	s[n] = '\0';
 
 	if (n == 0 || word_is(s, "n", "next")) {
-		out->cmd = LC_NEXT;
+		out->cmd = LINE_NEXT;
 		return;
 	}
 	if (word_is(s, "p", "prev") || word_is(s, "previous", NULL)) {
-		out->cmd = LC_PREV;
+		out->cmd = LINE_PREV;
 		return;
 	}
 	if (word_is(s, "flag", "*")) {
-		out->cmd = LC_FLAG;
+		out->cmd = LINE_FLAG;
 		return;
 	}
 	if (word_is(s, "r", "review")) {
-		out->cmd = LC_REVIEW;
+		out->cmd = LINE_REVIEW;
 		return;
 	}
 	if (word_is(s, "clear", NULL)) {
-		out->cmd = LC_CLEAR;
+		out->cmd = LINE_CLEAR;
 		return;
 	}
 	if (word_is(s, "?", "help")) {
-		out->cmd = LC_HELP;
+		out->cmd = LINE_HELP;
 		return;
 	}
 	if (word_is(s, "submit", NULL)) {
-		out->cmd = LC_SUBMIT;
+		out->cmd = LINE_SUBMIT;
 		return;
 	}
 	const char *num = NULL;
@@ -155,7 +155,7 @@ lineui_parse(const char *line, const struct question *q,
 			set_error(out, "goto needs a question number, e.g. g 12");
 			return;
 		}
-		out->cmd = LC_GOTO;
+		out->cmd = LINE_GOTO;
 		out->n = v;
 		return;
 	}
@@ -175,7 +175,7 @@ lineui_parse(const char *line, const struct question *q,
 		if (!is_letter(*p)) {
 			snprintf(out->error, sizeof out->error,
 			         "'%.40s' is not an answer or a command (type ? for help)", line);
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		int k = *p - 'a';
@@ -183,13 +183,13 @@ lineui_parse(const char *line, const struct question *q,
 			snprintf(out->error, sizeof out->error,
 			         "there is no option %c (options are A-%c); type ? for help",
 			         toupper((unsigned char)*p), 'A' + it->n_perm - 1);
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		if (seen[k]++) {
 			snprintf(out->error, sizeof out->error, "%c is given twice",
 			         toupper((unsigned char)*p));
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		r->v[r->n++] = it->perm[k];
@@ -205,7 +205,7 @@ lineui_parse(const char *line, const struct question *q,
 		if (r->n != q->n_key) {
 			snprintf(out->error, sizeof out->error, "choose %s letters (you gave %d)",
 			         q->n_key < 10 ? number_words[q->n_key] : "more", r->n);
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		break;
@@ -214,14 +214,14 @@ lineui_parse(const char *line, const struct question *q,
 			snprintf(out->error, sizeof out->error,
 			         "give all %d letters in the correct order, e.g. %s",
 			         q->n_choices, q->n_choices == 3 ? "C A B" : "C A D B");
-			out->cmd = LC_ERROR;
+			out->cmd = LINE_ERROR;
 			return;
 		}
 		break;
 	case Q_MATCHING:
 		break;
 	}
-	out->cmd = LC_ANSWER;
+	out->cmd = LINE_ANSWER;
 }
 
 /* Letters of a response as shown (for "Your answer:"), into buf. */
@@ -279,11 +279,11 @@ lineui_print_question(const struct session *s, FILE *out)
 	const struct session_item *it = &s->items[s->cur];
 	const struct bank *b = s->bank;
 	const struct question *q = &b->questions[it->d.q];
-	const struct task *t = &b->bp.tasks[q->task];
-	int d = bank_domain_index(b, q->domain);
+	const struct task *t = &b->bp.tasks[q->task_idx];
+	int d = bank_domain_index(b, q->domain_id);
 	fprintf(out, "\n--------------------------------------------------------------------------\n");
 	fprintf(out, "Question %zu of %zu | Domain %d: %s | Task %s %s\n", s->cur + 1, s->n,
-	        q->domain, b->bp.domains[d].name, t->id, t->name);
+	        q->domain_id, b->bp.domains[d].name, t->id, t->name);
 	print_time(s, out);
 	fprintf(out, " | Flagged: %zu | Answered: %zu of %zu%s\n", session_count_flagged(s),
 	        session_count_answered(s), s->n, it->flagged ? " | THIS QUESTION IS FLAGGED" : "");

@@ -124,8 +124,8 @@ result_build(const struct session *s, const struct score *sc)
 		cJSON *j = cJSON_CreateObject(), *shown;
 		cJSON_AddNumberToObject(j, "n", (double)(i + 1));
 		cJSON_AddStringToObject(j, "id", q->id);
-		cJSON_AddNumberToObject(j, "domain", q->domain);
-		cJSON_AddStringToObject(j, "task", bp->tasks[q->task].id);
+		cJSON_AddNumberToObject(j, "domain", q->domain_id);
+		cJSON_AddStringToObject(j, "task", bp->tasks[q->task_idx].id);
 		cJSON_AddStringToObject(j, "type", bank_type_name(q->type));
 		if (q->case_study >= 0)
 			cJSON_AddStringToObject(j, "case_study", b->case_studies[q->case_study].id);

@@ -25,12 +25,12 @@ source_weakest(const struct bank *b, const signed char *last_correct, double *we
 	}
 	for (size_t i = 0; i < b->n_questions; i++)
 		if (last_correct[i] >= 0) {
-			total[b->questions[i].task]++;
-			wrong[b->questions[i].task] += last_correct[i] == 0;
+			total[b->questions[i].task_idx]++;
+			wrong[b->questions[i].task_idx] += last_correct[i] == 0;
 			any = 1;
 		}
 	for (size_t i = 0; i < b->n_questions; i++) {
-		int t = b->questions[i].task;
+		int t = b->questions[i].task_idx;
 		double rate = (wrong[t] + 0.5) / (total[t] + 1.0);
 		weight[i] = rate < 0.05 ? 0.05 : rate;
 	}

@@ -136,7 +136,7 @@ fake_bank(const int *task_of, size_t n)
 	b->n_questions = n;
 	b->bp.n_tasks = 3;
 	for (size_t i = 0; i < n; i++)
-		b->questions[i].task = task_of[i];
+		b->questions[i].task_idx = task_of[i];
 	return b;
 }
 
@@ -186,7 +186,7 @@ test_source_weakest(void **state)
 	assert_non_null(b2->questions);
 	signed char ten_right[10];
 	for (int i = 0; i < 10; i++) {
-		b2->questions[i].task = 1;
+		b2->questions[i].task_idx = 1;
 		ten_right[i] = 1;
 	}
 	b2->n_questions = 10;

@@ -255,8 +255,8 @@ test_saved_result_verifies(void **state)
 
 		assert_int_equal(it->n, (int)i + 1);
 		assert_string_equal(it->id, q->id);
-		assert_int_equal(it->domain_id, q->domain);
-		assert_string_equal(it->task_id, bank->bp.tasks[q->task].id);
+		assert_int_equal(it->domain_id, q->domain_id);
+		assert_string_equal(it->task_id, bank->bp.tasks[q->task_idx].id);
 		assert_int_equal(it->n_shown, (size_t)q->n_choices);
 		assert_int_equal(it->correct, i < 2);
 		assert_int_equal(it->flagged, i == 3);
