@@ -100,6 +100,12 @@ struct bank {
 	struct bank_chunk *strings; /* private: owns every string above */
 };
 
+/* "zero" to "ten" for 0-10, else "several" (e.g. "Choose two"). Static; never NULL. */
+const char *bank_number_word(int n);
+
+/* Sort n indexes ascending (a key or a response of single/multiple choice). */
+void bank_sort_indexes(int *v, int n);
+
 /*
  * Load the bank in directory dir. Every problem found is added to d (all of
  * them, not only the first). Returns 0 and *out (free with bank_free) when

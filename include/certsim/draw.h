@@ -59,4 +59,7 @@ struct draw_item {
 int draw_items(const struct bank *b, const struct draw_request *req,
                struct draw_item **out, size_t *n_out, char **err);
 
+/* The position (0 = A) at which item it shows choice c, or -1 when it is not shown. */
+int draw_shown_pos(const struct draw_item *it, int c);
+
 #endif

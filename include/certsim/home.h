@@ -10,22 +10,21 @@
  */
 char *home_dir(char **err);
 
-/*
- * The paths inside a data directory (home as returned by home_dir). Each
- * returns an allocated string (caller frees), or NULL on out of memory.
- * Nothing is created or checked.
- */
-char *home_results_dir(const char *home);  /* home/results */
-char *home_keys_dir(const char *home);     /* home/keys: the signing key pair */
-char *home_attempt_path(const char *home); /* home/attempt.json: the attempt in progress */
-char *home_lock_path(const char *home);    /* home/attempt.lock: held while an attempt runs */
+/* The entries of a data directory. */
+enum home_entry {
+	HOME_RESULTS, /* results/: the result files and their signatures */
+	HOME_KEYS,    /* keys/: the signing key pair */
+	HOME_PUBKEY,  /* keys/certsim.pub: the public key that verifies this user's results */
+	HOME_ATTEMPT, /* attempt.json: the attempt in progress */
+	HOME_LOCK,    /* attempt.lock: held while an attempt runs */
+};
 
 /*
- * The public key that verifies this user's results:
- * home/keys/certsim.pub, or ./keys/certsim.pub when home is NULL.
- * Allocated (caller frees); NULL on out of memory.
+ * The path of entry e inside the data directory home (as returned by
+ * home_dir; NULL means "." for HOME_PUBKEY only). Returns an allocated
+ * string (caller frees), or NULL on out of memory. Nothing is created.
  */
-char *home_pubkey_path(const char *home);
+char *home_path(const char *home, enum home_entry e);
 
 /*
  * The name of a new result file: home/results/<stamp>-<mode>.json, or

@@ -39,6 +39,14 @@ void lineui_print_question(const struct session *s, FILE *out);
 /* Quiz with immediate feedback: right or wrong, the key, the explanation, the references. */
 void lineui_print_feedback(const struct session *s, FILE *out);
 
+/*
+ * A response in the letters the candidate sees ("B D", "C A B",
+ * "1B 2A 3C"; '?' for a choice not shown or a prompt not matched) into buf
+ * (size bytes, always terminated). Both front ends show answers this way.
+ */
+void lineui_shown_answer(const struct session_item *it, const struct question *q,
+                         const struct response *r, char *buf, size_t size);
+
 /* The line-mode keys. */
 void lineui_print_help(FILE *out);
 

@@ -56,7 +56,7 @@ void tui_results(const struct session *s, const struct score *sc,
  * command's exit status, or -1 when the terminal cannot be used (the
  * caller prints the usage instead).
  */
-int tui_menu(int argc, char **argv);
+int tui_menu(void);
 
 int cmd_bank(int argc, char **argv);
 int cmd_exam(int argc, char **argv);

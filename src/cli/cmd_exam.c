@@ -13,6 +13,7 @@
 #include "certsim/fsutil.h"
 #include "certsim/history.h"
 #include "certsim/home.h"
+#include "certsim/layout.h"
 #include "certsim/lineui.h"
 #include "certsim/pacing.h"
 #include "certsim/result.h"
@@ -244,7 +245,7 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 static int
 check_key(const char *home)
 {
-	char *keys = home_keys_dir(home), *err = NULL;
+	char *keys = home_path(home, HOME_KEYS), *err = NULL;
 	struct sign_key *k = NULL;
 	int code = 0;
 	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0)
@@ -259,7 +260,7 @@ check_key(const char *home)
 static int
 take_lock(const char *home)
 {
-	char *path = home_lock_path(home);
+	char *path = home_path(home, HOME_LOCK);
 	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
 	if (fd < 0) {
 		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
@@ -278,16 +279,6 @@ take_lock(const char *home)
 	}
 	free(path);
 	return 0;
-}
-
-static void
-bar(FILE *f, double percent)
-{
-	int width = 20, full = (int)(percent / 100.0 * width + 0.5);
-	fputc('[', f);
-	for (int i = 0; i < width; i++)
-		fputc(i < full ? '#' : '.', f);
-	fputc(']', f);
 }
 
 static void
@@ -319,7 +310,9 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 		const struct score_part *p = &sc->domains[i];
 		const struct domain *d = &bp->domains[p->index];
 		fprintf(f, "%d %s\n  ", d->id, d->name);
-		bar(f, p->percent);
+		char bar[21];
+		layout_bar(bar, 20, p->percent);
+		fprintf(f, "[%s]", bar);
 		fprintf(f, " %3.0f%%  %2d/%-2d  %s\n", p->percent, p->correct, p->total,
 		        p->meets ? "meets" : "NEEDS IMPROVEMENT");
 	}
@@ -472,7 +465,7 @@ open_home(char **home, char **save)
 	}
 	if ((code = take_lock(*home)) != 0)
 		return code;
-	if ((*save = home_attempt_path(*home)) == NULL)
+	if ((*save = home_path(*home, HOME_ATTEMPT)) == NULL)
 		return cli_error(EXIT_SYSTEM, "out of memory");
 	return 0;
 }

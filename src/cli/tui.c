@@ -8,6 +8,7 @@
 
 #include "certsim/clock.h"
 #include "certsim/driver.h"
+#include "certsim/lineui.h"
 #include "cli.h"
 #include "tui.h"
 #include "tui_exam.h"
@@ -269,7 +270,7 @@ status_line(struct tui *t, char *buf, size_t size)
 	const struct draft *d = &t->drafts[t->s->cur];
 	char ans[128] = "";
 	if (it->answered)
-		tui_shown_answer(it, q, &it->resp, ans, sizeof ans);
+		lineui_shown_answer(it, q, &it->resp, ans, sizeof ans);
 	if (t->focus_scen) {
 		snprintf(buf, size, "Scenario: Up/Down and PgUp/PgDn scroll it; Tab goes back to the question.");
 		return;
@@ -284,7 +285,7 @@ status_line(struct tui *t, char *buf, size_t size)
 			snprintf(buf, size, "Answer checked (final): %s. > for the next question.", ans);
 		else if (q->type == Q_MULTIPLE)
 			snprintf(buf, size, "Select %s (%d selected), then Enter to check.",
-			         tui_number_word(q->n_key), tui_marks_count(q, &d->m, it->d.n_perm));
+			         bank_number_word(q->n_key), tui_marks_count(q, &d->m, it->d.n_perm));
 		else if (q->type == Q_MATCHING)
 			snprintf(buf, size, "Matched %d of %d; then Enter to check.",
 			         tui_marks_count(q, &d->m, it->d.n_pperm), it->d.n_pperm);
@@ -304,7 +305,7 @@ status_line(struct tui *t, char *buf, size_t size)
 			snprintf(buf, size, "Answer recorded: %s.", ans);
 		else
 			snprintf(buf, size, "Not answered: select %s (%d selected).",
-			         tui_number_word(q->n_key), tui_marks_count(q, &d->m, it->d.n_perm));
+			         bank_number_word(q->n_key), tui_marks_count(q, &d->m, it->d.n_perm));
 		break;
 	case Q_ORDERING:
 		if (it->answered)

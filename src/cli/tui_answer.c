@@ -66,7 +66,7 @@ tui_answer_check(struct tui *t)
 		return;
 	if (!tui_marks_response(item(t), q, &d->m, &r)) {
 		if (q->type == Q_MULTIPLE)
-			tui_say(t, R_BAD, "Select %s first (%d selected).", tui_number_word(q->n_key),
+			tui_say(t, R_BAD, "Select %s first (%d selected).", bank_number_word(q->n_key),
 			    tui_marks_count(q, &d->m, item(t)->d.n_perm));
 		else if (q->type == Q_MATCHING)
 			tui_say(t, R_BAD, "Match every prompt first (%d of %d matched).",
@@ -140,7 +140,7 @@ tui_answer_choose(struct tui *t, int j)
 		d->cursor = j;
 	} else if (q->type == Q_MULTIPLE) {
 		if (!d->m.sel[j] && tui_marks_count(q, &d->m, it->d.n_perm) >= q->n_key) {
-			tui_say(t, R_BAD, "Choose %s only: untick one first.", tui_number_word(q->n_key));
+			tui_say(t, R_BAD, "Choose %s only: untick one first.", bank_number_word(q->n_key));
 			return;
 		}
 		d->m.sel[j] = !d->m.sel[j];

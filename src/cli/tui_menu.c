@@ -71,16 +71,14 @@ enum menu_action {
 };
 
 static int
-menu(int argc, char **argv)
+menu(void)
 {
 	struct choice_list l = { 0 };
 	enum menu_action act[16];
 	struct bank *b = NULL;
 	char *home, *err = NULL, *save = NULL;
 	int code, saved = 0;
-	(void)argc;
-	(void)argv;
-	if ((home = home_dir(&err)) != NULL && (save = home_attempt_path(home)) != NULL)
+	if ((home = home_dir(&err)) != NULL && (save = home_path(home, HOME_ATTEMPT)) != NULL)
 		saved = access(save, F_OK) == 0;
 	free(err);
 	free(save);
@@ -203,8 +201,8 @@ menu(int argc, char **argv)
 }
 
 int
-tui_menu(int argc, char **argv)
+tui_menu(void)
 {
-	return menu(argc, argv);
+	return menu();
 }
 

@@ -92,6 +92,28 @@ bank_index_free(struct bank_index *s)
 
 
 const char *
+bank_number_word(int n)
+{
+	static const char *const words[] = { "zero", "one", "two",   "three", "four", "five",
+		                             "six",  "seven", "eight", "nine", "ten" };
+	return n >= 0 && n <= 10 ? words[n] : "several";
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+void
+bank_sort_indexes(int *v, int n)
+{
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof *v, cmp_int);
+}
+
+const char *
 bank_choose_hint(const struct question *q)
 {
 	static const char *const hints[] = {

@@ -14,19 +14,12 @@
 #include "certsim/fsutil.h"
 #include "bank_internal.h"
 
-static void
-free_choices(struct choice *c, int n)
-{
-	(void)n; /* the texts are in the string pool */
-	free(c);
-}
-
 void
 bank_question_free(struct question *q)
 {
-	/* Its strings are in the bank's string pool. */
-	free_choices(q->choices, q->n_choices);
-	free_choices(q->prompts, q->n_prompts);
+	/* Its strings (the choices' texts too) are in the bank's string pool. */
+	free(q->choices);
+	free(q->prompts);
 	free(q->references);
 	free(q->tags);
 }
@@ -136,13 +129,6 @@ choice_index(const struct choice *c, int n, const char *id)
 	return -1;
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
 /* Check "answer" for single/multiple/ordering and fill q->key. */
 static int
 parse_answer_list(struct loader *L, const char *where, cJSON *ans,
@@ -213,7 +199,7 @@ parse_answer_list(struct loader *L, const char *where, cJSON *ans,
 			         q->n_choices - 1, q->n_choices, n);
 			return -1;
 		}
-		qsort(q->key, (size_t)n, sizeof q->key[0], cmp_int);
+		bank_sort_indexes(q->key, n);
 		break;
 	case Q_ORDERING:
 		if (n != q->n_choices) {

@@ -326,3 +326,12 @@ done:
 	free(qs);
 	return rc;
 }
+
+int
+draw_shown_pos(const struct draw_item *it, int c)
+{
+	for (int j = 0; j < it->n_perm; j++)
+		if (it->perm[j] == c)
+			return j;
+	return -1;
+}

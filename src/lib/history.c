@@ -20,7 +20,7 @@ cmp_attempt(const void *a, const void *b)
 int
 history_load(const char *home, int verify, struct history *h, char **err)
 {
-	char *dir = home_results_dir(home);
+	char *dir = home_path(home, HOME_RESULTS);
 	size_t cap = 0;
 	DIR *dp;
 	memset(h, 0, sizeof *h);

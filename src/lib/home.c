@@ -6,33 +6,14 @@
 #include "certsim/home.h"
 
 char *
-home_results_dir(const char *home)
+home_path(const char *home, enum home_entry e)
 {
-	return fsutil_asprintf("%s/results", home);
-}
-
-char *
-home_keys_dir(const char *home)
-{
-	return fsutil_asprintf("%s/keys", home);
-}
-
-char *
-home_attempt_path(const char *home)
-{
-	return fsutil_asprintf("%s/attempt.json", home);
-}
-
-char *
-home_lock_path(const char *home)
-{
-	return fsutil_asprintf("%s/attempt.lock", home);
-}
-
-char *
-home_pubkey_path(const char *home)
-{
-	return fsutil_asprintf("%s/keys/certsim.pub", home ? home : ".");
+	static const char *const names[] = {
+		[HOME_RESULTS] = "results",         [HOME_KEYS] = "keys",
+		[HOME_PUBKEY] = "keys/certsim.pub", [HOME_ATTEMPT] = "attempt.json",
+		[HOME_LOCK] = "attempt.lock",
+	};
+	return fsutil_asprintf("%s/%s", home ? home : ".", names[e]);
 }
 
 char *
@@ -64,9 +45,10 @@ home_dir(char **err)
 		*err = fsutil_asprintf("out of memory");
 		return NULL;
 	}
-	static const char *const subs[] = { "", "/results", "/keys" };
 	for (int i = 0; i < 3; i++) {
-		char *p = fsutil_asprintf("%s%s", dir, subs[i]);
+		char *p = i == 0   ? fsutil_asprintf("%s", dir)
+		          : i == 1 ? home_path(dir, HOME_RESULTS)
+		                   : home_path(dir, HOME_KEYS);
 		int rc = p ? fsutil_mkdirs(p, 0700, err) : -1;
 		free(p);
 		if (rc < 0) {

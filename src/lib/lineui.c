@@ -6,9 +6,6 @@
 #include "certsim/lineui.h"
 
 
-static const char *const number_words[] = { "zero", "one", "two", "three", "four",
-	                                    "five", "six", "seven", "eight", "nine" };
-
 /* ASCII letters only: the locale (set for ncursesw) must not widen what counts. */
 static int
 is_letter(char c)
@@ -204,7 +201,7 @@ lineui_parse(const char *line, const struct question *q,
 	case Q_MULTIPLE:
 		if (r->n != q->n_key) {
 			snprintf(out->error, sizeof out->error, "choose %s letters (you gave %d)",
-			         q->n_key < 10 ? number_words[q->n_key] : "more", r->n);
+			         bank_number_word(q->n_key), r->n);
 			out->cmd = LINE_ERROR;
 			return;
 		}
@@ -224,39 +221,33 @@ lineui_parse(const char *line, const struct question *q,
 	out->cmd = LINE_ANSWER;
 }
 
-/* Letters of a response as shown (for "Your answer:"), into buf. */
-static void
-shown_answer(const struct session_item *it, const struct question *q,
-             const struct response *r, char *buf, size_t size)
+void
+lineui_shown_answer(const struct session_item *it, const struct question *q,
+                    const struct response *r, char *buf, size_t size)
 {
 	size_t used = 0;
 	buf[0] = '\0';
 	if (q->type == Q_MATCHING) {
-		for (int k = 0; k < it->d.n_pperm; k++) {
-			int opt = r->v[it->d.pperm[k]];
-			for (int j = 0; j < it->d.n_perm; j++)
-				if (it->d.perm[j] == opt)
-					used += (size_t)snprintf(buf + used, size - used, "%s%d%c",
-					                         k ? " " : "", k + 1, 'A' + j);
-			if (used >= size)
-				return;
+		for (int k = 0; k < it->d.n_pperm && used + 8 < size; k++) {
+			int p = it->d.pperm[k], j = p < r->n ? draw_shown_pos(&it->d, r->v[p]) : -1;
+			used += (size_t)snprintf(buf + used, size - used, "%s%d%c", k ? " " : "", k + 1,
+			                         j >= 0 ? 'A' + j : '?');
 		}
 		return;
 	}
-	/* single/multiple: in shown order; ordering: in the order given. */
 	if (q->type == Q_ORDERING) {
-		for (int k = 0; k < r->n; k++)
-			for (int j = 0; j < it->d.n_perm; j++)
-				if (it->d.perm[j] == r->v[k] && used + 3 < size)
-					used += (size_t)snprintf(buf + used, size - used, "%s%c",
-					                         k ? " " : "", 'A' + j);
+		for (int k = 0; k < r->n && used + 4 < size; k++) {
+			int j = draw_shown_pos(&it->d, r->v[k]);
+			used += (size_t)snprintf(buf + used, size - used, "%s%c", k ? " " : "",
+			                         j >= 0 ? 'A' + j : '?');
+		}
 		return;
 	}
 	for (int j = 0; j < it->d.n_perm; j++)
 		for (int k = 0; k < r->n; k++)
-			if (it->d.perm[j] == r->v[k] && used + 3 < size)
-				used += (size_t)snprintf(buf + used, size - used, "%s%c",
-				                         used ? " " : "", 'A' + j);
+			if (it->d.perm[j] == r->v[k] && used + 4 < size)
+				used += (size_t)snprintf(buf + used, size - used, "%s%c", used ? " " : "",
+				                         'A' + j);
 }
 
 static void
@@ -309,7 +300,7 @@ lineui_print_question(const struct session *s, FILE *out)
 	                                          : "number-letter pairs, e.g. 1B 2A 3C";
 	if (it->answered) {
 		char buf[128];
-		shown_answer(it, q, &it->resp, buf, sizeof buf);
+		lineui_shown_answer(it, q, &it->resp, buf, sizeof buf);
 		fprintf(out, "\nYour answer: %s\n", buf);
 	}
 	fprintf(out, "\nAnswer (%s), or n, p, g N, flag, r, clear, submit, ? for help\n> ", how);
@@ -358,7 +349,7 @@ lineui_print_feedback(const struct session *s, FILE *out)
 	char buf[128];
 	key.n = q->n_key;
 	memcpy(key.v, q->key, sizeof key.v);
-	shown_answer(it, q, &key, buf, sizeof buf);
+	lineui_shown_answer(it, q, &key, buf, sizeof buf);
 	if (session_item_correct(s, s->cur))
 		fprintf(out, "\nCorrect. (%s)\n", buf);
 	else

@@ -222,7 +222,7 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	*err = NULL;
 	if ((text = result_build(s, sc)) == NULL)
 		goto oom;
-	if ((keys = home_keys_dir(home)) == NULL)
+	if ((keys = home_path(home, HOME_KEYS)) == NULL)
 		goto oom;
 	if (sign_key_load_or_create(keys, &key, err) < 0)
 		goto done;

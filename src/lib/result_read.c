@@ -238,7 +238,7 @@ result_verify(const char *path, const char *pubkey_path, const char *home,
 	*err = NULL;
 	sigpath = fsutil_asprintf("%s.minisig", path);
 	pubpath = pubkey_path ? fsutil_asprintf("%s", pubkey_path)
-	                      : home_pubkey_path(home);
+	                      : home_path(home, HOME_PUBKEY);
 	if (sigpath == NULL || pubpath == NULL) {
 		*err = fsutil_asprintf("out of memory");
 		goto done;

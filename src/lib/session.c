@@ -205,13 +205,6 @@ valid_response(const struct question *q, const struct response *r,
 	return 1;
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
 int
 session_answer(struct session *s, const struct response *r, const char **err)
 {
@@ -221,7 +214,7 @@ session_answer(struct session *s, const struct response *r, const char **err)
 		return -1;
 	it->resp = *r;
 	if (q->type == Q_SINGLE || q->type == Q_MULTIPLE)
-		qsort(it->resp.v, (size_t)it->resp.n, sizeof(int), cmp_int);
+		bank_sort_indexes(it->resp.v, it->resp.n);
 	it->answered = 1;
 	charge_item(s);
 	session_autosave(s);
@@ -253,22 +246,26 @@ session_item_correct(const struct session *s, size_t i)
 	return memcmp(it->resp.v, q->key, (size_t)q->n_key * sizeof(int)) == 0;
 }
 
-size_t
-session_count_answered(const struct session *s)
+/* How many items are answered (flagged = 0) or flagged (flagged = 1). */
+static size_t
+count_items(const struct session *s, int flagged)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < s->n; i++)
-		n += s->items[i].answered != 0;
+		n += (flagged ? s->items[i].flagged : s->items[i].answered) != 0;
 	return n;
+}
+
+size_t
+session_count_answered(const struct session *s)
+{
+	return count_items(s, 0);
 }
 
 size_t
 session_count_flagged(const struct session *s)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < s->n; i++)
-		n += s->items[i].flagged != 0;
-	return n;
+	return count_items(s, 1);
 }
 
 void
