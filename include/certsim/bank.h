@@ -134,7 +134,7 @@ long bank_find(const struct bank *b, const char *qid);
  */
 const char *bank_choose_hint(const struct question *q);
 
-/* "single", "multiple", "ordering" or "matching". */
+/* "single", "multiple", "ordering" or "matching" (static; do not free). */
 const char *bank_type_name(enum question_type t);
 
 #endif

@@ -50,7 +50,7 @@ struct draw_item {
 };
 
 /*
- * Draw req->count items from b (contract section 3). Returns 0 with *out
+ * Draw req->count items from b (docs/scoring.md, "The draw"). Returns 0 with *out
  * (an array of *n_out items in the order shown; caller frees) or -1 with
  * *err (allocated, caller frees) when the bank cannot supply the draw: the
  * message names the domain (or task), how many it has and how many are

@@ -36,7 +36,7 @@ int history_load(const char *home, int verify, struct history *h, char **err);
 /* Free what history_load filled in; h is left empty. */
 void history_free(struct history *h);
 
-/* "valid", "INVALID" or "unsigned": as history prints and writes them. */
+/* "valid", "INVALID" or "unsigned", as history prints and writes them (static). */
 const char *history_sig_name(enum attempt_sig s);
 
 /*

@@ -27,7 +27,7 @@ size_t trend_task(const struct history *h, const char *task_id, double out[TREND
  */
 enum trend_direction trend_direction(const double *v, size_t n);
 
-/* "up", "down" or "flat". */
+/* "up", "down" or "flat" (static; do not free). */
 const char *trend_direction_name(enum trend_direction d);
 
 #endif

@@ -8,7 +8,7 @@
 #include "certsim/score.h"
 #include "certsim/session.h"
 
-/* Exit statuses (contract section 1); tested in tests/e2e. */
+/* Exit statuses (docs/README.md, docs/robustness.md); tested in tests/e2e. */
 enum exit_code {
 	EXIT_DONE = 0,
 	EXIT_INVALID = 1,    /* bad bank, invalid or tampered result */

@@ -1,4 +1,4 @@
-/* Scoring (contract section 4): raw counts, the scaled score, per-domain and per-task status. */
+/* Scoring (docs/scoring.md): raw counts, the scaled score, per-domain and per-task status. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
