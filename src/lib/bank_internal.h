@@ -36,7 +36,10 @@ struct loader {
 /* Most members an object of the bank format may have. */
 #define MAX_KEYS 16
 
-/* bank.c: the id index. Insert key; returns -1 on OOM, 1 if it was there (sets *first), 0 if new. */
+/*
+ * bank.c: the id index. Insert key; returns -1 on OOM, 1 if it was there
+ * (sets *first), 0 if new.
+ */
 int bank_index_add(struct bank_index *s, const char *key, size_t val, size_t *first);
 /* Look key up; returns 0 and *val, or -1 when absent. */
 int bank_index_get(const struct bank_index *s, const char *key, size_t *val);

@@ -409,7 +409,10 @@ is_perm(const int *v, int n)
 	return 1;
 }
 
-/* Member k as a number clamped to [lo, hi] (a damaged file must not overflow a conversion), or dflt. */
+/*
+ * Member k as a number clamped to [lo, hi] (a damaged file must not
+ * overflow a conversion), or dflt.
+ */
 static double
 num(const cJSON *o, const char *k, double dflt, double lo, double hi)
 {
