@@ -100,15 +100,6 @@ static const char resume_help[] =
     "\n"
     "  --out FILE  also write the result (and FILE.minisig) there\n";
 
-struct opts {
-	const char *bank, *out, *task;
-	int have_seed, untimed, plain, esl, unscored, domain, missed, weakest;
-	int count, discard, feedback_set;
-	uint64_t seed;
-	long time_limit;
-	enum session_feedback feedback;
-};
-
 static volatile sig_atomic_t stop_signal;
 
 static void
@@ -142,14 +133,20 @@ parse_uint(const char *s, unsigned long long max, unsigned long long *v)
 	return errno || *end || *v > max ? -1 : 0;
 }
 
-/* Parse the options of exam (quiz = 0), quiz (1) or resume (2). */
-static int
-parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
+void
+cli_start_defaults(struct start_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->count = 20;
 	o->feedback = FEEDBACK_IMMEDIATE;
 	o->time_limit = -1;
+}
+
+/* Parse the options of exam (quiz = 0), quiz (1) or resume (2). */
+static int
+parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_options *o)
+{
+	cli_start_defaults(o);
 	for (int i = 0; i < argc; i++) {
 		char *a = argv[i], *val = NULL, *eq = NULL;
 		if (strncmp(a, "--", 2) == 0 && (eq = strchr(a, '=')) != NULL) {
@@ -229,12 +226,6 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 		}
 #undef NEED_VALUE
 	}
-	if (quiz == 1 && (o->domain > 0) + (o->task != NULL) + o->missed + o->weakest > 1)
-		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed or --weakest");
-	if (o->untimed && o->time_limit > 0)
-		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
-	if (o->untimed && o->esl)
-		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
 	return 0;
 }
 
@@ -365,7 +356,7 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 
 /* Run an attempt to its end and write its result. */
 static int
-run_session(struct session *s, const struct opts *o, const char *home)
+run_session(struct session *s, const struct start_options *o, const char *home)
 {
 	int rc;
 	install_signals();
@@ -416,7 +407,7 @@ run_session(struct session *s, const struct opts *o, const char *home)
 
 /* A saved attempt is never dropped silently. Returns 0 to go on, else an exit code. */
 static int
-check_saved(const char *save, const struct opts *o)
+check_saved(const char *save, const struct start_options *o)
 {
 	if (access(save, F_OK) != 0 || o->discard)
 		return 0;
@@ -470,11 +461,11 @@ open_home(char **home, char **save)
 	return 0;
 }
 
-static int
-start(int quiz, int argc, char **argv)
+int
+cli_start(int quiz, const struct start_options *opts)
 {
 	const char *cmd = quiz ? "quiz" : "exam";
-	struct opts o;
+	struct start_options o = *opts;
 	char *home = NULL, *err = NULL, *save = NULL;
 	struct bank *b = NULL;
 	struct history h = { 0 };
@@ -487,12 +478,12 @@ start(int quiz, int argc, char **argv)
 	size_t n;
 	int code;
 
-	if (wants_help(argc, argv)) {
-		fputs(quiz ? quiz_help : exam_help, stdout);
-		return EXIT_DONE;
-	}
-	if ((code = parse_opts(cmd, quiz, argc, argv, &o)) != 0)
-		return code;
+	if (quiz && (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest > 1)
+		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed or --weakest");
+	if (o.untimed && o.time_limit > 0)
+		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
+	if (o.untimed && o.esl)
+		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
 	if ((code = open_home(&home, &save)) != 0 || (code = check_saved(save, &o)) != 0 ||
 	    (code = check_key(home)) != 0)
 		goto done;
@@ -610,6 +601,20 @@ done:
 	return code;
 }
 
+static int
+start(int quiz, int argc, char **argv)
+{
+	struct start_options o;
+	int code;
+	if (wants_help(argc, argv)) {
+		fputs(quiz ? quiz_help : exam_help, stdout);
+		return EXIT_DONE;
+	}
+	if ((code = parse_opts(quiz ? "quiz" : "exam", quiz, argc, argv, &o)) != 0)
+		return code;
+	return cli_start(quiz, &o);
+}
+
 int
 cmd_exam(int argc, char **argv)
 {
@@ -625,7 +630,7 @@ cmd_quiz(int argc, char **argv)
 int
 cmd_resume(int argc, char **argv)
 {
-	struct opts o;
+	struct start_options o;
 	char *home = NULL, *err = NULL, *save = NULL, *saved_bank = NULL;
 	struct bank *b = NULL;
 	struct session *s = NULL;

@@ -132,9 +132,11 @@ menu(void)
 		bank_free(b);
 		return -1;
 	}
-	char arg[16];
-	char *args[4] = { NULL };
-	int nargs = 0, (*cmd)(int, char **) = NULL;
+	char *args[1] = { NULL };
+	int nargs = 0, (*cmd)(int, char **) = NULL, quiz = -1;
+	char task[sizeof b->bp.tasks[0].id];
+	struct start_options o;
+	cli_start_defaults(&o);
 	for (;;) {
 		int k = pick(&l, " Up/Down: select   Enter or 1-9: start   Esc or q: quit", 0);
 		if (k < 0 || act[k] == M_QUIT)
@@ -156,13 +158,12 @@ menu(void)
 			int j = pick(&sub, " Up/Down: select   Enter or 1-9: start   Esc: back", 0);
 			if (j < 0)
 				continue;
-			if (is_task)
-				snprintf(arg, sizeof arg, "%s", b->bp.tasks[j].id);
-			else
-				snprintf(arg, sizeof arg, "%d", b->bp.domains[j].id);
-			args[nargs++] = is_task ? "--task" : "--domain";
-			args[nargs++] = arg;
-			cmd = cmd_quiz;
+			if (is_task) {
+				snprintf(task, sizeof task, "%s", b->bp.tasks[j].id);
+				o.task = task;
+			} else
+				o.domain = b->bp.domains[j].id;
+			quiz = 1;
 			break;
 		}
 		switch (act[k]) {
@@ -170,18 +171,18 @@ menu(void)
 			cmd = cmd_resume;
 			break;
 		case M_EXAM:
-			cmd = cmd_exam;
+			quiz = 0;
 			break;
 		case M_QUIZ:
-			cmd = cmd_quiz;
+			quiz = 1;
 			break;
 		case M_MISSED:
-			args[nargs++] = "--missed";
-			cmd = cmd_quiz;
+			o.missed = 1;
+			quiz = 1;
 			break;
 		case M_WEAKEST:
-			args[nargs++] = "--weakest";
-			cmd = cmd_quiz;
+			o.weakest = 1;
+			quiz = 1;
 			break;
 		case M_REVIEW:
 			args[nargs++] = "last";
@@ -197,6 +198,8 @@ menu(void)
 	}
 	tui_term_end();
 	bank_free(b);
+	if (quiz >= 0)
+		return cli_start(quiz, &o);
 	return cmd ? cmd(nargs, args) : EXIT_DONE;
 }
 
