@@ -102,6 +102,13 @@ int64_t session_next_event_ms(const struct session *s);
 int session_goto(struct session *s, size_t i);
 
 /*
+ * The clock as the candidate sees it, as H:MM:SS into out: the time left,
+ * rounded up to the second (returns 1), or for an untimed attempt the time
+ * used so far (returns 0). Both front ends show this.
+ */
+int session_clock_text(const struct session *s, char out[32]);
+
+/*
  * Record an answer to the current item. Returns 0, or -1 if r is not a
  * complete, valid answer for the item's type (the message in *err, static).
  */

@@ -254,14 +254,10 @@ static void
 print_time(const struct session *s, FILE *out)
 {
 	char t[32];
-	int64_t left = session_left_ms(s);
-	if (left < 0) {
-		clock_format_hms((long)(session_used_ms(s) / 1000), t);
-		fprintf(out, "Untimed (%s used)", t);
-	} else {
-		clock_format_hms((long)((left + 999) / 1000), t);
+	if (session_clock_text(s, t))
 		fprintf(out, "Time left %s", t);
-	}
+	else
+		fprintf(out, "Untimed (%s used)", t);
 }
 
 void

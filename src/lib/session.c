@@ -206,6 +206,18 @@ valid_response(const struct question *q, const struct response *r,
 }
 
 int
+session_clock_text(const struct session *s, char out[32])
+{
+	int64_t left = session_left_ms(s);
+	if (left < 0) {
+		clock_format_hms((long)(session_used_ms(s) / 1000), out);
+		return 0;
+	}
+	clock_format_hms((long)((left + 999) / 1000), out);
+	return 1;
+}
+
+int
 session_answer(struct session *s, const struct response *r, const char **err)
 {
 	struct session_item *it = &s->items[s->cur];
