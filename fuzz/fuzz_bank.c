@@ -79,9 +79,9 @@ check_bank(const struct bank *b)
 		const struct question *q = &b->questions[i];
 		if (bank_find(b, q->id) != (long)i)
 			abort();
-		if (q->task < 0 || q->task >= b->bp.n_tasks ||
-		    bank_domain_index(b, q->domain) < 0 ||
-		    b->bp.tasks[q->task].domain != q->domain)
+		if (q->task_idx < 0 || q->task_idx >= b->bp.n_tasks ||
+		    bank_domain_index(b, q->domain_id) < 0 ||
+		    b->bp.tasks[q->task_idx].domain != q->domain_id)
 			abort();
 		if (q->n_choices < 1 || q->n_choices > BANK_MAX_CHOICES ||
 		    q->n_key < 1 || q->n_key > BANK_MAX_CHOICES)

@@ -31,7 +31,7 @@ shape(int i, enum question_type type, int n_choices, int n_prompts,
 {
 	struct question *q = &shapes[i];
 	q->id = "fuzz";
-	q->domain = 1;
+	q->domain_id = 1;
 	q->type = type;
 	q->stem = "stem";
 	q->choices = letters;
@@ -105,14 +105,14 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 check(const struct line_input *in, const struct question *q)
 {
-	if (in->cmd == LC_ERROR) {
+	if (in->cmd == LINE_ERROR) {
 		if (memchr(in->error, '\0', sizeof in->error) == NULL || in->error[0] == '\0')
 			abort();
 		return;
 	}
-	if (in->cmd == LC_GOTO && in->n < 0)
+	if (in->cmd == LINE_GOTO && in->n < 0)
 		abort();
-	if (in->cmd != LC_ANSWER)
+	if (in->cmd != LINE_ANSWER)
 		return;
 	if (q == NULL || in->resp.n < 1 || in->resp.n > BANK_MAX_CHOICES)
 		abort();
@@ -132,7 +132,7 @@ parse_line(const char *line)
 	for (size_t i = 0; i < N_SHAPES; i++) {
 		lineui_parse(line, &shapes[i], &session->items[i].d, &in);
 		check(&in, &shapes[i]);
-		if (in.cmd == LC_ANSWER) {
+		if (in.cmd == LINE_ANSWER) {
 			session->cur = i;
 			if (session_answer(session, &in.resp, &why) < 0)
 				abort(); /* the parser accepted what the engine refuses */

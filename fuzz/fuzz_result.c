@@ -1,7 +1,8 @@
 /*
  * libFuzzer target for the result verifier. The input is a result file,
  * optionally followed by its minisign signature (from a line starting
- * "untrusted comment:"). It runs result_check() on the parsed JSON,
+ * "untrusted comment:"). It runs result_check_text() and the typed reader
+ * result_parse() on the JSON,
  * sign_verify() on the signature as given, result_verify() on the pair as
  * files, and result_verify() again after signing the JSON afresh, so that
  * mutated results also reach the checks behind a valid signature.
@@ -26,9 +27,6 @@ static const char fuzz_secret_key[] =
     "RWQAAEIyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
     "+S4WpYezcK52R8cVfDI6ajq628IqsR3j49RfgBQQLEOn0h116qNjMo5p3w1vYkqPws4AL2q"
     "eBtVobEgljsDNlSknVWBIpK3Ap/vTRZ9at1+YpM+7DMeXkBFH81Le6GCY4PehGVkACp0=\n";
-
-/* The untrusted comment certsim writes (result.c). */
-#define UNTRUSTED "certsim result signature"
 
 static struct sign_key *key;
 static struct sign_pubkey *pub;
@@ -126,15 +124,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(sig, data + mlen, slen);
 	sig[slen] = '\0';
 
-	/* 1: the consistency checks alone. */
+	/* 1: the consistency checks alone, and the typed reader (which agrees with them). */
 	r = cJSON_ParseWithLength(msg, mlen);
 	if (r != NULL) {
-		checked = result_check(r, &err);
+		checked = result_check_text(msg, mlen, &err);
 		if ((checked == 0) != (err == NULL))
 			abort();
 		free(err);
 		err = NULL;
 	}
+	struct result_file *typed = NULL;
+	if (result_parse(msg, mlen, "fuzz.json", &typed, &err) == 0) {
+		if (typed == NULL || err != NULL || r == NULL || (typed->problem == NULL) != (checked == 0))
+			abort();
+	} else if (err == NULL || typed != NULL) {
+		abort();
+	}
+	result_file_free(typed);
+	free(err);
+	err = NULL;
 
 	/* 2: the signature as given, from a buffer with no terminating NUL. */
 	char *exact = malloc(slen ? slen : 1);
@@ -167,7 +175,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* 4: signed afresh, so every mutation of the JSON reaches result_check. */
 	if (r != NULL && (tc = trusted_for(r)) != NULL &&
-	    (fresh = sign_detached(key, msg, mlen, UNTRUSTED, tc, &err)) != NULL) {
+	    (fresh = sign_detached(key, msg, mlen, RESULT_UNTRUSTED_COMMENT, tc, &err)) != NULL) {
 		fuzz_write(sig_path, fresh, strlen(fresh));
 		if (result_verify(result_path, pub_path, NULL, &summary, &err) == 0) {
 			/* A verified result is one result_check accepts. */

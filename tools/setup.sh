@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.."
 # procps (ps) drive the end-to-end tests; chromium renders the HTML report
 # headless (tests/e2e/report_browser.sh); valgrind, clang, its libFuzzer and
 # sanitizer runtimes (libclang-rt-dev, a mere "Recommends" of clang) and
-# llvm-symbolizer (llvm) for the sanitizer and fuzz runs.
+# llvm-symbolizer (llvm) for the sanitizer and fuzz runs; clang-format for
+# the formatting check (.clang-format).
 packages=(build-essential cmake pkg-config libcjson-dev libsodium-dev
           libcmocka-dev libncurses-dev
-          tmux minisign jq procps chromium valgrind clang libclang-rt-dev llvm)
+          tmux minisign jq procps chromium valgrind clang libclang-rt-dev llvm
+          clang-format)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

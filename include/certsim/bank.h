@@ -24,8 +24,8 @@ struct choice {
 
 struct question {
 	char *id;
-	int domain;          /* domain id (inherited inside case studies) */
-	int task;            /* index into bank.tasks */
+	int domain_id;       /* domain id (inherited inside case studies) */
+	int task_idx;        /* index into bank.tasks */
 	enum question_type type;
 	char *stem;
 	/* single/multiple/matching: the options; ordering: the items. */
@@ -100,6 +100,12 @@ struct bank {
 	struct bank_chunk *strings; /* private: owns every string above */
 };
 
+/* "zero" to "ten" for 0-10, else "several" (e.g. "Choose two"). Static; never NULL. */
+const char *bank_number_word(int n);
+
+/* Sort n indexes ascending (a key or a response of single/multiple choice). */
+void bank_sort_indexes(int *v, int n);
+
 /*
  * Load the bank in directory dir. Every problem found is added to d (all of
  * them, not only the first). Returns 0 and *out (free with bank_free) when
@@ -128,7 +134,7 @@ long bank_find(const struct bank *b, const char *qid);
  */
 const char *bank_choose_hint(const struct question *q);
 
-/* "single", "multiple", "ordering" or "matching". */
+/* "single", "multiple", "ordering" or "matching" (static; do not free). */
 const char *bank_type_name(enum question_type t);
 
 #endif

@@ -23,12 +23,6 @@ clock_now(const struct clock *c)
 	return c->now_ms(c->ctx);
 }
 
-/* t as UTC ISO 8601 ("2026-11-26T04:05:38Z") into out. */
-void clock_utc_iso(time_t t, char out[32]);
-
-/* t as a file-name stamp ("20261126T040538Z") into out. */
-void clock_utc_stamp(time_t t, char out[32]);
-
 /*
  * Now, with milliseconds, so that attempts finished within one second
  * still sort in order: "2026-11-26T04:05:38.123Z" and, for file names,

@@ -50,7 +50,7 @@ struct draw_item {
 };
 
 /*
- * Draw req->count items from b (contract section 3). Returns 0 with *out
+ * Draw req->count items from b (docs/scoring.md, "The draw"). Returns 0 with *out
  * (an array of *n_out items in the order shown; caller frees) or -1 with
  * *err (allocated, caller frees) when the bank cannot supply the draw: the
  * message names the domain (or task), how many it has and how many are
@@ -58,5 +58,8 @@ struct draw_item {
  */
 int draw_items(const struct bank *b, const struct draw_request *req,
                struct draw_item **out, size_t *n_out, char **err);
+
+/* The position (0 = A) at which item it shows choice c, or -1 when it is not shown. */
+int draw_shown_pos(const struct draw_item *it, int c);
 
 #endif

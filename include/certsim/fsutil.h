@@ -48,4 +48,11 @@ char *fsutil_asprintf(const char *fmt, ...)
 char *fsutil_vasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0)));
 
+/*
+ * The library's way to report an error: when err is not NULL, set *err to
+ * a new message (caller frees; NULL if even that allocation fails). The
+ * function that fails then returns -1 (or NULL). See docs/ARCHITECTURE.md.
+ */
+void fsutil_set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

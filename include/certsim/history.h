@@ -2,35 +2,42 @@
 #ifndef CERTSIM_HISTORY_H
 #define CERTSIM_HISTORY_H
 
-#include <cjson/cJSON.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "certsim/bank.h"
+#include "certsim/result.h"
 
-enum sig_status { SIG_VALID, SIG_INVALID, SIG_UNSIGNED };
+/* What the signature check said about an attempt (always VALID without verify). */
+enum attempt_sig { ATTEMPT_SIG_VALID, ATTEMPT_SIG_INVALID, ATTEMPT_SIG_UNSIGNED };
 
 struct attempt {
 	char *path;
-	cJSON *json;            /* the parsed result (owned) */
-	const char *finished_at;
-	enum sig_status sig;
-	char *sig_reason;       /* why INVALID/unsigned, or NULL */
+	struct result_file *result; /* the parsed result (owned) */
+	const char *finished_at;    /* result->finished_at, never NULL */
+	enum attempt_sig sig;
+	char *sig_reason;           /* why INVALID/unsigned, or NULL */
 };
 
 struct history {
-	struct attempt *v;      /* oldest first */
+	struct attempt *v; /* oldest first */
 	size_t n;
 };
 
 /*
- * Read every result in home/results (files that are not certsim results
- * are skipped), oldest first. With verify, check each signature against
- * home/keys/certsim.pub and each result's consistency. Returns 0, or -1
- * with *err (caller frees) when the directory cannot be read.
+ * Read every result in home/results (files that are not certsim results,
+ * or have no finished_at, are skipped), oldest first. With verify, check
+ * each signature against home/keys/certsim.pub and each result's
+ * consistency. Returns 0 and fills *h (free with history_free), or -1 with
+ * *err (caller frees) when the directory cannot be read.
  */
 int history_load(const char *home, int verify, struct history *h, char **err);
+
+/* Free what history_load filled in; h is left empty. */
 void history_free(struct history *h);
+
+/* "valid", "INVALID" or "unsigned", as history prints and writes them (static). */
+const char *history_sig_name(enum attempt_sig s);
 
 /*
  * For each question of b: last_seen[i] = 1 + index of the newest attempt
@@ -38,7 +45,15 @@ void history_free(struct history *h);
  * -1 when never seen. Either array may be NULL. Attempts on other exams
  * are ignored; items no longer in the bank are skipped.
  */
-void history_exposure(const struct history *h, const struct bank *b,
-                      uint64_t *last_seen, signed char *last_correct);
+void history_exposure(const struct history *h, const struct bank *b, uint64_t *last_seen,
+                      signed char *last_correct);
+
+/*
+ * The JSON of `certsim history --json`: every attempt, the per-domain and
+ * per-task trends (only when b is not NULL) and the readiness verdict.
+ * Returns an allocated string without a final newline (caller frees), or
+ * NULL on out of memory.
+ */
+char *history_json(const struct history *h, const struct bank *b);
 
 #endif

@@ -1,4 +1,4 @@
-/* The user's data directory: results, keys and the attempt in progress. */
+/* The user's data directory and every path inside it: results, keys, the attempt in progress. */
 #ifndef CERTSIM_HOME_H
 #define CERTSIM_HOME_H
 
@@ -10,7 +10,27 @@
  */
 char *home_dir(char **err);
 
-/* dir + "/" + name, allocated (caller frees); NULL on out of memory. */
-char *home_path(const char *dir, const char *name);
+/* The entries of a data directory. */
+enum home_entry {
+	HOME_RESULTS, /* results/: the result files and their signatures */
+	HOME_KEYS,    /* keys/: the signing key pair */
+	HOME_PUBKEY,  /* keys/certsim.pub: the public key that verifies this user's results */
+	HOME_ATTEMPT, /* attempt.json: the attempt in progress */
+	HOME_LOCK,    /* attempt.lock: held while an attempt runs */
+};
+
+/*
+ * The path of entry e inside the data directory home (as returned by
+ * home_dir; NULL means "." for HOME_PUBKEY only). Returns an allocated
+ * string (caller frees), or NULL on out of memory. Nothing is created.
+ */
+char *home_path(const char *home, enum home_entry e);
+
+/*
+ * The name of a new result file: home/results/<stamp>-<mode>.json, or
+ * home/results/<stamp>-<mode>-<k>.json for k > 1 (when the first is taken).
+ * Allocated (caller frees); NULL on out of memory.
+ */
+char *home_result_path(const char *home, const char *stamp, const char *mode, int k);
 
 #endif

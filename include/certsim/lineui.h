@@ -1,22 +1,21 @@
-/* Line mode (contract section 6): one question at a time on plain text, one input line each. */
+/* Line mode (docs/keys.md): parsing an input line, and the plain-text rendering of a session. */
 #ifndef CERTSIM_LINEUI_H
 #define CERTSIM_LINEUI_H
 
-#include <signal.h>
 #include <stdio.h>
 
 #include "certsim/session.h"
 
 enum line_cmd {
-	LC_ANSWER, LC_NEXT, LC_PREV, LC_GOTO, LC_FLAG, LC_REVIEW, LC_CLEAR,
-	LC_HELP, LC_SUBMIT, LC_ERROR
+	LINE_ANSWER, LINE_NEXT, LINE_PREV, LINE_GOTO, LINE_FLAG, LINE_REVIEW, LINE_CLEAR,
+	LINE_HELP, LINE_SUBMIT, LINE_ERROR
 };
 
 struct line_input {
 	enum line_cmd cmd;
-	struct response resp;   /* LC_ANSWER: in the bank's choice indexes */
-	long n;                 /* LC_GOTO: the 1-based question number */
-	char error[160];        /* LC_ERROR: what was wrong */
+	struct response resp;   /* LINE_ANSWER: in the bank's choice indexes */
+	long n;                 /* LINE_GOTO: the 1-based question number */
+	char error[160];        /* LINE_ERROR: what was wrong */
 };
 
 /*
@@ -24,20 +23,32 @@ struct line_input {
  * display order it of question q. Letters name shown positions (A = first
  * shown), case-insensitive, with or without spaces or commas; ordering
  * takes all letters in order; matching takes number-letter pairs ("1B 2A").
- * Never fails: bad input gives LC_ERROR with a one-line reason.
+ * Never fails: bad input gives LINE_ERROR with a one-line reason.
  */
 void lineui_parse(const char *line, const struct question *q,
                   const struct draw_item *it, struct line_input *out);
 
 /*
- * Run session s in line mode, reading lines from in_fd and writing to out,
- * until it ends (submit, time up, end of input) or *stop becomes nonzero
- * (a signal). Waits with poll(): no busy waiting, and time-up ends the
- * attempt even while a line is half typed. Returns 0 when the attempt
- * ended, 1 when stopped by *stop (the attempt stays saved).
+ * The plain-text rendering of line mode (the loop is src/cli/cli_line.c).
+ * Each writes to out and cannot fail.
  */
-int lineui_run(struct session *s, int in_fd, FILE *out,
-               volatile sig_atomic_t *stop);
+
+/* The current item: header, time, scenario, stem, options, the answer so far, the prompt. */
+void lineui_print_question(const struct session *s, FILE *out);
+
+/* Quiz with immediate feedback: right or wrong, the key, the explanation, the references. */
+void lineui_print_feedback(const struct session *s, FILE *out);
+
+/*
+ * A response in the letters the candidate sees ("B D", "C A B",
+ * "1B 2A 3C"; '?' for a choice not shown or a prompt not matched) into buf
+ * (size bytes, always terminated). Both front ends show answers this way.
+ */
+void lineui_shown_answer(const struct session_item *it, const struct question *q,
+                         const struct response *r, char *buf, size_t size);
+
+/* The line-mode keys. */
+void lineui_print_help(FILE *out);
 
 /* Print the status of every question (the review list). */
 void lineui_print_review(const struct session *s, FILE *out);

@@ -1,14 +1,99 @@
-/* Result files (contract section 5): JSON, signed in minisign's format, verified. */
+/*
+ * Result files (docs/results.md): one writer (result.c) and one reader
+ * (result_read.c) that parses a file into the typed structures below.
+ * Nothing outside these two files reads or writes the JSON.
+ */
 #ifndef CERTSIM_RESULT_H
 #define CERTSIM_RESULT_H
 
-#include <cjson/cJSON.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "certsim/score.h"
 #include "certsim/session.h"
 
 /* Largest result or signature file certsim reads. */
 #define RESULT_FILE_LIMIT (16u * 1024u * 1024u)
+
+/* The untrusted comment of every result signature (not signed: checked as text). */
+#define RESULT_UNTRUSTED_COMMENT "certsim result signature"
+
+/*
+ * The typed form of a result file. The reader is lenient about the shape,
+ * so that a tampered or foreign file can still be listed and explained:
+ * a string that is absent or not a string reads as "" (never NULL, except
+ * where noted); a number that is absent or not a number reads as 0; whole
+ * numbers are clamped to their type's range (never cast unchecked); a
+ * boolean is 1 only when the JSON says true. Whether the file is also
+ * internally consistent is in result_file.problem.
+ */
+enum result_answer_kind {
+	RESULT_ANSWER_NONE,  /* null: not answered */
+	RESULT_ANSWER_LIST,  /* an array (single, multiple, ordering) */
+	RESULT_ANSWER_MAP,   /* an object prompt id -> choice id (matching) */
+	RESULT_ANSWER_OTHER, /* absent or any other JSON value */
+};
+
+struct result_answer {
+	enum result_answer_kind kind;
+	size_t n;
+	char **ids;   /* LIST: the entries in order; MAP: the values; NULL for a non-string */
+	char **keys;  /* MAP: the prompt ids (names of the members); NULL otherwise */
+};
+
+struct result_item {
+	int n;              /* 1-based position in the attempt */
+	char *id;           /* question id */
+	int domain_id;      /* the domain's number, e.g. 2 */
+	char *task_id;      /* e.g. "2.2" */
+	char *type;         /* "single", "multiple", "ordering" or "matching" */
+	char *case_study;   /* case-study id, or NULL when the item has none */
+	int scored, unscored, correct, flagged; /* unscored: "scored" is false */
+	char **shown;       /* choice ids in the order shown; NULL for a non-string */
+	size_t n_shown;
+	char **prompts_shown; /* matching: prompt ids in the order shown */
+	size_t n_prompts_shown;
+	struct result_answer response, key;
+	int64_t seconds;    /* time spent on the item */
+};
+
+/* A per-domain or per-task line of the score. */
+struct result_part {
+	int domain_id;      /* domains: the domain's number; tasks: 0 */
+	char *task_id;      /* tasks: the task id; domains: NULL */
+	char *name;
+	int correct, total;
+	double percent;
+	char *status;       /* "meets" or "needs-improvement" */
+};
+
+struct result_file {
+	char *path;             /* as given to result_read, or the name given to result_parse */
+	char *mode;             /* "exam" or "quiz" */
+	int has_quiz;           /* the "quiz" object is present */
+	char *quiz_source, *quiz_feedback;
+	char *exam_code, *exam_title, *bank_fingerprint;
+	int score_min, score_max, score_pass;
+	double cut;
+	uint64_t seed;
+	char *started_at;
+	char *finished_at;      /* NULL when absent or not a string */
+	int64_t time_limit_s, time_used_s;
+	char *ended_by;
+	int interruptions, unscored;
+	struct {
+		int correct, scored;
+		double percent;
+		int scaled, pass_mark, passed;
+	} score;
+	struct result_part *domains, *tasks;
+	size_t n_domains, n_tasks;
+	struct result_item *items;
+	size_t n_items;
+	/* NULL when the file is internally consistent (the checks of
+	 * result_verify, less the signature); else why it is not. */
+	char *problem;
+};
 
 /*
  * The result JSON ("certsim-result/1") of a finished session, pretty
@@ -20,10 +105,10 @@ char *result_build(const struct session *s, const struct score *sc);
 /*
  * The trusted comment signed with a result:
  * "certsim mode:exam exam:MLA-C01 scaled:723 result:pass finished:...".
- * Allocated; caller frees.
+ * Allocated; caller frees. NULL on out of memory.
  */
-char *result_trusted_comment(const char *mode, const char *code, int scaled,
-                             int passed, const char *finished);
+char *result_trusted_comment(const char *mode, const char *code, int scaled, int passed,
+                             const char *finished);
 
 /*
  * Write the result of a finished session to home/results/<stamp>-<mode>.json
@@ -33,9 +118,8 @@ char *result_trusted_comment(const char *mode, const char *code, int scaled,
  * Returns 0 and *path (the file in results/, caller frees), or -1 with *err
  * (caller frees): nothing half-written is left behind.
  */
-int result_save(const struct session *s, const struct score *sc,
-                const char *home, const char *out_path, char **path,
-                char **err);
+int result_save(const struct session *s, const struct score *sc, const char *home,
+                const char *out_path, char **path, char **err);
 
 /*
  * Verify the result at path: its signature (path + ".minisig") against the
@@ -45,19 +129,44 @@ int result_save(const struct session *s, const struct score *sc,
  * score). Returns 0 and *summary (one line, caller frees), or -1 with *err
  * (the reason, caller frees).
  */
-int result_verify(const char *path, const char *pubkey_path, const char *home,
-                  char **summary, char **err);
+int result_verify(const char *path, const char *pubkey_path, const char *home, char **summary,
+                  char **err);
 
 /*
- * Check a parsed result's internal consistency (as result_verify does).
- * Returns 0, or -1 with *err (caller frees).
+ * Parse a result given as text (len bytes, no NUL needed); name is used in
+ * messages and kept as ->path. It must be JSON with "format":
+ * "certsim-result/1". Returns 0 and *out (free with result_file_free), or
+ * -1 with *err (caller frees): not JSON, not a certsim result, or out of
+ * memory. An inconsistent result is returned (0) with ->problem set.
  */
-int result_check(const cJSON *r, char **err);
+int result_parse(const char *text, size_t len, const char *name, struct result_file **out,
+                 char **err);
 
 /*
- * Read and parse a result file without checking its signature. Returns the
- * tree (caller deletes) or NULL with *err (caller frees).
+ * Read the file at path (at most RESULT_FILE_LIMIT bytes) and parse it as
+ * result_parse does, without checking its signature. Returns 0 and *out
+ * (free with result_file_free), or -1 with *err (caller frees).
  */
-cJSON *result_load(const char *path, char **err);
+int result_read(const char *path, struct result_file **out, char **err);
+
+/* Free a result from result_parse or result_read; NULL is fine. */
+void result_file_free(struct result_file *r);
+
+/*
+ * The consistency checks of result_verify on a result given as text (the
+ * format field is not required). Returns 0, or -1 with *err (caller frees):
+ * not JSON, or the first inconsistency found.
+ */
+int result_check_text(const char *text, size_t len, char **err);
+
+/*
+ * The answer stored under key in a MAP answer (matching: the choice
+ * matched to a prompt), or "" when a is not a MAP or has no such member.
+ * The string belongs to a.
+ */
+const char *result_answer_get(const struct result_answer *a, const char *key);
+
+/* Whether a LIST answer holds id (1) or not (0). */
+int result_answer_has(const struct result_answer *a, const char *id);
 
 #endif

@@ -1,4 +1,4 @@
-/* Scoring (contract section 4): raw counts, the scaled score, per-domain and per-task status. */
+/* Scoring (docs/scoring.md): raw counts, the scaled score, per-domain and per-task status. */
 #ifndef CERTSIM_SCORE_H
 #define CERTSIM_SCORE_H
 
@@ -31,6 +31,7 @@ int score_scale(int min, int pass, int max, double cut, int correct, int scored)
 
 /* Score a session. Returns 0, or -1 on out of memory. Free with score_free. */
 int score_compute(const struct session *s, struct score *out);
+/* Free the per-domain and per-task lists of a score filled by score_compute. */
 void score_free(struct score *sc);
 
 #endif

@@ -70,11 +70,13 @@ extern const int session_warning_minutes[4];
 /*
  * Create a session over items (ownership of the array passes to the
  * session). cfg->unscored of the items are chosen, with the seed, to be
- * unscored. Returns 0 and *out (free with session_free), or -1 with *err.
+ * unscored. Returns 0 and *out (free with session_free; it does not own b
+ * or clock, which must outlive it), or -1 with *err (caller frees).
  */
 int session_new(const struct bank *b, const struct session_config *cfg,
                 struct draw_item *items, size_t n, const struct clock *clock,
                 struct session **out, char **err);
+/* Free a session and its items (not its bank or clock); NULL is fine. */
 void session_free(struct session *s);
 
 /* Start (or restart after resume) the clock; sets started_at on first start. */
@@ -100,6 +102,13 @@ int64_t session_next_event_ms(const struct session *s);
 int session_goto(struct session *s, size_t i);
 
 /*
+ * The clock as the candidate sees it, as H:MM:SS into out: the time left,
+ * rounded up to the second (returns 1), or for an untimed attempt the time
+ * used so far (returns 0). Both front ends show this.
+ */
+int session_clock_text(const struct session *s, char out[32]);
+
+/*
  * Record an answer to the current item. Returns 0, or -1 if r is not a
  * complete, valid answer for the item's type (the message in *err, static).
  */
@@ -117,7 +126,7 @@ size_t session_count_flagged(const struct session *s);
 /* End the attempt: stops the clock and stamps finished_at. */
 void session_finish(struct session *s, enum session_end how);
 
-/* "submit", "timeout", "end-of-input" (or "none"). */
+/* "submit", "timeout", "end-of-input" (or "none"); static, do not free. */
 const char *session_end_name(enum session_end e);
 
 /*
@@ -130,9 +139,18 @@ const char *session_end_name(enum session_end e);
 int session_autosave(struct session *s);
 
 /*
+ * The bank directory a saved attempt at path names (its "bank" member).
+ * Returns an allocated path (caller frees), or NULL when the file cannot be
+ * read (at most 64 MiB), is not JSON or names no bank: the caller then picks
+ * the bank another way and session_restore reports what is wrong.
+ */
+char *session_saved_bank(const char *path);
+
+/*
  * Load a saved attempt from path for bank b (its fingerprint must match).
  * The resumed session counts one more interruption and does not count the
- * time while certsim was not running. Returns 0 and *out, or -1 with *err.
+ * time while certsim was not running. Returns 0 and *out (free with
+ * session_free), or -1 with *err (caller frees).
  */
 int session_restore(const struct bank *b, const char *path,
                     const struct clock *clock, struct session **out,

@@ -27,6 +27,7 @@ struct sign_pubkey;
  */
 int sign_key_load_or_create(const char *dir, struct sign_key **out,
                             char **err);
+/* Free a key (its secret is wiped first); NULL is fine. */
 void sign_key_free(struct sign_key *k);
 
 /*
@@ -60,6 +61,7 @@ char *sign_detached(const struct sign_key *k, const void *msg, size_t len,
 int sign_pubkey_parse(const char *text, struct sign_pubkey **out, char **err);
 /* The public half of a key pair, as a new pubkey (caller frees). */
 struct sign_pubkey *sign_key_pubkey(const struct sign_key *k);
+/* Free a public key; NULL is fine. */
 void sign_pubkey_free(struct sign_pubkey *p);
 
 /*

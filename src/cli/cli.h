@@ -3,12 +3,13 @@
 #define CERTSIM_CLI_H
 
 #include <signal.h>
+#include <stdint.h>
 
 #include "certsim/bank.h"
 #include "certsim/score.h"
 #include "certsim/session.h"
 
-/* Exit statuses (contract section 1); tested in tests/e2e. */
+/* Exit statuses (docs/README.md, docs/robustness.md); tested in tests/e2e. */
 enum exit_code {
 	EXIT_DONE = 0,
 	EXIT_INVALID = 1,    /* bad bank, invalid or tampered result */
@@ -56,7 +57,28 @@ void tui_results(const struct session *s, const struct score *sc,
  * command's exit status, or -1 when the terminal cannot be used (the
  * caller prints the usage instead).
  */
-int tui_menu(int argc, char **argv);
+int tui_menu(void);
+
+/* What to start: an exam or a quiz and its options, as on the command line. */
+struct start_options {
+	const char *bank, *out, *task;
+	int have_seed, untimed, plain, esl, unscored, domain, missed, weakest;
+	int count, discard, feedback_set;
+	uint64_t seed;
+	long time_limit;
+	enum session_feedback feedback;
+};
+
+/* The options of `certsim exam` or `certsim quiz` given no arguments. */
+void cli_start_defaults(struct start_options *o);
+
+/*
+ * Start an exam (quiz = 0) or a quiz with options o (their combination is
+ * checked as on the command line), run it in a front end and report it.
+ * Returns the exit status. `certsim exam|quiz` and the start menu both
+ * come here.
+ */
+int cli_start(int quiz, const struct start_options *o);
 
 int cmd_bank(int argc, char **argv);
 int cmd_exam(int argc, char **argv);

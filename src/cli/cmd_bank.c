@@ -1,10 +1,9 @@
 /* certsim bank lint|stats: validate banks and describe their contents. */
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "certsim/draw.h"
+#include "certsim/bank_stats.h"
 #include "cli.h"
 
 static const char bank_help[] =
@@ -66,87 +65,8 @@ lint(int argc, char **argv)
 	return rc;
 }
 
-struct counts {
-	int *task;       /* per task index */
-	int *domain;     /* per domain index */
-	int type[4];
-};
-
-static int
-count(const struct bank *b, struct counts *c)
-{
-	c->task = calloc((size_t)b->bp.n_tasks + 1, sizeof *c->task);
-	c->domain = calloc((size_t)b->bp.n_domains + 1, sizeof *c->domain);
-	memset(c->type, 0, sizeof c->type);
-	if (c->task == NULL || c->domain == NULL)
-		return -1;
-	for (size_t i = 0; i < b->n_questions; i++) {
-		const struct question *q = &b->questions[i];
-		c->task[q->task]++;
-		c->domain[bank_domain_index(b, q->domain)]++;
-		c->type[q->type]++;
-	}
-	return 0;
-}
-
-static int
-stats_json(const struct bank *b, const struct counts *c, const int *per_exam,
-           int exams)
-{
-	cJSON *o = cJSON_CreateObject(), *doms, *types, *css;
-	cJSON_AddStringToObject(o, "bank", b->path);
-	cJSON_AddStringToObject(o, "code", b->bp.code);
-	cJSON_AddStringToObject(o, "title", b->bp.title);
-	cJSON_AddStringToObject(o, "fingerprint", b->fingerprint_hex);
-	cJSON_AddNumberToObject(o, "files", (double)b->n_files);
-	cJSON_AddNumberToObject(o, "questions", (double)b->n_questions);
-	cJSON_AddNumberToObject(o, "exam_questions", b->bp.questions);
-	cJSON_AddNumberToObject(o, "exams_available", exams);
-	doms = cJSON_AddArrayToObject(o, "domains");
-	for (int d = 0; d < b->bp.n_domains; d++) {
-		cJSON *jd = cJSON_CreateObject(), *tasks;
-		cJSON_AddNumberToObject(jd, "id", b->bp.domains[d].id);
-		cJSON_AddStringToObject(jd, "name", b->bp.domains[d].name);
-		cJSON_AddNumberToObject(jd, "weight", b->bp.domains[d].weight);
-		cJSON_AddNumberToObject(jd, "questions", c->domain[d]);
-		cJSON_AddNumberToObject(jd, "per_exam", per_exam[d]);
-		tasks = cJSON_AddArrayToObject(jd, "tasks");
-		for (int t = 0; t < b->bp.n_tasks; t++) {
-			if (b->bp.tasks[t].domain != b->bp.domains[d].id)
-				continue;
-			cJSON *jt = cJSON_CreateObject();
-			cJSON_AddStringToObject(jt, "id", b->bp.tasks[t].id);
-			cJSON_AddStringToObject(jt, "name", b->bp.tasks[t].name);
-			cJSON_AddNumberToObject(jt, "questions", c->task[t]);
-			cJSON_AddItemToArray(tasks, jt);
-		}
-		cJSON_AddItemToArray(doms, jd);
-	}
-	types = cJSON_AddObjectToObject(o, "types");
-	for (int t = 0; t < 4; t++)
-		cJSON_AddNumberToObject(types, bank_type_name((enum question_type)t),
-		                        c->type[t]);
-	css = cJSON_AddArrayToObject(o, "case_studies");
-	for (size_t i = 0; i < b->n_case_studies; i++) {
-		cJSON *jc = cJSON_CreateObject();
-		cJSON_AddStringToObject(jc, "id", b->case_studies[i].id);
-		cJSON_AddNumberToObject(jc, "domain", b->case_studies[i].domain);
-		cJSON_AddStringToObject(jc, "title", b->case_studies[i].title);
-		cJSON_AddNumberToObject(jc, "questions", (double)b->case_studies[i].count);
-		cJSON_AddItemToArray(css, jc);
-	}
-	char *s = cJSON_Print(o);
-	cJSON_Delete(o);
-	if (s == NULL)
-		return cli_error(EXIT_SYSTEM, "out of memory");
-	puts(s);
-	free(s);
-	return EXIT_DONE;
-}
-
 static void
-stats_text(const struct bank *b, const struct counts *c, const int *per_exam,
-           int exams)
+stats_text(const struct bank *b, const struct bank_stats *c)
 {
 	printf("Bank:        %s\n", b->path);
 	printf("Exam:        %s, %s\n", b->bp.code, b->bp.title);
@@ -161,7 +81,7 @@ stats_text(const struct bank *b, const struct counts *c, const int *per_exam,
 	for (int d = 0; d < b->bp.n_domains; d++) {
 		const struct domain *dm = &b->bp.domains[d];
 		printf("%d %-56.56s %5d%% %9d %8d\n", dm->id, dm->name, dm->weight,
-		       c->domain[d], per_exam[d]);
+		       c->domain[d], c->per_exam[d]);
 		for (int t = 0; t < b->bp.n_tasks; t++)
 			if (b->bp.tasks[t].domain == dm->id)
 				printf("  %-4s %-51.51s %6s %9d\n", b->bp.tasks[t].id,
@@ -175,7 +95,7 @@ stats_text(const struct bank *b, const struct counts *c, const int *per_exam,
 		printf("  %-28s domain %d, %zu questions: %s\n", b->case_studies[i].id,
 		       b->case_studies[i].domain, b->case_studies[i].count,
 		       b->case_studies[i].title);
-	printf("\nComplete exams with no repeated question: %d\n", exams);
+	printf("\nComplete exams with no repeated question: %d\n", c->exams);
 }
 
 static int
@@ -199,19 +119,17 @@ stats(int argc, char **argv)
 	struct bank *b = cli_load_bank(cli_bank_path(path), &code);
 	if (b == NULL)
 		return code;
-	struct counts c;
-	int per_exam[BANK_MAX_DOMAINS] = { 0 };
-	if (count(b, &c) < 0) {
+	struct bank_stats c;
+	char *text = NULL;
+	if (bank_stats_compute(b, &c) < 0 || (json && (text = bank_stats_json(b, &c)) == NULL)) {
 		code = cli_error(EXIT_SYSTEM, "out of memory");
+	} else if (json) {
+		puts(text);
 	} else {
-		int exams = draw_exams_available(b, per_exam);
-		if (json)
-			code = stats_json(b, &c, per_exam, exams);
-		else
-			stats_text(b, &c, per_exam, exams);
+		stats_text(b, &c);
 	}
-	free(c.task);
-	free(c.domain);
+	free(text);
+	bank_stats_free(&c);
 	bank_free(b);
 	return code;
 }

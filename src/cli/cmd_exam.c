@@ -13,12 +13,17 @@
 #include "certsim/fsutil.h"
 #include "certsim/history.h"
 #include "certsim/home.h"
+#include "certsim/layout.h"
 #include "certsim/lineui.h"
+#include "certsim/pacing.h"
 #include "certsim/result.h"
 #include "certsim/rng.h"
 #include "certsim/score.h"
 #include "certsim/sign.h"
+#include "certsim/source.h"
+#include "certsim/timelimit.h"
 #include "cli.h"
+#include "cli_line.h"
 
 static const char exam_help[] =
     "Usage: certsim exam [options]\n"
@@ -95,15 +100,6 @@ static const char resume_help[] =
     "\n"
     "  --out FILE  also write the result (and FILE.minisig) there\n";
 
-struct opts {
-	const char *bank, *out, *task;
-	int have_seed, untimed, plain, esl, unscored, domain, missed, weakest;
-	int count, discard, feedback_set;
-	uint64_t seed;
-	long time_limit;
-	enum session_feedback feedback;
-};
-
 static volatile sig_atomic_t stop_signal;
 
 static void
@@ -137,14 +133,20 @@ parse_uint(const char *s, unsigned long long max, unsigned long long *v)
 	return errno || *end || *v > max ? -1 : 0;
 }
 
-/* Parse the options of exam (quiz = 0), quiz (1) or resume (2). */
-static int
-parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
+void
+cli_start_defaults(struct start_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->count = 20;
 	o->feedback = FEEDBACK_IMMEDIATE;
 	o->time_limit = -1;
+}
+
+/* Parse the options of exam (quiz = 0), quiz (1) or resume (2). */
+static int
+parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_options *o)
+{
+	cli_start_defaults(o);
 	for (int i = 0; i < argc; i++) {
 		char *a = argv[i], *val = NULL, *eq = NULL;
 		if (strncmp(a, "--", 2) == 0 && (eq = strchr(a, '=')) != NULL) {
@@ -224,12 +226,6 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 		}
 #undef NEED_VALUE
 	}
-	if (quiz == 1 && (o->domain > 0) + (o->task != NULL) + o->missed + o->weakest > 1)
-		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed or --weakest");
-	if (o->untimed && o->time_limit > 0)
-		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
-	if (o->untimed && o->esl)
-		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
 	return 0;
 }
 
@@ -240,7 +236,7 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct opts *o)
 static int
 check_key(const char *home)
 {
-	char *keys = home_path(home, "keys"), *err = NULL;
+	char *keys = home_path(home, HOME_KEYS), *err = NULL;
 	struct sign_key *k = NULL;
 	int code = 0;
 	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0)
@@ -255,7 +251,7 @@ check_key(const char *home)
 static int
 take_lock(const char *home)
 {
-	char *path = home_path(home, "attempt.lock");
+	char *path = home_path(home, HOME_LOCK);
 	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
 	if (fd < 0) {
 		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
@@ -274,16 +270,6 @@ take_lock(const char *home)
 	}
 	free(path);
 	return 0;
-}
-
-static void
-bar(FILE *f, double percent)
-{
-	int width = 20, full = (int)(percent / 100.0 * width + 0.5);
-	fputc('[', f);
-	for (int i = 0; i < width; i++)
-		fputc(i < full ? '#' : '.', f);
-	fputc(']', f);
 }
 
 static void
@@ -315,7 +301,9 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 		const struct score_part *p = &sc->domains[i];
 		const struct domain *d = &bp->domains[p->index];
 		fprintf(f, "%d %s\n  ", d->id, d->name);
-		bar(f, p->percent);
+		char bar[21];
+		layout_bar(bar, 20, p->percent);
+		fprintf(f, "[%s]", bar);
 		fprintf(f, " %3.0f%%  %2d/%-2d  %s\n", p->percent, p->correct, p->total,
 		        p->meets ? "meets" : "NEEDS IMPROVEMENT");
 	}
@@ -327,19 +315,24 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 		        p->correct, p->total, p->meets ? "meets" : "NEEDS IMPROVEMENT");
 	}
 	/* Pacing against the blueprint's pace (130/65 = 2 minutes a question). */
-	long pace_ms = (long)bp->duration_minutes * 60000L / bp->questions;
-	size_t over = 0, slow = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		over += s->items[i].ms > pace_ms;
-		if (s->items[i].ms > s->items[slow].ms)
-			slow = i;
+	struct pacing pc;
+	int64_t *ms = malloc((s->n ? s->n : 1) * sizeof *ms);
+	if (ms == NULL) {
+		fprintf(f, "\n");
+		fflush(f);
+		return;
 	}
+	for (size_t i = 0; i < s->n; i++)
+		ms[i] = s->items[i].ms;
+	pacing_compute(ms, s->n, s->used_ms, pacing_exam_pace_ms(bp), &pc);
+	size_t slow = pc.n_slowest ? pc.slowest[0] : 0;
 	char avg[32], pace[32], slowest[32];
-	clock_format_hms(s->n ? (long)((s->used_ms / (int64_t)s->n + 500) / 1000) : 0, avg);
-	clock_format_hms(pace_ms / 1000, pace);
-	clock_format_hms((long)((s->items[slow].ms + 500) / 1000), slowest);
+	clock_format_hms((long)pc.average_s, avg);
+	clock_format_hms((long)(pc.pace_ms / 1000), pace);
+	clock_format_hms((long)((ms[slow] + 500) / 1000), slowest);
+	free(ms);
 	fprintf(f, "\nPacing: %s a question on average (exam pace %s); %zu over pace; slowest: question %zu (%s)",
-	        avg, pace, over, slow + 1, slowest);
+	        avg, pace, pc.over, slow + 1, slowest);
 	if (s->cfg.time_limit_s > 0) {
 		char left[32];
 		clock_format_hms((long)(s->cfg.time_limit_s - (s->used_ms + 500) / 1000), left);
@@ -363,7 +356,7 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 
 /* Run an attempt to its end and write its result. */
 static int
-run_session(struct session *s, const struct opts *o, const char *home)
+run_session(struct session *s, const struct start_options *o, const char *home)
 {
 	int rc;
 	install_signals();
@@ -371,7 +364,7 @@ run_session(struct session *s, const struct opts *o, const char *home)
 	rc = full ? tui_run(s, &stop_signal) : -1;
 	if (rc < 0) {
 		full = 0;
-		rc = lineui_run(s, STDIN_FILENO, stdout, &stop_signal);
+		rc = cli_line_run(s, STDIN_FILENO, stdout, &stop_signal);
 	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
@@ -414,7 +407,7 @@ run_session(struct session *s, const struct opts *o, const char *home)
 
 /* A saved attempt is never dropped silently. Returns 0 to go on, else an exit code. */
 static int
-check_saved(const char *save, const struct opts *o)
+check_saved(const char *save, const struct start_options *o)
 {
 	if (access(save, F_OK) != 0 || o->discard)
 		return 0;
@@ -463,16 +456,16 @@ open_home(char **home, char **save)
 	}
 	if ((code = take_lock(*home)) != 0)
 		return code;
-	if ((*save = home_path(*home, "attempt.json")) == NULL)
+	if ((*save = home_path(*home, HOME_ATTEMPT)) == NULL)
 		return cli_error(EXIT_SYSTEM, "out of memory");
 	return 0;
 }
 
-static int
-start(int quiz, int argc, char **argv)
+int
+cli_start(int quiz, const struct start_options *opts)
 {
 	const char *cmd = quiz ? "quiz" : "exam";
-	struct opts o;
+	struct start_options o = *opts;
 	char *home = NULL, *err = NULL, *save = NULL;
 	struct bank *b = NULL;
 	struct history h = { 0 };
@@ -485,12 +478,12 @@ start(int quiz, int argc, char **argv)
 	size_t n;
 	int code;
 
-	if (wants_help(argc, argv)) {
-		fputs(quiz ? quiz_help : exam_help, stdout);
-		return EXIT_DONE;
-	}
-	if ((code = parse_opts(cmd, quiz, argc, argv, &o)) != 0)
-		return code;
+	if (quiz && (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest > 1)
+		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed or --weakest");
+	if (o.untimed && o.time_limit > 0)
+		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
+	if (o.untimed && o.esl)
+		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
 	if ((code = open_home(&home, &save)) != 0 || (code = check_saved(save, &o)) != 0 ||
 	    (code = check_key(home)) != 0)
 		goto done;
@@ -519,7 +512,6 @@ start(int quiz, int argc, char **argv)
 	snprintf(cfg.source, sizeof cfg.source, "all");
 	if (!quiz) {
 		req.count = b->bp.questions;
-		cfg.time_limit_s = (long)b->bp.duration_minutes * 60;
 		if (o.unscored >= req.count) {
 			code = cli_usage_error(cmd, "--unscored %d leaves no scored item of %d",
 			                       o.unscored, req.count);
@@ -529,7 +521,6 @@ start(int quiz, int argc, char **argv)
 	} else {
 		req.count = o.count;
 		req.allow_fewer = 0;
-		cfg.time_limit_s = (long)o.count * b->bp.duration_minutes * 60 / b->bp.questions;
 		if (o.domain > 0) {
 			if (bank_domain_index(b, o.domain) < 0) {
 				code = cli_usage_error(cmd, "there is no domain %d in %s", o.domain,
@@ -546,15 +537,12 @@ start(int quiz, int argc, char **argv)
 			}
 			snprintf(cfg.source, sizeof cfg.source, "task %s", b->bp.tasks[req.task].id);
 		} else if (o.missed) {
-			size_t k = 0;
 			eligible = calloc(b->n_questions, 1);
 			if (eligible == NULL) {
 				code = cli_error(EXIT_SYSTEM, "out of memory");
 				goto done;
 			}
-			for (size_t i = 0; i < b->n_questions; i++)
-				k += eligible[i] = last[i] == 0;
-			if (k == 0) {
+			if (source_missed(b, last, eligible) == 0) {
 				printf("Nothing to practise: no question's latest answer in your history is wrong%s.\n",
 				       h.n ? "" : " (you have no attempts yet)");
 				code = EXIT_DONE;
@@ -565,31 +553,12 @@ start(int quiz, int argc, char **argv)
 			req.last_seen = NULL;
 			snprintf(cfg.source, sizeof cfg.source, "missed");
 		} else if (o.weakest) {
-			/* Error rate per task from the latest answers, smoothed, with a floor. */
-			int *wrong = calloc((size_t)b->bp.n_tasks, sizeof *wrong);
-			int *total = calloc((size_t)b->bp.n_tasks, sizeof *total);
+			int any;
 			weight = calloc(b->n_questions, sizeof *weight);
-			if (wrong == NULL || total == NULL || weight == NULL) {
-				free(wrong);
-				free(total);
+			if (weight == NULL || (any = source_weakest(b, last, weight)) < 0) {
 				code = cli_error(EXIT_SYSTEM, "out of memory");
 				goto done;
 			}
-			int any = 0;
-			for (size_t i = 0; i < b->n_questions; i++)
-				if (last[i] >= 0) {
-					total[b->questions[i].task]++;
-					wrong[b->questions[i].task] += last[i] == 0;
-					any = 1;
-				}
-			for (size_t i = 0; i < b->n_questions; i++) {
-				int t = b->questions[i].task;
-				/* Unseen tasks count as half wrong; the floor keeps every task in. */
-				double rate = (wrong[t] + 0.5) / (total[t] + 1.0);
-				weight[i] = rate < 0.05 ? 0.05 : rate;
-			}
-			free(wrong);
-			free(total);
 			if (!any)
 				printf("No history yet: drawing from every task evenly. "
 				       "Take an exam or quiz first to target your weak spots.\n");
@@ -597,12 +566,12 @@ start(int quiz, int argc, char **argv)
 			snprintf(cfg.source, sizeof cfg.source, "weakest");
 		}
 	}
-	if (o.time_limit > 0)
-		cfg.time_limit_s = o.time_limit;
-	if (o.esl)
-		cfg.time_limit_s += 30 * 60;
-	if (o.untimed)
-		cfg.time_limit_s = 0;
+	struct timelimit_request tl = { .quiz = quiz,
+		                        .count = o.count,
+		                        .override_s = o.time_limit,
+		                        .esl = o.esl,
+		                        .untimed = o.untimed };
+	cfg.time_limit_s = timelimit_seconds(&b->bp, &tl);
 	if (draw_items(b, &req, &items, &n, &err) < 0) {
 		code = cli_error(EXIT_INVALID, "%s: %s", b->path, err);
 		goto done;
@@ -632,6 +601,20 @@ done:
 	return code;
 }
 
+static int
+start(int quiz, int argc, char **argv)
+{
+	struct start_options o;
+	int code;
+	if (wants_help(argc, argv)) {
+		fputs(quiz ? quiz_help : exam_help, stdout);
+		return EXIT_DONE;
+	}
+	if ((code = parse_opts(quiz ? "quiz" : "exam", quiz, argc, argv, &o)) != 0)
+		return code;
+	return cli_start(quiz, &o);
+}
+
 int
 cmd_exam(int argc, char **argv)
 {
@@ -647,11 +630,10 @@ cmd_quiz(int argc, char **argv)
 int
 cmd_resume(int argc, char **argv)
 {
-	struct opts o;
-	char *home = NULL, *err = NULL, *save = NULL, *buf = NULL;
+	struct start_options o;
+	char *home = NULL, *err = NULL, *save = NULL, *saved_bank = NULL;
 	struct bank *b = NULL;
 	struct session *s = NULL;
-	size_t len;
 	int code;
 	if (wants_help(argc, argv)) {
 		fputs(resume_help, stdout);
@@ -669,17 +651,9 @@ cmd_resume(int argc, char **argv)
 		goto done;
 	/* The saved attempt names its bank; --bank overrides (e.g. a moved bank). */
 	const char *bank_path = o.bank;
-	cJSON *saved = NULL;
-	if (bank_path == NULL && fsutil_read_file(save, 64u << 20, &buf, &len, &err) == 0) {
-		saved = cJSON_ParseWithLength(buf, len);
-		const cJSON *bp = cJSON_GetObjectItemCaseSensitive(saved, "bank");
-		if (cJSON_IsString(bp))
-			bank_path = bp->valuestring;
-	}
-	free(err); /* an unreadable attempt is reported by session_restore below */
-	err = NULL;
+	if (bank_path == NULL) /* an unreadable attempt is reported by session_restore below */
+		bank_path = saved_bank = session_saved_bank(save);
 	b = cli_load_bank(cli_bank_path(bank_path), &code);
-	cJSON_Delete(saved);
 	if (b == NULL)
 		goto done;
 	if (session_restore(b, save, clock_monotonic(), &s, &err) < 0) {
@@ -695,7 +669,7 @@ cmd_resume(int argc, char **argv)
 done:
 	session_free(s);
 	bank_free(b);
-	free(buf);
+	free(saved_bank);
 	free(save);
 	free(err);
 	free(home);

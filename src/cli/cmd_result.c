@@ -93,7 +93,7 @@ cmd_key(int argc, char **argv)
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
-	keys = home_path(home, "keys");
+	keys = home_path(home, HOME_KEYS);
 	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0) {
 		code = cli_error(EXIT_SYSTEM, "%s", err ? err : "out of memory");
 		goto done;

@@ -58,7 +58,7 @@ main(int argc, char **argv)
 {
 	if (argc < 2) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			int rc = tui_menu(argc, argv);
+			int rc = tui_menu();
 			if (rc >= 0)
 				return rc;
 		}

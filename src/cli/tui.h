@@ -1,7 +1,8 @@
 /*
- * Internals of the full-screen front end, shared by tui.c (start menu,
- * exam screens), tui_term.c (terminal and drawing), tui_doc.c (a question
- * laid out as rows) and tui_results.c (results and missed-question review).
+ * Internals of the full-screen front end, shared by tui.c, tui_answer.c
+ * and tui_review.c (the exam screens, see tui_exam.h), tui_menu.c (start
+ * menu), tui_term.c (terminal and drawing), tui_doc.c (a question laid out
+ * as rows) and tui_results.c (results and missed-question review).
  */
 #ifndef CERTSIM_TUI_H
 #define CERTSIM_TUI_H
@@ -136,13 +137,6 @@ int tui_marks_response(const struct session_item *it, const struct question *q,
 
 /* How many options are ticked (multiple) or prompts matched (matching). */
 int tui_marks_count(const struct question *q, const struct tui_marks *m, int n);
-
-/* Letters of a response as shown ("B D", "C A B", "1B 2A 3C") into buf. */
-void tui_shown_answer(const struct session_item *it, const struct question *q,
-                      const struct response *r, char *buf, size_t size);
-
-/* "two", "three", ... for "(Choose two.)". */
-const char *tui_number_word(int n);
 
 enum tui_doc_flags {
 	DOC_KEY = 1,        /* mark the key and add the answer, explanation, references */

@@ -5,16 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certsim/lineui.h"
 #include "tui.h"
-
-static const char *const number_words[] = { "zero", "one",   "two", "three", "four",
-	                                    "five", "six",   "seven", "eight", "nine", "ten" };
-
-const char *
-tui_number_word(int n)
-{
-	return n >= 0 && n <= 10 ? number_words[n] : "several";
-}
 
 void
 tui_doc_reset(struct tui_doc *d, int width)
@@ -253,44 +245,6 @@ tui_marks_response(const struct session_item *it, const struct question *q,
 
 /* The shown position of choice index c, or -1. */
 static int
-shown_pos(const struct session_item *it, int c)
-{
-	for (int j = 0; j < it->d.n_perm; j++)
-		if (it->d.perm[j] == c)
-			return j;
-	return -1;
-}
-
-void
-tui_shown_answer(const struct session_item *it, const struct question *q,
-                 const struct response *r, char *buf, size_t size)
-{
-	size_t used = 0;
-	buf[0] = '\0';
-	if (q->type == Q_MATCHING) {
-		for (int k = 0; k < it->d.n_pperm && used + 8 < size; k++) {
-			int p = it->d.pperm[k], j = p < r->n ? shown_pos(it, r->v[p]) : -1;
-			used += (size_t)snprintf(buf + used, size - used, "%s%d%c", k ? " " : "", k + 1,
-			                         j >= 0 ? 'A' + j : '?');
-		}
-		return;
-	}
-	if (q->type == Q_ORDERING) {
-		for (int k = 0; k < r->n && used + 4 < size; k++) {
-			int j = shown_pos(it, r->v[k]);
-			used += (size_t)snprintf(buf + used, size - used, "%s%c", k ? " " : "",
-			                         j >= 0 ? 'A' + j : '?');
-		}
-		return;
-	}
-	for (int j = 0; j < it->d.n_perm; j++)
-		for (int k = 0; k < r->n; k++)
-			if (it->d.perm[j] == r->v[k] && used + 4 < size)
-				used += (size_t)snprintf(buf + used, size - used, "%s%c", used ? " " : "",
-				                         'A' + j);
-}
-
-static int
 in_key(const struct question *q, int c)
 {
 	for (int k = 0; k < q->n_key; k++)
@@ -308,9 +262,9 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 	int key = flags & DOC_KEY;
 	char pre[24];
 
-	if (q->type == Q_MULTIPLE && strstr(q->stem, "(Choose") == NULL)
-		tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "%s (Choose %s.)", q->stem,
-		             tui_number_word(q->n_key));
+	const char *hint = bank_choose_hint(q);
+	if (hint != NULL)
+		tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "%s %s", q->stem, hint);
 	else
 		tui_doc_add(d, NULL, q->stem, 0, R_NORMAL, -1);
 	tui_doc_blank(d);
@@ -341,7 +295,7 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 			tui_doc_blank(d);
 			tui_doc_add(d, NULL, "Correct order:", 0, R_CHOSEN, -1);
 			for (int k = 0; k < q->n_key; k++) {
-				int j = shown_pos(it, q->key[k]);
+				int j = draw_shown_pos(&it->d, q->key[k]);
 				snprintf(pre, sizeof pre, "%d. (%c) ", k + 1, j >= 0 ? 'A' + j : '?');
 				tui_doc_add(d, pre, q->choices[q->key[k]].text, 0, R_NORMAL, -1);
 			}
@@ -354,7 +308,7 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 			const char *ptext = q->prompts[p].text;
 			snprintf(pre, sizeof pre, "%d. [%c] ", k + 1, j >= 0 ? 'A' + j : ' ');
 			int role = j >= 0 ? R_CHOSEN : R_NORMAL;
-			int kj = key ? shown_pos(it, q->key[p]) : -1;
+			int kj = key ? draw_shown_pos(&it->d, q->key[p]) : -1;
 			if (j >= 0 && kj >= 0)
 				tui_doc_addf(d, pre, 0, role, k, "%s  ->  %s   (correct: %c)", ptext,
 				             q->choices[it->d.perm[j]].text, 'A' + kj);
@@ -390,10 +344,10 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 	else
 		tui_doc_add(d, NULL, "Incorrect.", 0, R_BAD, -1);
 	if (it->answered) {
-		tui_shown_answer(it, q, &it->resp, buf, sizeof buf);
+		lineui_shown_answer(it, q, &it->resp, buf, sizeof buf);
 		tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "Your answer:    %s", buf);
 	}
-	tui_shown_answer(it, q, &kr, buf, sizeof buf);
+	lineui_shown_answer(it, q, &kr, buf, sizeof buf);
 	tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "Correct answer: %s", buf);
 	tui_doc_blank(d);
 	tui_doc_add(d, NULL, "Explanation:", 0, R_CHOSEN, -1);

@@ -91,13 +91,13 @@ build_missed(struct results *r, int width)
 	size_t i = r->missed[r->k];
 	const struct session_item *it = &s->items[i];
 	const struct question *q = &s->bank->questions[it->d.q];
-	const struct task *t = &s->bank->bp.tasks[q->task];
+	const struct task *t = &s->bank->bp.tasks[q->task_idx];
 	struct tui_doc *d = &r->doc;
 	struct tui_marks m;
 	char spent[32];
 	tui_doc_reset(d, width);
 	tui_doc_addf(d, NULL, 0, R_DIM, -1, "Question %zu of %zu | Domain %d | Task %s %s%s", i + 1,
-	             s->n, q->domain, t->id, t->name, it->scored ? "" : " | unscored");
+	             s->n, q->domain_id, t->id, t->name, it->scored ? "" : " | unscored");
 	if (q->case_study >= 0) {
 		const struct case_study *cs = &s->bank->case_studies[q->case_study];
 		tui_doc_addf(d, NULL, 0, R_TITLE, -1, "Case study: %s", cs->title);

@@ -297,12 +297,8 @@ void
 tui_format_clock(const struct session *s, char *buf, size_t size)
 {
 	char t[32];
-	int64_t left = session_left_ms(s);
-	if (left < 0) {
-		clock_format_hms((long)(session_used_ms(s) / 1000), t);
-		snprintf(buf, size, "Untimed, %s used", t);
-	} else {
-		clock_format_hms((long)((left + 999) / 1000), t);
+	if (session_clock_text(s, t))
 		snprintf(buf, size, "%s", t);
-	}
+	else
+		snprintf(buf, size, "Untimed, %s used", t);
 }

@@ -29,22 +29,6 @@ clock_manual_now(void *ctx)
 	return *(int64_t *)ctx;
 }
 
-void
-clock_utc_iso(time_t t, char out[32])
-{
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-void
-clock_utc_stamp(time_t t, char out[32])
-{
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y%m%dT%H%M%SZ", &tm);
-}
-
 /* Now as "<date part>.mmmZ"; iso selects the punctuated form. */
 static void
 now_fmt(char out[32], int iso)

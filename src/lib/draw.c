@@ -73,9 +73,9 @@ matches(const struct bank *b, const struct draw_request *req, size_t i)
 	const struct question *q = &b->questions[i];
 	if (req->eligible && !req->eligible[i])
 		return 0;
-	if (req->domain > 0 && q->domain != req->domain)
+	if (req->domain > 0 && q->domain_id != req->domain)
 		return 0;
-	if (req->task >= 0 && q->task != req->task)
+	if (req->task >= 0 && q->task_idx != req->task)
 		return 0;
 	return 1;
 }
@@ -104,7 +104,7 @@ build_units(const struct bank *b, const struct draw_request *req,
 		qs[used] = (int)i;
 		u[n].qs = &qs[used++];
 		u[n].n = 1;
-		u[n].domain_idx = bank_domain_index(b, q->domain);
+		u[n].domain_idx = bank_domain_index(b, q->domain_id);
 		u[n].seen = req && req->last_seen ? req->last_seen[i] : 0;
 		n++;
 	}
@@ -325,4 +325,13 @@ done:
 	free(u);
 	free(qs);
 	return rc;
+}
+
+int
+draw_shown_pos(const struct draw_item *it, int c)
+{
+	for (int j = 0; j < it->n_perm; j++)
+		if (it->perm[j] == c)
+			return j;
+	return -1;
 }

@@ -12,11 +12,8 @@
 
 #include "certsim/fsutil.h"
 
-static void set_err(char **err, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-set_err(char **err, const char *fmt, ...)
+void
+fsutil_set_err(char **err, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -69,24 +66,24 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 	/* O_NONBLOCK so that opening a FIFO does not hang before fstat. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd == -1) {
-		set_err(err, "cannot open %s: %s", path, strerror(errno));
+		fsutil_set_err(err, "cannot open %s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
-		set_err(err, "cannot read %s: %s", path, strerror(errno));
+		fsutil_set_err(err, "cannot read %s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		set_err(err, "cannot read %s: not a regular file", path);
+		fsutil_set_err(err, "cannot read %s: not a regular file", path);
 		goto fail;
 	}
 	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
 	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1) {
-		set_err(err, "cannot read %s: %s", path, strerror(errno));
+		fsutil_set_err(err, "cannot read %s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if ((unsigned long long)st.st_size > (unsigned long long)max) {
-		set_err(err, "%s: file is too large (%lld bytes; the limit is "
+		fsutil_set_err(err, "%s: file is too large (%lld bytes; the limit is "
 		    "%zu bytes)", path, (long long)st.st_size, max);
 		goto fail;
 	}
@@ -95,20 +92,20 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 	limit = max < SIZE_MAX - 1 ? max + 1 : SIZE_MAX - 1;
 	cap = (size_t)st.st_size + 1;
 	if ((data = malloc(cap + 1)) == NULL) {
-		set_err(err, "cannot read %s: out of memory", path);
+		fsutil_set_err(err, "cannot read %s: out of memory", path);
 		goto fail;
 	}
 	for (;;) {
 		if (total == cap) {
 			if (total > max) {
-				set_err(err, "%s: file is too large (more than "
+				fsutil_set_err(err, "%s: file is too large (more than "
 				    "%zu bytes; the limit is %zu bytes)", path,
 				    max, max);
 				goto fail;
 			}
 			cap = cap > limit / 2 ? limit : cap * 2;
 			if ((grown = realloc(data, cap + 1)) == NULL) {
-				set_err(err, "cannot read %s: out of memory",
+				fsutil_set_err(err, "cannot read %s: out of memory",
 				    path);
 				goto fail;
 			}
@@ -118,7 +115,7 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			set_err(err, "cannot read %s: %s", path,
+			fsutil_set_err(err, "cannot read %s: %s", path,
 			    strerror(errno));
 			goto fail;
 		}
@@ -127,7 +124,7 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 		total += (size_t)n;
 	}
 	if (total > max) {
-		set_err(err, "%s: file is too large (%zu bytes; the limit is "
+		fsutil_set_err(err, "%s: file is too large (%zu bytes; the limit is "
 		    "%zu bytes)", path, total, max);
 		goto fail;
 	}
@@ -189,18 +186,18 @@ fsutil_write_atomic(const char *path, const void *data, size_t len,
 
 	if ((tmp = fsutil_asprintf("%s.tmp.XXXXXX", path)) == NULL ||
 	    (dir = parent_dir(path)) == NULL) {
-		set_err(err, "cannot write %s: out of memory", path);
+		fsutil_set_err(err, "cannot write %s: out of memory", path);
 		goto fail;
 	}
 	if ((fd = mkstemp(tmp)) == -1) {
-		set_err(err, "cannot write %s: %s", path, strerror(errno));
+		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		free(tmp);
 		tmp = NULL;
 		goto fail;
 	}
 	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1 ||
 	    fsync(fd) == -1) {
-		set_err(err, "cannot write %s: %s", path, strerror(errno));
+		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		goto fail;
 	}
 	/* On Linux the descriptor is gone even after EINTR, and the data is
@@ -208,11 +205,11 @@ fsutil_write_atomic(const char *path, const void *data, size_t len,
 	rc = close(fd);
 	fd = -1;
 	if (rc == -1 && errno != EINTR) {
-		set_err(err, "cannot write %s: %s", path, strerror(errno));
+		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (rename(tmp, path) == -1) {
-		set_err(err, "cannot write %s: %s", path, strerror(errno));
+		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		goto fail;
 	}
 	free(tmp);
@@ -221,14 +218,14 @@ fsutil_write_atomic(const char *path, const void *data, size_t len,
 	/* The rename is only durable once the directory entry is synced.
 	 * EINVAL means the file system cannot sync directories at all. */
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		set_err(err, "wrote %s but cannot open its directory %s to "
+		fsutil_set_err(err, "wrote %s but cannot open its directory %s to "
 		    "sync it: %s", path, dir, strerror(errno));
 		goto fail;
 	}
 	if (fsync(dfd) == -1 && errno != EINVAL) {
 		saved = errno;
 		close(dfd);
-		set_err(err, "wrote %s but cannot sync its directory %s: %s",
+		fsutil_set_err(err, "wrote %s but cannot sync its directory %s: %s",
 		    path, dir, strerror(saved));
 		goto fail;
 	}
@@ -256,12 +253,12 @@ fsutil_mkdirs(const char *path, mode_t mode, char **err)
 	int last;
 
 	if (*path == '\0') {
-		set_err(err, "cannot create directory \"\": %s",
+		fsutil_set_err(err, "cannot create directory \"\": %s",
 		    strerror(ENOENT));
 		return -1;
 	}
 	if ((p = fsutil_asprintf("%s", path)) == NULL) {
-		set_err(err, "cannot create directory %s: out of memory",
+		fsutil_set_err(err, "cannot create directory %s: out of memory",
 		    path);
 		return -1;
 	}
@@ -275,17 +272,17 @@ fsutil_mkdirs(const char *path, mode_t mode, char **err)
 		*s = '\0';
 		if (mkdir(p, mode) == -1) {
 			if (errno != EEXIST) {
-				set_err(err, "cannot create directory %s: %s",
+				fsutil_set_err(err, "cannot create directory %s: %s",
 				    path, strerror(errno));
 				goto fail;
 			}
 			if (stat(p, &st) == -1) {
-				set_err(err, "cannot create directory %s: %s",
+				fsutil_set_err(err, "cannot create directory %s: %s",
 				    path, strerror(errno));
 				goto fail;
 			}
 			if (!S_ISDIR(st.st_mode)) {
-				set_err(err, "cannot create directory %s: %s "
+				fsutil_set_err(err, "cannot create directory %s: %s "
 				    "exists and is not a directory", path, p);
 				goto fail;
 			}

@@ -6,6 +6,7 @@
 
 #include "certsim/fsutil.h"
 #include "certsim/history.h"
+#include "certsim/home.h"
 #include "certsim/result.h"
 
 static int
@@ -19,7 +20,7 @@ cmp_attempt(const void *a, const void *b)
 int
 history_load(const char *home, int verify, struct history *h, char **err)
 {
-	char *dir = fsutil_asprintf("%s/results", home);
+	char *dir = home_path(home, HOME_RESULTS);
 	size_t cap = 0;
 	DIR *dp;
 	memset(h, 0, sizeof *h);
@@ -40,12 +41,11 @@ history_load(const char *home, int verify, struct history *h, char **err)
 		if (n < 6 || e->d_name[0] == '.' || strcmp(e->d_name + n - 5, ".json") != 0)
 			continue;
 		char *path = fsutil_asprintf("%s/%s", dir, e->d_name), *why = NULL;
-		cJSON *r = path ? result_load(path, &why) : NULL;
-		const cJSON *fin = cJSON_GetObjectItemCaseSensitive(r, "finished_at");
-		if (r == NULL || !cJSON_IsString(fin)) {
+		struct result_file *r = NULL;
+		if (path == NULL || result_read(path, &r, &why) < 0 || r->finished_at == NULL) {
 			free(why);
 			free(path);
-			cJSON_Delete(r);
+			result_file_free(r);
 			continue;
 		}
 		if (h->n == cap) {
@@ -53,7 +53,7 @@ history_load(const char *home, int verify, struct history *h, char **err)
 			struct attempt *v = realloc(h->v, cap * sizeof *v);
 			if (v == NULL) {
 				free(path);
-				cJSON_Delete(r);
+				result_file_free(r);
 				break;
 			}
 			h->v = v;
@@ -61,19 +61,19 @@ history_load(const char *home, int verify, struct history *h, char **err)
 		struct attempt *a = &h->v[h->n++];
 		memset(a, 0, sizeof *a);
 		a->path = path;
-		a->json = r;
-		a->finished_at = fin->valuestring;
-		a->sig = SIG_VALID;
+		a->result = r;
+		a->finished_at = r->finished_at;
+		a->sig = ATTEMPT_SIG_VALID;
 		if (verify) {
 			char *summary = NULL, *sigpath = fsutil_asprintf("%s.minisig", path);
 			FILE *f = sigpath ? fopen(sigpath, "r") : NULL;
 			if (f == NULL) {
-				a->sig = SIG_UNSIGNED;
+				a->sig = ATTEMPT_SIG_UNSIGNED;
 				a->sig_reason = fsutil_asprintf("no signature file");
 			} else {
 				fclose(f);
 				if (result_verify(path, NULL, home, &summary, &a->sig_reason) < 0)
-					a->sig = SIG_INVALID;
+					a->sig = ATTEMPT_SIG_INVALID;
 			}
 			free(summary);
 			free(sigpath);
@@ -92,15 +92,21 @@ history_free(struct history *h)
 	for (size_t i = 0; i < h->n; i++) {
 		free(h->v[i].path);
 		free(h->v[i].sig_reason);
-		cJSON_Delete(h->v[i].json);
+		result_file_free(h->v[i].result);
 	}
 	free(h->v);
 	memset(h, 0, sizeof *h);
 }
 
+const char *
+history_sig_name(enum attempt_sig s)
+{
+	return s == ATTEMPT_SIG_VALID ? "valid" : s == ATTEMPT_SIG_INVALID ? "INVALID" : "unsigned";
+}
+
 void
-history_exposure(const struct history *h, const struct bank *b,
-                 uint64_t *last_seen, signed char *last_correct)
+history_exposure(const struct history *h, const struct bank *b, uint64_t *last_seen,
+                 signed char *last_correct)
 {
 	for (size_t i = 0; i < b->n_questions; i++) {
 		if (last_seen)
@@ -109,21 +115,17 @@ history_exposure(const struct history *h, const struct bank *b,
 			last_correct[i] = -1;
 	}
 	for (size_t k = 0; k < h->n; k++) {
-		const cJSON *r = h->v[k].json;
-		const cJSON *exam = cJSON_GetObjectItemCaseSensitive(r, "exam");
-		const cJSON *code = cJSON_GetObjectItemCaseSensitive(exam, "code");
-		if (!cJSON_IsString(code) || strcmp(code->valuestring, b->bp.code) != 0)
+		const struct result_file *r = h->v[k].result;
+		if (strcmp(r->exam_code, b->bp.code) != 0)
 			continue;
-		const cJSON *it;
-		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(r, "items")) {
-			const cJSON *id = cJSON_GetObjectItemCaseSensitive(it, "id");
-			long q = cJSON_IsString(id) ? bank_find(b, id->valuestring) : -1;
+		for (size_t i = 0; i < r->n_items; i++) {
+			long q = bank_find(b, r->items[i].id);
 			if (q < 0)
 				continue;
 			if (last_seen)
 				last_seen[q] = k + 1;
 			if (last_correct)
-				last_correct[q] = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "correct"));
+				last_correct[q] = (signed char)r->items[i].correct;
 		}
 	}
 }

@@ -1,4 +1,4 @@
-/* The user's data directory: results, keys and the attempt in progress. */
+/* The user's data directory and every path inside it: results, keys, the attempt in progress. */
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -6,9 +6,22 @@
 #include "certsim/home.h"
 
 char *
-home_path(const char *dir, const char *name)
+home_path(const char *home, enum home_entry e)
 {
-	return fsutil_asprintf("%s/%s", dir, name);
+	static const char *const names[] = {
+		[HOME_RESULTS] = "results",         [HOME_KEYS] = "keys",
+		[HOME_PUBKEY] = "keys/certsim.pub", [HOME_ATTEMPT] = "attempt.json",
+		[HOME_LOCK] = "attempt.lock",
+	};
+	return fsutil_asprintf("%s/%s", home ? home : ".", names[e]);
+}
+
+char *
+home_result_path(const char *home, const char *stamp, const char *mode, int k)
+{
+	if (k <= 1)
+		return fsutil_asprintf("%s/results/%s-%s.json", home, stamp, mode);
+	return fsutil_asprintf("%s/results/%s-%s-%d.json", home, stamp, mode, k);
 }
 
 char *
@@ -32,9 +45,10 @@ home_dir(char **err)
 		*err = fsutil_asprintf("out of memory");
 		return NULL;
 	}
-	static const char *const subs[] = { "", "/results", "/keys" };
 	for (int i = 0; i < 3; i++) {
-		char *p = fsutil_asprintf("%s%s", dir, subs[i]);
+		char *p = i == 0   ? fsutil_asprintf("%s", dir)
+		          : i == 1 ? home_path(dir, HOME_RESULTS)
+		                   : home_path(dir, HOME_KEYS);
 		int rc = p ? fsutil_mkdirs(p, 0700, err) : -1;
 		free(p);
 		if (rc < 0) {

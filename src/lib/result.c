@@ -1,4 +1,5 @@
-/* Result files (contract section 5): JSON, signed in minisign's format, verified. */
+/* The writer of result files (docs/results.md): JSON, signed in minisign's format. */
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,8 +13,6 @@
 #include "certsim/home.h"
 #include "certsim/result.h"
 #include "certsim/sign.h"
-
-#define RESULT_UNTRUSTED "certsim result signature"
 
 static double
 round1(double x)
@@ -125,8 +124,8 @@ result_build(const struct session *s, const struct score *sc)
 		cJSON *j = cJSON_CreateObject(), *shown;
 		cJSON_AddNumberToObject(j, "n", (double)(i + 1));
 		cJSON_AddStringToObject(j, "id", q->id);
-		cJSON_AddNumberToObject(j, "domain", q->domain);
-		cJSON_AddStringToObject(j, "task", bp->tasks[q->task].id);
+		cJSON_AddNumberToObject(j, "domain", q->domain_id);
+		cJSON_AddStringToObject(j, "task", bp->tasks[q->task_idx].id);
 		cJSON_AddStringToObject(j, "type", bank_type_name(q->type));
 		if (q->case_study >= 0)
 			cJSON_AddStringToObject(j, "case_study", b->case_studies[q->case_study].id);
@@ -223,7 +222,7 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	*err = NULL;
 	if ((text = result_build(s, sc)) == NULL)
 		goto oom;
-	if ((keys = home_path(home, "keys")) == NULL)
+	if ((keys = home_path(home, HOME_KEYS)) == NULL)
 		goto oom;
 	if (sign_key_load_or_create(keys, &key, err) < 0)
 		goto done;
@@ -231,16 +230,13 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 	                            sc->scaled, sc->passed, s->finished_at);
 	if (tc == NULL)
 		goto oom;
-	sig = sign_detached(key, text, strlen(text), RESULT_UNTRUSTED, tc, err);
+	sig = sign_detached(key, text, strlen(text), RESULT_UNTRUSTED_COMMENT, tc, err);
 	if (sig == NULL)
 		goto done;
 	clock_utc_now_stamp(stamp);
 	for (int k = 1; k < 100; k++) {
 		free(file);
-		file = k == 1 ? fsutil_asprintf("%s/results/%s-%s.json", home, stamp,
-		                                mode_name(s->cfg.mode))
-		              : fsutil_asprintf("%s/results/%s-%s-%d.json", home, stamp,
-		                                mode_name(s->cfg.mode), k);
+		file = home_result_path(home, stamp, mode_name(s->cfg.mode), k);
 		if (file == NULL)
 			goto oom;
 		if (access(file, F_OK) != 0)
@@ -267,328 +263,5 @@ done:
 	free(sig);
 	free(tc);
 	free(file);
-	return rc;
-}
-
-cJSON *
-result_load(const char *path, char **err)
-{
-	char *buf = NULL;
-	size_t len;
-	*err = NULL;
-	if (fsutil_read_file(path, RESULT_FILE_LIMIT, &buf, &len, err) < 0)
-		return NULL;
-	cJSON *r = cJSON_ParseWithLength(buf, len);
-	free(buf);
-	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(r, "format");
-	if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "certsim-result/1") != 0) {
-		*err = fsutil_asprintf("%s: not a certsim result (format certsim-result/1)", path);
-		cJSON_Delete(r);
-		return NULL;
-	}
-	return r;
-}
-
-/* Member as a number, or NAN. */
-static double
-getnum(const cJSON *o, const char *k)
-{
-	const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, k);
-	return cJSON_IsNumber(x) ? x->valuedouble : NAN;
-}
-
-static const char *
-getstr(const cJSON *o, const char *k)
-{
-	const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, k);
-	return cJSON_IsString(x) ? x->valuestring : NULL;
-}
-
-/* Whether a JSON array holds only strings; returns the count or -1. */
-static int
-str_array(const cJSON *a)
-{
-	if (!cJSON_IsArray(a))
-		return -1;
-	int n = 0;
-	const cJSON *x;
-	cJSON_ArrayForEach(x, a) {
-		if (!cJSON_IsString(x))
-			return -1;
-		n++;
-	}
-	return n;
-}
-
-static int
-in_array(const cJSON *a, const char *s)
-{
-	const cJSON *x;
-	cJSON_ArrayForEach(x, a) if (strcmp(x->valuestring, s) == 0) return 1;
-	return 0;
-}
-
-/*
- * Whether response equals key for an item of the given type; -1 when the
- * shapes are invalid.
- */
-static int
-item_correct(const char *type, const cJSON *resp, const cJSON *key)
-{
-	if (strcmp(type, "matching") == 0) {
-		if (!cJSON_IsObject(key))
-			return -1;
-		if (cJSON_IsNull(resp))
-			return 0;
-		if (!cJSON_IsObject(resp))
-			return -1;
-		int nk = 0, nr = 0, same = 1;
-		const cJSON *x;
-		cJSON_ArrayForEach(x, key) {
-			const cJSON *y = cJSON_GetObjectItemCaseSensitive(resp, x->string);
-			if (!cJSON_IsString(x))
-				return -1;
-			nk++;
-			if (!cJSON_IsString(y) || strcmp(x->valuestring, y->valuestring) != 0)
-				same = 0;
-		}
-		cJSON_ArrayForEach(x, resp) {
-			if (!cJSON_IsString(x))
-				return -1;
-			nr++;
-		}
-		return same && nk == nr;
-	}
-	int nk = str_array(key);
-	if (nk < 1)
-		return -1;
-	if (cJSON_IsNull(resp))
-		return 0;
-	int nr = str_array(resp);
-	if (nr < 0)
-		return -1;
-	if (nk != nr)
-		return 0;
-	if (strcmp(type, "ordering") == 0) {
-		const cJSON *x = key->child, *y = resp->child;
-		for (; x && y; x = x->next, y = y->next)
-			if (strcmp(x->valuestring, y->valuestring) != 0)
-				return 0;
-		return 1;
-	}
-	if (strcmp(type, "single") != 0 && strcmp(type, "multiple") != 0)
-		return -1;
-	const cJSON *x;
-	cJSON_ArrayForEach(x, resp) if (!in_array(key, x->valuestring)) return 0;
-	/* Both ways: ["A", "A"] has as many entries as ["A", "C"] but is not it. */
-	cJSON_ArrayForEach(x, key) if (!in_array(resp, x->valuestring)) return 0;
-	return 1;
-}
-
-/* Check the per-domain or per-task totals against the counts from items. */
-static int
-check_parts(const cJSON *parts, const cJSON *items, int by_task, char **err)
-{
-	if (!cJSON_IsArray(parts)) {
-		*err = fsutil_asprintf("\"%s\" is missing", by_task ? "tasks" : "domains");
-		return -1;
-	}
-	int listed = 0;
-	const cJSON *p;
-	cJSON_ArrayForEach(p, parts) {
-		int correct = 0, total = 0;
-		const cJSON *it;
-		double pid = getnum(p, "id");
-		const char *tid = getstr(p, "id");
-		cJSON_ArrayForEach(it, items) {
-			if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "scored")))
-				continue;
-			int match = by_task ? tid && getstr(it, "task") &&
-			                          strcmp(tid, getstr(it, "task")) == 0
-			                    : getnum(it, "domain") == pid;
-			if (match) {
-				total++;
-				correct += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "correct"));
-			}
-		}
-		if (getnum(p, "correct") != correct || getnum(p, "total") != total) {
-			*err = fsutil_asprintf("%s %s: totals (%g of %g) do not match its items (%d of %d)",
-			                       by_task ? "task" : "domain",
-			                       by_task ? (tid ? tid : "?") : "",
-			                       getnum(p, "correct"), getnum(p, "total"),
-			                       correct, total);
-			return -1;
-		}
-		listed += total;
-	}
-	int scored = 0;
-	const cJSON *it;
-	cJSON_ArrayForEach(it, items) scored +=
-	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "scored"));
-	if (listed != scored) {
-		*err = fsutil_asprintf("the %s list %d scored items; the items say %d",
-		                       by_task ? "tasks" : "domains", listed, scored);
-		return -1;
-	}
-	return 0;
-}
-
-int
-result_check(const cJSON *r, char **err)
-{
-	const cJSON *items = cJSON_GetObjectItemCaseSensitive(r, "items");
-	const cJSON *score = cJSON_GetObjectItemCaseSensitive(r, "score");
-	const cJSON *exam = cJSON_GetObjectItemCaseSensitive(r, "exam");
-	const cJSON *scoring = cJSON_GetObjectItemCaseSensitive(exam, "scoring");
-	*err = NULL;
-	if (!cJSON_IsArray(items) || !cJSON_IsObject(score) || !cJSON_IsObject(scoring) ||
-	    !getstr(r, "mode") || !getstr(exam, "code") || !getstr(r, "finished_at")) {
-		*err = fsutil_asprintf("required fields (mode, exam, score, items) are missing");
-		return -1;
-	}
-	int correct = 0, scored = 0, n = 0;
-	const cJSON *it;
-	cJSON_ArrayForEach(it, items) {
-		n++;
-		const char *type = getstr(it, "type");
-		const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "correct");
-		const cJSON *sc = cJSON_GetObjectItemCaseSensitive(it, "scored");
-		if (type == NULL || !cJSON_IsBool(c) || !cJSON_IsBool(sc) ||
-		    getnum(it, "n") != n || !getstr(it, "id")) {
-			*err = fsutil_asprintf("item %d is malformed", n);
-			return -1;
-		}
-		int ok = item_correct(type, cJSON_GetObjectItemCaseSensitive(it, "response"),
-		                      cJSON_GetObjectItemCaseSensitive(it, "key"));
-		if (ok < 0) {
-			*err = fsutil_asprintf("item %d: response or key is malformed", n);
-			return -1;
-		}
-		if (ok != cJSON_IsTrue(c)) {
-			*err = fsutil_asprintf("item %d is marked %s, but its response %s the key",
-			                       n, cJSON_IsTrue(c) ? "correct" : "incorrect",
-			                       ok ? "matches" : "does not match");
-			return -1;
-		}
-		if (cJSON_IsTrue(sc)) {
-			scored++;
-			correct += ok;
-		}
-	}
-	if (getnum(score, "correct") != correct || getnum(score, "scored") != scored) {
-		*err = fsutil_asprintf("the score says %g of %g; the items say %d of %d",
-		                       getnum(score, "correct"), getnum(score, "scored"),
-		                       correct, scored);
-		return -1;
-	}
-	double min = getnum(scoring, "min"), max = getnum(scoring, "max");
-	double pass = getnum(scoring, "pass"), cut = getnum(scoring, "cut");
-	if (!(min < pass && pass <= max && cut > 0 && cut < 1 && max <= 1e6 && min >= 0)) {
-		*err = fsutil_asprintf("the scoring block is invalid");
-		return -1;
-	}
-	int scaled = score_scale((int)min, (int)pass, (int)max, cut, correct, scored);
-	if (getnum(score, "scaled") != scaled || getnum(score, "pass_mark") != pass ||
-	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(score, "passed")) != (scaled >= pass)) {
-		*err = fsutil_asprintf("the scaled score or pass/fail does not follow from %d of %d correct (expected %d)",
-		                       correct, scored, scaled);
-		return -1;
-	}
-	if (check_parts(cJSON_GetObjectItemCaseSensitive(r, "domains"), items, 0, err) < 0 ||
-	    check_parts(cJSON_GetObjectItemCaseSensitive(r, "tasks"), items, 1, err) < 0)
-		return -1;
-	return 0;
-}
-
-int
-result_verify(const char *path, const char *pubkey_path, const char *home,
-              char **summary, char **err)
-{
-	char *text = NULL, *sig = NULL, *pub = NULL, *sigpath = NULL;
-	char *pubpath = NULL, *trusted = NULL, *expect = NULL, *why = NULL;
-	size_t len, slen, plen;
-	struct sign_pubkey *pk = NULL;
-	cJSON *r = NULL;
-	int rc = -1;
-	*summary = NULL;
-	*err = NULL;
-	sigpath = fsutil_asprintf("%s.minisig", path);
-	pubpath = pubkey_path ? fsutil_asprintf("%s", pubkey_path)
-	                      : fsutil_asprintf("%s/keys/certsim.pub", home ? home : ".");
-	if (sigpath == NULL || pubpath == NULL) {
-		*err = fsutil_asprintf("out of memory");
-		goto done;
-	}
-	if (fsutil_read_file(path, RESULT_FILE_LIMIT, &text, &len, err) < 0)
-		goto done;
-	if (access(sigpath, F_OK) != 0) {
-		*err = fsutil_asprintf("%s: no signature (%s is missing): the result is unsigned",
-		                       path, sigpath);
-		goto done;
-	}
-	if (fsutil_read_file(sigpath, 64 * 1024, &sig, &slen, err) < 0)
-		goto done;
-	/* minisign does not sign the untrusted comment; certsim writes a fixed
-	 * one, so any change to it is a change to the signature file. */
-	if (strncmp(sig, "untrusted comment: " RESULT_UNTRUSTED "\n",
-	            strlen("untrusted comment: " RESULT_UNTRUSTED "\n")) != 0) {
-		*err = fsutil_asprintf("%s: the signature's untrusted comment is not the one certsim writes (altered)",
-		                       sigpath);
-		goto done;
-	}
-	if (fsutil_read_file(pubpath, 64 * 1024, &pub, &plen, err) < 0) {
-		if (pubkey_path == NULL) {
-			free(*err);
-			*err = fsutil_asprintf("no public key at %s: pass the signer's key with --pubkey FILE",
-			                       pubpath);
-		}
-		goto done;
-	}
-	if (sign_pubkey_parse(pub, &pk, &why) < 0) {
-		*err = fsutil_asprintf("%s: %s", pubpath, why);
-		goto done;
-	}
-	if (sign_verify(pk, text, len, sig, slen, &trusted, &why) < 0) {
-		*err = fsutil_asprintf("%s: signature check failed: %s", path, why);
-		goto done;
-	}
-	r = cJSON_ParseWithLength(text, len);
-	if (r == NULL) {
-		*err = fsutil_asprintf("%s: the signature is valid but the file is not JSON", path);
-		goto done;
-	}
-	if (result_check(r, &why) < 0) {
-		*err = fsutil_asprintf("%s: the signature is valid but the result is inconsistent: %s",
-		                       path, why);
-		goto done;
-	}
-	const cJSON *score = cJSON_GetObjectItemCaseSensitive(r, "score");
-	const cJSON *exam = cJSON_GetObjectItemCaseSensitive(r, "exam");
-	int scaled = (int)getnum(score, "scaled");
-	int passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(score, "passed"));
-	expect = result_trusted_comment(getstr(r, "mode"), getstr(exam, "code"), scaled,
-	                                passed, getstr(r, "finished_at"));
-	if (expect == NULL || strcmp(expect, trusted) != 0) {
-		*err = fsutil_asprintf("%s: the trusted comment (%s) does not match the result",
-		                       path, trusted);
-		goto done;
-	}
-	*summary = fsutil_asprintf(
-	    "%s: valid signature; %s %s: scaled %d (%s, pass mark %g), %g of %g correct, finished %s",
-	    path, getstr(r, "mode"), getstr(exam, "code"), scaled, passed ? "PASS" : "FAIL",
-	    getnum(score, "pass_mark"), getnum(score, "correct"), getnum(score, "scored"),
-	    getstr(r, "finished_at"));
-	rc = *summary ? 0 : -1;
-done:
-	free(why);
-	free(text);
-	free(sig);
-	free(pub);
-	free(sigpath);
-	free(pubpath);
-	free(trusted);
-	free(expect);
-	sign_pubkey_free(pk);
-	cJSON_Delete(r);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* Scoring (contract section 4): raw counts, the scaled score, per-domain and per-task status. */
+/* Scoring (docs/scoring.md): raw counts, the scaled score, per-domain and per-task status. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,13 +42,13 @@ score_compute(const struct session *s, struct score *out)
 		if (!it->scored)
 			continue;
 		int ok = session_item_correct(s, i);
-		int d = bank_domain_index(s->bank, q->domain);
+		int d = bank_domain_index(s->bank, q->domain_id);
 		out->scored++;
 		out->correct += ok;
 		dom[d].total++;
 		dom[d].correct += ok;
-		task[q->task].total++;
-		task[q->task].correct += ok;
+		task[q->task_idx].total++;
+		task[q->task_idx].correct += ok;
 	}
 	/* Keep only the parts that were tested, in blueprint order. */
 	int nd = 0, nt = 0;

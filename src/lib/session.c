@@ -205,11 +205,16 @@ valid_response(const struct question *q, const struct response *r,
 	return 1;
 }
 
-static int
-cmp_int(const void *a, const void *b)
+int
+session_clock_text(const struct session *s, char out[32])
 {
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
+	int64_t left = session_left_ms(s);
+	if (left < 0) {
+		clock_format_hms((long)(session_used_ms(s) / 1000), out);
+		return 0;
+	}
+	clock_format_hms((long)((left + 999) / 1000), out);
+	return 1;
 }
 
 int
@@ -221,7 +226,7 @@ session_answer(struct session *s, const struct response *r, const char **err)
 		return -1;
 	it->resp = *r;
 	if (q->type == Q_SINGLE || q->type == Q_MULTIPLE)
-		qsort(it->resp.v, (size_t)it->resp.n, sizeof(int), cmp_int);
+		bank_sort_indexes(it->resp.v, it->resp.n);
 	it->answered = 1;
 	charge_item(s);
 	session_autosave(s);
@@ -253,22 +258,26 @@ session_item_correct(const struct session *s, size_t i)
 	return memcmp(it->resp.v, q->key, (size_t)q->n_key * sizeof(int)) == 0;
 }
 
-size_t
-session_count_answered(const struct session *s)
+/* How many items are answered (flagged = 0) or flagged (flagged = 1). */
+static size_t
+count_items(const struct session *s, int flagged)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < s->n; i++)
-		n += s->items[i].answered != 0;
+		n += (flagged ? s->items[i].flagged : s->items[i].answered) != 0;
 	return n;
+}
+
+size_t
+session_count_answered(const struct session *s)
+{
+	return count_items(s, 0);
 }
 
 size_t
 session_count_flagged(const struct session *s)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < s->n; i++)
-		n += s->items[i].flagged != 0;
-	return n;
+	return count_items(s, 1);
 }
 
 void
@@ -412,7 +421,10 @@ is_perm(const int *v, int n)
 	return 1;
 }
 
-/* Member k as a number clamped to [lo, hi] (a damaged file must not overflow a conversion), or dflt. */
+/*
+ * Member k as a number clamped to [lo, hi] (a damaged file must not
+ * overflow a conversion), or dflt.
+ */
 static double
 num(const cJSON *o, const char *k, double dflt, double lo, double hi)
 {
@@ -423,6 +435,24 @@ num(const cJSON *o, const char *k, double dflt, double lo, double hi)
 }
 
 #define NUM_MS_MAX 1e13 /* milliseconds: over 300 years */
+
+char *
+session_saved_bank(const char *path)
+{
+	char *buf = NULL, *err = NULL, *out = NULL;
+	size_t len;
+	if (fsutil_read_file(path, 64u << 20, &buf, &len, &err) < 0) {
+		free(err);
+		return NULL;
+	}
+	cJSON *saved = cJSON_ParseWithLength(buf, len);
+	const cJSON *bp = cJSON_GetObjectItemCaseSensitive(saved, "bank");
+	if (cJSON_IsString(bp))
+		out = fsutil_asprintf("%s", bp->valuestring);
+	cJSON_Delete(saved);
+	free(buf);
+	return out;
+}
 
 int
 session_restore(const struct bank *b, const char *path,

@@ -65,26 +65,12 @@ struct sign_pubkey {
 
 static const unsigned char empty_msg[1];
 
-static void set_err(char **err, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-set_err(char **err, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL)
-		return;
-	va_start(ap, fmt);
-	*err = fsutil_vasprintf(fmt, ap);
-	va_end(ap);
-}
 
 static int
 crypto_ready(char **err)
 {
 	if (sodium_init() < 0) {
-		set_err(err, "cannot initialise libsodium");
+		fsutil_set_err(err, "cannot initialise libsodium");
 		return -1;
 	}
 	return 0;
@@ -188,12 +174,12 @@ seckey_parse(const char *path, const char *text, size_t len,
 
 	if (len < PREFIX_LEN(UNTRUSTED_PREFIX) ||
 	    memcmp(text, UNTRUSTED_PREFIX, PREFIX_LEN(UNTRUSTED_PREFIX)) != 0) {
-		set_err(err, "%s: not a minisign secret key (line 1 does not "
+		fsutil_set_err(err, "%s: not a minisign secret key (line 1 does not "
 		    "start with \"" UNTRUSTED_PREFIX "\")", path);
 		goto out;
 	}
 	if ((nl = memchr(text, '\n', len)) == NULL) {
-		set_err(err, "%s: not a minisign secret key (the key line "
+		fsutil_set_err(err, "%s: not a minisign secret key (the key line "
 		    "is missing)", path);
 		goto out;
 	}
@@ -205,46 +191,46 @@ seckey_parse(const char *path, const char *text, size_t len,
 		line_len--;
 	for (; nl < end; nl++) {
 		if (!is_space(*nl)) {
-			set_err(err, "%s: unexpected text after the secret "
+			fsutil_set_err(err, "%s: unexpected text after the secret "
 			    "key line", path);
 			goto out;
 		}
 	}
 	r = b64_decode(line, line_len, blob, sizeof blob, &got);
 	if (r == -1) {
-		set_err(err, "%s: the secret key line is not valid base64",
+		fsutil_set_err(err, "%s: the secret key line is not valid base64",
 		    path);
 		goto out;
 	}
 	if (r == -2) {
-		set_err(err, "%s: the secret key has the wrong length (%zu "
+		fsutil_set_err(err, "%s: the secret key has the wrong length (%zu "
 		    "bytes; expected %d)", path, got, SKF_BYTES);
 		goto out;
 	}
 	if (memcmp(blob + SKF_SIGALG, "Ed", 2) != 0) {
-		set_err(err, "%s: unsupported signature algorithm (not an "
+		fsutil_set_err(err, "%s: unsupported signature algorithm (not an "
 		    "Ed25519 minisign key)", path);
 		goto out;
 	}
 	if (memcmp(blob + SKF_KDFALG, "Sc", 2) == 0) {
-		set_err(err, "%s: the secret key is encrypted with a "
+		fsutil_set_err(err, "%s: the secret key is encrypted with a "
 		    "password; certsim needs an unencrypted key (minisign "
 		    "-G -W makes one)", path);
 		goto out;
 	}
 	if (blob[SKF_KDFALG] != 0 || blob[SKF_KDFALG + 1] != 0) {
-		set_err(err, "%s: unsupported key derivation function", path);
+		fsutil_set_err(err, "%s: unsupported key derivation function", path);
 		goto out;
 	}
 	if (memcmp(blob + SKF_CHKALG, "B2", 2) != 0) {
-		set_err(err, "%s: unsupported checksum algorithm", path);
+		fsutil_set_err(err, "%s: unsupported checksum algorithm", path);
 		goto out;
 	}
 	/* minisign -G -W leaves the checksum of unencrypted keys zero. */
 	seckey_chk(blob, chk);
 	if (sodium_memcmp(blob + SKF_CHK, zero, CHK_BYTES) != 0 &&
 	    sodium_memcmp(blob + SKF_CHK, chk, CHK_BYTES) != 0) {
-		set_err(err, "%s: the secret key is corrupt (checksum "
+		fsutil_set_err(err, "%s: the secret key is corrupt (checksum "
 		    "mismatch)", path);
 		goto out;
 	}
@@ -253,7 +239,7 @@ seckey_parse(const char *path, const char *text, size_t len,
 	crypto_sign_seed_keypair(pk, sk, blob + SKF_SK);
 	if (sodium_memcmp(pk, blob + SKF_SK + crypto_sign_SEEDBYTES,
 	    PK_BYTES) != 0) {
-		set_err(err, "%s: the secret key is corrupt (its public half "
+		fsutil_set_err(err, "%s: the secret key is corrupt (its public half "
 		    "does not match its private half)", path);
 		goto out;
 	}
@@ -310,7 +296,7 @@ exists(const char *path, struct stat *st, char **err)
 		return 1;
 	if (errno == ENOENT)
 		return 0;
-	set_err(err, "cannot access %s: %s", path, strerror(errno));
+	fsutil_set_err(err, "cannot access %s: %s", path, strerror(errno));
 	return -1;
 }
 
@@ -321,7 +307,7 @@ write_pub(const char *path, const struct sign_key *k, char **err)
 	int rc;
 
 	if ((text = sign_key_public_file(k)) == NULL) {
-		set_err(err, "cannot write %s: out of memory", path);
+		fsutil_set_err(err, "cannot write %s: out of memory", path);
 		return -1;
 	}
 	rc = fsutil_write_atomic(path, text, strlen(text), 0644, err);
@@ -342,7 +328,7 @@ check_pub(const char *pubpath, const char *keypath, const struct sign_key *k,
 	if (fsutil_read_file(pubpath, KEY_FILE_MAX, &text, &len, err) == -1)
 		return -1;
 	if (sign_pubkey_parse(text, &p, &perr) == -1) {
-		set_err(err, "%s: %s; remove it and certsim will recreate it "
+		fsutil_set_err(err, "%s: %s; remove it and certsim will recreate it "
 		    "from %s", pubpath, perr != NULL ? perr : "out of memory",
 		    keypath);
 		goto out;
@@ -351,7 +337,7 @@ check_pub(const char *pubpath, const char *keypath, const struct sign_key *k,
 	    memcmp(p->pk, k->sk + crypto_sign_SEEDBYTES, PK_BYTES) != 0) {
 		keyid_hex(p->keyid, have);
 		keyid_hex(k->keyid, want);
-		set_err(err, "public key %s (key id %s) does not belong to "
+		fsutil_set_err(err, "public key %s (key id %s) does not belong to "
 		    "secret key %s (key id %s); remove it and certsim will "
 		    "recreate it from the secret key", pubpath, have, keypath,
 		    want);
@@ -384,7 +370,7 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 	pubpath = fsutil_asprintf("%s%s%s", dir, sep, PUB_NAME);
 	k = malloc(sizeof *k);
 	if (keypath == NULL || pubpath == NULL || k == NULL) {
-		set_err(err, "out of memory");
+		fsutil_set_err(err, "out of memory");
 		goto fail;
 	}
 	if ((have_key = exists(keypath, &st, err)) == -1 ||
@@ -393,7 +379,7 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 
 	if (have_key) {
 		if ((st.st_mode & 077) != 0) {
-			set_err(err, "refusing to use secret key %s: it is "
+			fsutil_set_err(err, "refusing to use secret key %s: it is "
 			    "%s by group or others (mode %04o); run: "
 			    "chmod 600 %s", keypath,
 			    (st.st_mode & 044) != 0 ? "readable" :
@@ -412,7 +398,7 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 			goto fail;
 		}
 	} else if (have_pub) {
-		set_err(err, "found public key %s but no secret key %s; "
+		fsutil_set_err(err, "found public key %s but no secret key %s; "
 		    "refusing to make a new key pair that would replace a "
 		    "public key others may trust (restore %s, or remove %s to "
 		    "start over with a new key)", pubpath, keypath, keypath,
@@ -424,7 +410,7 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 		randombytes_buf(k->keyid, KEYID_BYTES);
 		crypto_sign_keypair(pk, k->sk);
 		if ((text = seckey_file(k, &len)) == NULL) {
-			set_err(err, "cannot write %s: out of memory",
+			fsutil_set_err(err, "cannot write %s: out of memory",
 			    keypath);
 			goto fail;
 		}
@@ -487,12 +473,12 @@ check_comment(const char *what, const char *s, size_t max, char **err)
 	size_t len = strlen(s);
 
 	if (strpbrk(s, "\r\n") != NULL) {
-		set_err(err, "the %s comment must be a single line (it "
+		fsutil_set_err(err, "the %s comment must be a single line (it "
 		    "contains a line break)", what);
 		return -1;
 	}
 	if (len > max) {
-		set_err(err, "the %s comment is too long (%zu bytes; the "
+		fsutil_set_err(err, "the %s comment is too long (%zu bytes; the "
 		    "limit is %zu bytes)", what, len, max);
 		return -1;
 	}
@@ -543,7 +529,7 @@ sign_detached(const struct sign_key *k, const void *msg, size_t len,
 	goto out;
 
 oom:
-	set_err(err, "cannot sign: out of memory");
+	fsutil_set_err(err, "cannot sign: out of memory");
 out:
 	free(signed_tc);
 	free(sig_b64);
@@ -562,13 +548,13 @@ sign_pubkey_parse(const char *text, struct sign_pubkey **out, char **err)
 
 	*out = NULL;
 	if (text == NULL) {
-		set_err(err, "public key: no text");
+		fsutil_set_err(err, "public key: no text");
 		return -1;
 	}
 	if (strncmp(text, UNTRUSTED_PREFIX,
 	    PREFIX_LEN(UNTRUSTED_PREFIX)) == 0) {
 		if ((text = strchr(text, '\n')) == NULL) {
-			set_err(err, "public key: the key line after the "
+			fsutil_set_err(err, "public key: the key line after the "
 			    "comment is missing");
 			return -1;
 		}
@@ -579,32 +565,32 @@ sign_pubkey_parse(const char *text, struct sign_pubkey **out, char **err)
 	for (end = b64; *end != '\0' && !is_space(*end); end++)
 		;
 	if (end == b64) {
-		set_err(err, "public key: the key line is missing");
+		fsutil_set_err(err, "public key: the key line is missing");
 		return -1;
 	}
 	for (text = end; is_space(*text); text++)
 		;
 	if (*text != '\0') {
-		set_err(err, "public key: unexpected text after the key line");
+		fsutil_set_err(err, "public key: unexpected text after the key line");
 		return -1;
 	}
 	r = b64_decode(b64, (size_t)(end - b64), blob, sizeof blob, &got);
 	if (r == -1) {
-		set_err(err, "public key: the key line is not valid base64");
+		fsutil_set_err(err, "public key: the key line is not valid base64");
 		return -1;
 	}
 	if (r == -2) {
-		set_err(err, "public key: wrong length (%zu bytes; a minisign "
+		fsutil_set_err(err, "public key: wrong length (%zu bytes; a minisign "
 		    "public key has %d)", got, PKF_BYTES);
 		return -1;
 	}
 	if (memcmp(blob, "Ed", 2) != 0) {
-		set_err(err, "public key: unsupported signature algorithm "
+		fsutil_set_err(err, "public key: unsupported signature algorithm "
 		    "(not an Ed25519 minisign key)");
 		return -1;
 	}
 	if ((p = malloc(sizeof *p)) == NULL) {
-		set_err(err, "public key: out of memory");
+		fsutil_set_err(err, "public key: out of memory");
 		return -1;
 	}
 	memcpy(p->keyid, blob + 2, KEYID_BYTES);
@@ -642,12 +628,12 @@ take_line(const char **pos, const char *end, int n, const char *what,
 	const char *nl;
 
 	if (*pos == end) {
-		set_err(err, "signature is incomplete: line %d (%s) is "
+		fsutil_set_err(err, "signature is incomplete: line %d (%s) is "
 		    "missing", n, what);
 		return -1;
 	}
 	if ((nl = memchr(*pos, '\n', (size_t)(end - *pos))) == NULL) {
-		set_err(err, "signature is incomplete: line %d (%s) does not "
+		fsutil_set_err(err, "signature is incomplete: line %d (%s) does not "
 		    "end with a newline", n, what);
 		return -1;
 	}
@@ -664,7 +650,7 @@ take_prefix(const char **line, size_t *len, const char *prefix, int n,
 	size_t plen = strlen(prefix);
 
 	if (*len < plen || memcmp(*line, prefix, plen) != 0) {
-		set_err(err, "signature: line %d does not start with \"%s\"",
+		fsutil_set_err(err, "signature: line %d does not start with \"%s\"",
 		    n, prefix);
 		return -1;
 	}
@@ -694,11 +680,11 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 	if (crypto_ready(err) == -1)
 		return -1;
 	if (sigtext == NULL) {
-		set_err(err, "signature: no text");
+		fsutil_set_err(err, "signature: no text");
 		return -1;
 	}
 	if (memchr(sigtext, '\0', sig_len) != NULL) {
-		set_err(err, "signature: not a minisign signature (it "
+		fsutil_set_err(err, "signature: not a minisign signature (it "
 		    "contains a NUL byte)");
 		return -1;
 	}
@@ -715,12 +701,12 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 		return -1;
 	r = b64_decode(line, line_len, blob, sizeof blob, &got);
 	if (r == -1) {
-		set_err(err, "signature: line 2 (the signature) is not valid "
+		fsutil_set_err(err, "signature: line 2 (the signature) is not valid "
 		    "base64");
 		return -1;
 	}
 	if (r == -2) {
-		set_err(err, "signature: line 2 (the signature) has the wrong "
+		fsutil_set_err(err, "signature: line 2 (the signature) has the wrong "
 		    "length (%zu bytes; expected %d)", got, SIGF_BYTES);
 		return -1;
 	}
@@ -729,7 +715,7 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 	} else if (memcmp(blob, "Ed", 2) == 0) {
 		prehashed = 0;
 	} else {
-		set_err(err, "signature: unsupported signature algorithm "
+		fsutil_set_err(err, "signature: unsupported signature algorithm "
 		    "(line 2 is not an Ed25519 minisign signature)");
 		return -1;
 	}
@@ -744,25 +730,25 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 		return -1;
 	r = b64_decode(line, line_len, global, sizeof global, &got);
 	if (r == -1) {
-		set_err(err, "signature: line 4 (the global signature) is not "
+		fsutil_set_err(err, "signature: line 4 (the global signature) is not "
 		    "valid base64");
 		return -1;
 	}
 	if (r == -2) {
-		set_err(err, "signature: line 4 (the global signature) has "
+		fsutil_set_err(err, "signature: line 4 (the global signature) has "
 		    "the wrong length (%zu bytes; expected %d)", got,
 		    SIG_BYTES);
 		return -1;
 	}
 	if (pos != end) {
-		set_err(err, "signature: unexpected data after line 4");
+		fsutil_set_err(err, "signature: unexpected data after line 4");
 		return -1;
 	}
 
 	if (memcmp(blob + 2, pk->keyid, KEYID_BYTES) != 0) {
 		keyid_hex(blob + 2, have);
 		keyid_hex(pk->keyid, want);
-		set_err(err, "the key ids differ: the signature was made with "
+		fsutil_set_err(err, "the key ids differ: the signature was made with "
 		    "key %s, but the public key is key %s", have, want);
 		return -1;
 	}
@@ -774,26 +760,26 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 		r = crypto_sign_verify_detached(sig, msg, len, pk->pk);
 	}
 	if (r != 0) {
-		set_err(err, "signature verification failed: the data does "
+		fsutil_set_err(err, "signature verification failed: the data does "
 		    "not match the signature");
 		return -1;
 	}
 
 	if ((signed_tc = malloc(SIG_BYTES + tc_len)) == NULL) {
-		set_err(err, "cannot verify: out of memory");
+		fsutil_set_err(err, "cannot verify: out of memory");
 		goto out;
 	}
 	memcpy(signed_tc, sig, SIG_BYTES);
 	memcpy(signed_tc + SIG_BYTES, tc, tc_len);
 	if (crypto_sign_verify_detached(global, signed_tc, SIG_BYTES + tc_len,
 	    pk->pk) != 0) {
-		set_err(err, "trusted comment verification failed: the "
+		fsutil_set_err(err, "trusted comment verification failed: the "
 		    "trusted comment or the global signature was altered");
 		goto out;
 	}
 	if (trusted != NULL) {
 		if ((*trusted = malloc(tc_len + 1)) == NULL) {
-			set_err(err, "cannot verify: out of memory");
+			fsutil_set_err(err, "cannot verify: out of memory");
 			goto out;
 		}
 		memcpy(*trusted, tc, tc_len);

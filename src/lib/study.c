@@ -208,8 +208,8 @@ study_mask(const struct bank *b, const struct study_filter *f, unsigned char *ma
 	size_t n = 0;
 	for (size_t i = 0; i < b->n_questions; i++) {
 		const struct question *q = &b->questions[i];
-		int ok = (f->domain == 0 || q->domain == f->domain) &&
-		         (f->task < 0 || q->task == f->task);
+		int ok = (f->domain == 0 || q->domain_id == f->domain) &&
+		         (f->task < 0 || q->task_idx == f->task);
 		if (ok && f->tag != NULL) {
 			ok = 0;
 			for (int t = 0; t < q->n_tags && !ok; t++)
@@ -332,7 +332,7 @@ study_first_answers(const struct study *st, const struct bank *b, int *correct, 
 		correct[d] = wrong[d] = 0;
 	for (size_t i = 0; i < st->n && i < b->n_questions; i++) {
 		const struct study_entry *e = &st->q[i];
-		int d = bank_domain_index(b, b->questions[i].domain);
+		int d = bank_domain_index(b, b->questions[i].domain_id);
 		if (e->n_log == 0 || d < 0)
 			continue;
 		if (e->log[0].rating == FSRS_AGAIN)

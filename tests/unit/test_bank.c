@@ -65,8 +65,8 @@ test_counts(void **state)
 	int types[4] = { 0 }, domains[3] = { 0 };
 	for (size_t i = 0; i < good->n_questions; i++) {
 		types[good->questions[i].type]++;
-		assert_in_range(good->questions[i].domain, 1, 2);
-		domains[good->questions[i].domain]++;
+		assert_in_range(good->questions[i].domain_id, 1, 2);
+		domains[good->questions[i].domain_id]++;
 	}
 	assert_int_equal(types[Q_SINGLE], 5);
 	assert_int_equal(types[Q_MULTIPLE], 2);
@@ -121,8 +121,8 @@ test_single(void **state)
 	(void)state;
 	const struct question *q = q_by_id("d1-single-01");
 	assert_int_equal(q->type, Q_SINGLE);
-	assert_int_equal(q->domain, 1);
-	assert_int_equal(q->task, bank_task_index(good, "1.1"));
+	assert_int_equal(q->domain_id, 1);
+	assert_int_equal(q->task_idx, bank_task_index(good, "1.1"));
 	assert_int_equal(q->case_study, -1);
 	assert_int_equal(q->file, 0);
 	assert_string_equal(q->stem,
@@ -170,7 +170,7 @@ test_multiple_key_sorted(void **state)
 	/* "answer": ["D", "B"] gives the key {1, 3}, ascending. */
 	const struct question *q = q_by_id("d1-multi-01");
 	assert_int_equal(q->type, Q_MULTIPLE);
-	assert_int_equal(q->task, bank_task_index(good, "1.2"));
+	assert_int_equal(q->task_idx, bank_task_index(good, "1.2"));
 	assert_int_equal(q->n_choices, 5);
 	static const int key[] = { 1, 3 };
 	assert_key(q, key, 2);
@@ -200,8 +200,8 @@ test_matching_key_per_prompt(void **state)
 	/* "answer": { "3": "A", "1": "C", "2": "B" }: key[i] is prompt i's option. */
 	const struct question *q = q_by_id("d2-match-01");
 	assert_int_equal(q->type, Q_MATCHING);
-	assert_int_equal(q->domain, 2);
-	assert_int_equal(q->task, bank_task_index(good, "2.1"));
+	assert_int_equal(q->domain_id, 2);
+	assert_int_equal(q->task_idx, bank_task_index(good, "2.1"));
 	assert_int_equal(q->file, 1);
 	assert_int_equal(q->n_prompts, 3);
 	assert_int_equal(q->n_choices, 4);
@@ -233,10 +233,10 @@ test_case_study(void **state)
 	const struct question *q2 = &good->questions[cs->first + 1];
 	assert_int_equal(q1->case_study, 0);
 	assert_int_equal(q2->case_study, 0);
-	assert_int_equal(q1->domain, 2);
-	assert_int_equal(q2->domain, 2);
-	assert_int_equal(q1->task, bank_task_index(good, "2.1"));
-	assert_int_equal(q2->task, bank_task_index(good, "2.2"));
+	assert_int_equal(q1->domain_id, 2);
+	assert_int_equal(q2->domain_id, 2);
+	assert_int_equal(q1->task_idx, bank_task_index(good, "2.1"));
+	assert_int_equal(q2->task_idx, bank_task_index(good, "2.2"));
 	assert_int_equal(q1->type, Q_SINGLE);
 	assert_int_equal(q2->type, Q_MULTIPLE);
 	static const int key1[] = { 0 }, key2[] = { 1, 2 };
@@ -276,9 +276,9 @@ check_invariants(const struct bank *b)
 		assert_non_null(q->id);
 		assert_non_null(q->stem);
 		assert_non_null(q->explanation);
-		assert_in_range(q->task, 0, b->bp.n_tasks - 1);
-		assert_int_equal(b->bp.tasks[q->task].domain, q->domain);
-		assert_in_range(bank_domain_index(b, q->domain), 0, b->bp.n_domains - 1);
+		assert_in_range(q->task_idx, 0, b->bp.n_tasks - 1);
+		assert_int_equal(b->bp.tasks[q->task_idx].domain, q->domain_id);
+		assert_in_range(bank_domain_index(b, q->domain_id), 0, b->bp.n_domains - 1);
 		assert_in_range(q->file, 0, (int)b->n_files - 1);
 		assert_int_equal(bank_find(b, q->id), (long)i);
 		int used[BANK_MAX_CHOICES] = { 0 };
@@ -311,7 +311,7 @@ check_invariants(const struct bank *b)
 		if (q->case_study >= 0) {
 			const struct case_study *cs = &b->case_studies[q->case_study];
 			assert_true(i >= cs->first && i < cs->first + cs->count);
-			assert_int_equal(q->domain, cs->domain);
+			assert_int_equal(q->domain_id, cs->domain);
 		}
 	}
 	for (size_t c = 0; c < b->n_case_studies; c++) {

@@ -197,7 +197,7 @@ check_draw(const struct bank *b, const struct draw_item *it, size_t n,
 static int
 domain_index_of(const struct bank *b, const struct draw_item *it)
 {
-	return bank_domain_index(b, b->questions[it->q].domain);
+	return bank_domain_index(b, b->questions[it->q].domain_id);
 }
 
 static void
@@ -252,7 +252,7 @@ test_exams_available(void **state)
 		int have = 0;
 
 		for (size_t i = 0; i < bank->n_questions; i++)
-			have += bank->questions[i].domain == bank->bp.domains[d].id;
+			have += bank->questions[i].domain_id == bank->bp.domains[d].id;
 		if (have / per[d] < expect)
 			expect = have / per[d];
 	}
@@ -409,7 +409,7 @@ standalone(int domain_id, int *out, int max)
 	int n = 0;
 
 	for (size_t i = 0; i < bank->n_questions && n < max; i++)
-		if (bank->questions[i].domain == domain_id &&
+		if (bank->questions[i].domain_id == domain_id &&
 		    bank->questions[i].case_study < 0)
 			out[n++] = (int)i;
 	return n;
@@ -483,7 +483,7 @@ test_unseen_then_least_recent_domain_quiz(void **state)
 
 	/* Other domains unseen; domain 1 seen except 20 of its questions. */
 	for (size_t i = 0; i < bank->n_questions; i++)
-		seen[i] = bank->questions[i].domain == 1 ? 50 + i : 0;
+		seen[i] = bank->questions[i].domain_id == 1 ? 50 + i : 0;
 	for (int k = 0; k < 20; k++) {
 		seen[qs[3 * k]] = 0;
 		want[qs[3 * k]] = 1;
@@ -499,7 +499,7 @@ test_unseen_then_least_recent_domain_quiz(void **state)
 		assert_int_equal(n, 20);
 		check_draw(bank, it, n, 1);
 		for (size_t i = 0; i < n; i++) {
-			assert_int_equal(bank->questions[it[i].q].domain, 1);
+			assert_int_equal(bank->questions[it[i].q].domain_id, 1);
 			if (!want[it[i].q])
 				fail_msg("%s drawn instead of an unseen question",
 				    bank->questions[it[i].q].id);
@@ -571,7 +571,7 @@ test_task_filter(void **state)
 	(void)state;
 	assert_true(t >= 0);
 	for (size_t i = 0; i < bank->n_questions; i++)
-		have += bank->questions[i].task == t;
+		have += bank->questions[i].task_idx == t;
 	assert_true(have >= 10);
 
 	for (uint64_t s = 0; s < 5; s++) {
@@ -584,7 +584,7 @@ test_task_filter(void **state)
 		assert_int_equal(n, 10);
 		check_draw(bank, it, n, 0);
 		for (size_t i = 0; i < n; i++)
-			assert_int_equal(bank->questions[it[i].q].task, t);
+			assert_int_equal(bank->questions[it[i].q].task_idx, t);
 		free(it);
 	}
 
@@ -608,7 +608,7 @@ test_task_filter(void **state)
 	assert_int_equal(n, (size_t)have);
 	check_draw(bank, it, n, 0);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(bank->questions[it[i].q].task, t);
+		assert_int_equal(bank->questions[it[i].q].task_idx, t);
 	free(it);
 }
 
@@ -735,7 +735,7 @@ test_weighted_draw(void **state)
 	assert_non_null(freq);
 	assert_true(heavy_task >= 0);
 	for (size_t i = 0; i < bank->n_questions; i++)
-		w[i] = bank->questions[i].task == heavy_task ? 10.0 : 1.0;
+		w[i] = bank->questions[i].task_idx == heavy_task ? 10.0 : 1.0;
 	for (long s = 0; s < draws; s++) {
 		struct draw_request req = request(20, (uint64_t)s);
 		size_t n;
@@ -754,7 +754,7 @@ test_weighted_draw(void **state)
 
 		if (q->case_study >= 0)
 			continue;
-		if (q->task == heavy_task) {
+		if (q->task_idx == heavy_task) {
 			n_heavy++;
 			heavy_hits += freq[i];
 			if (freq[i] < min_heavy)

@@ -1,4 +1,5 @@
-/* Unit tests for lineui: parsing input lines, and whole attempts driven through a pipe. */
+/* Unit tests for line mode: parsing input lines (lineui.c), and whole attempts driven
+ * through a pipe by its loop (src/cli/cli_line.c). */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "certsim/draw.h"
 #include "certsim/lineui.h"
 #include "certsim/session.h"
+#include "cli_line.h"
 
 #include "testutil.h"
 
@@ -54,7 +56,7 @@ parse(const char *line, const struct shape *s)
 
 	memset(&in, 0x5a, sizeof in);
 	lineui_parse(line, s ? &s->q : NULL, s ? &s->it : NULL, &in);
-	if (in.cmd == LC_ERROR && (in.error[0] == '\0' ||
+	if (in.cmd == LINE_ERROR && (in.error[0] == '\0' ||
 	    memchr(in.error, '\0', sizeof in.error) == NULL))
 		fail_msg("\"%s\": an error without a message", line);
 	return in;
@@ -67,7 +69,7 @@ expect_cmd(const char *line, const struct shape *s, enum line_cmd cmd)
 
 	if (in.cmd != cmd)
 		fail_msg("\"%s\": command %d, expected %d (%s)", line, in.cmd,
-		    cmd, in.cmd == LC_ERROR ? in.error : "");
+		    cmd, in.cmd == LINE_ERROR ? in.error : "");
 }
 
 /* The answer, sorted when order does not matter. */
@@ -78,9 +80,9 @@ expect_answer(const char *line, const struct shape *s, int n, ...)
 	int want[BANK_MAX_CHOICES], got[BANK_MAX_CHOICES];
 	va_list ap;
 
-	if (in.cmd != LC_ANSWER)
+	if (in.cmd != LINE_ANSWER)
 		fail_msg("\"%s\": not an answer (%s)", line,
-		    in.cmd == LC_ERROR ? in.error : "a command");
+		    in.cmd == LINE_ERROR ? in.error : "a command");
 	va_start(ap, n);
 	for (int i = 0; i < n; i++)
 		want[i] = va_arg(ap, int);
@@ -114,7 +116,7 @@ expect_error(const char *line, const struct shape *s, const char *part)
 {
 	struct line_input in = parse(line, s);
 
-	if (in.cmd != LC_ERROR)
+	if (in.cmd != LINE_ERROR)
 		fail_msg("\"%s\": accepted (command %d)", line, in.cmd);
 	if (part != NULL)
 		assert_contains(in.error, part);
@@ -129,19 +131,19 @@ test_commands(void **state)
 		enum line_cmd cmd;
 		long n;
 	} cases[] = {
-		{ "n", LC_NEXT, 0 },       { "next", LC_NEXT, 0 },
-		{ "", LC_NEXT, 0 },        { "   ", LC_NEXT, 0 },
-		{ "N", LC_NEXT, 0 },       { "  Next \r", LC_NEXT, 0 },
-		{ "p", LC_PREV, 0 },       { "prev", LC_PREV, 0 },
-		{ "PREV", LC_PREV, 0 },    { "g 12", LC_GOTO, 12 },
-		{ "goto 3", LC_GOTO, 3 },  { "G12", LC_GOTO, 12 },
-		{ "goto   7", LC_GOTO, 7 }, { "GOTO 65", LC_GOTO, 65 },
-		{ "g 1", LC_GOTO, 1 },     { "flag", LC_FLAG, 0 },
-		{ "*", LC_FLAG, 0 },       { "FLAG", LC_FLAG, 0 },
-		{ "r", LC_REVIEW, 0 },     { "review", LC_REVIEW, 0 },
-		{ "clear", LC_CLEAR, 0 },  { "?", LC_HELP, 0 },
-		{ "help", LC_HELP, 0 },    { "submit", LC_SUBMIT, 0 },
-		{ "Submit", LC_SUBMIT, 0 }, { "\tsubmit\t", LC_SUBMIT, 0 },
+		{ "n", LINE_NEXT, 0 },       { "next", LINE_NEXT, 0 },
+		{ "", LINE_NEXT, 0 },        { "   ", LINE_NEXT, 0 },
+		{ "N", LINE_NEXT, 0 },       { "  Next \r", LINE_NEXT, 0 },
+		{ "p", LINE_PREV, 0 },       { "prev", LINE_PREV, 0 },
+		{ "PREV", LINE_PREV, 0 },    { "g 12", LINE_GOTO, 12 },
+		{ "goto 3", LINE_GOTO, 3 },  { "G12", LINE_GOTO, 12 },
+		{ "goto   7", LINE_GOTO, 7 }, { "GOTO 65", LINE_GOTO, 65 },
+		{ "g 1", LINE_GOTO, 1 },     { "flag", LINE_FLAG, 0 },
+		{ "*", LINE_FLAG, 0 },       { "FLAG", LINE_FLAG, 0 },
+		{ "r", LINE_REVIEW, 0 },     { "review", LINE_REVIEW, 0 },
+		{ "clear", LINE_CLEAR, 0 },  { "?", LINE_HELP, 0 },
+		{ "help", LINE_HELP, 0 },    { "submit", LINE_SUBMIT, 0 },
+		{ "Submit", LINE_SUBMIT, 0 }, { "\tsubmit\t", LINE_SUBMIT, 0 },
 	};
 
 	(void)state;
@@ -151,8 +153,8 @@ test_commands(void **state)
 		if (in.cmd != cases[i].cmd)
 			fail_msg("\"%s\": command %d, expected %d (%s)",
 			    cases[i].line, in.cmd, cases[i].cmd,
-			    in.cmd == LC_ERROR ? in.error : "");
-		if (in.cmd == LC_GOTO)
+			    in.cmd == LINE_ERROR ? in.error : "");
+		if (in.cmd == LINE_GOTO)
 			assert_int_equal(in.n, cases[i].n);
 		/* Commands work where there is no question (the review list). */
 		in = parse(cases[i].line, NULL);
@@ -242,8 +244,8 @@ test_letters_ordering(void **state)
 	expect_answer("j", &single10, 1, 9);
 	expect_error("k", &single10, "no option K");
 	/* Still a goto when a number follows. */
-	expect_cmd("g 7", &seven, LC_GOTO);
-	expect_cmd("g7", &many, LC_GOTO);
+	expect_cmd("g 7", &seven, LINE_GOTO);
+	expect_cmd("g7", &many, LINE_GOTO);
 }
 
 static void
@@ -277,8 +279,8 @@ test_matching_pairs(void **state)
 	expect_error("ABC", &s, NULL);
 	expect_error("99999999999999999999A", &s, NULL);
 	/* Commands still work on a matching question. */
-	expect_cmd("g 2", &s, LC_GOTO);
-	expect_cmd("n", &s, LC_NEXT);
+	expect_cmd("g 2", &s, LINE_GOTO);
+	expect_cmd("n", &s, LINE_NEXT);
 }
 
 static void
@@ -365,12 +367,12 @@ test_garbage_never_crashes(void **state)
 			len = 1 + len % 12;
 		line[len] = '\0';
 		in = parse(line, round % 50 == 49 ? NULL : s);
-		assert_in_range(in.cmd, LC_ANSWER, LC_ERROR);
-		if (in.cmd == LC_ANSWER) {
+		assert_in_range(in.cmd, LINE_ANSWER, LINE_ERROR);
+		if (in.cmd == LINE_ANSWER) {
 			check_valid(line, s, &in);
 			answers++;
 		}
-		errors += in.cmd == LC_ERROR;
+		errors += in.cmd == LINE_ERROR;
 	}
 	/* Both outcomes were exercised. */
 	assert_true(answers > 50);
@@ -470,7 +472,7 @@ answer_line(const struct session *s, size_t i, int right)
 	return buf;
 }
 
-/* Run s over the given input; returns lineui_run's value, output in *out. */
+/* Run s over the given input; returns cli_line_run's value, output in *out. */
 static int
 run(struct session *s, const char *input, char **out,
     volatile sig_atomic_t *stop)
@@ -486,7 +488,7 @@ run(struct session *s, const char *input, char **out,
 	close(fds[1]);
 	f = open_memstream(out, &len);
 	assert_non_null(f);
-	rc = lineui_run(s, fds[0], f, stop);
+	rc = cli_line_run(s, fds[0], f, stop);
 	fclose(f);
 	close(fds[0]);
 	return rc;
@@ -634,7 +636,7 @@ test_run_stop(void **state)
 	session_free(s);
 }
 
-/* A manual clock: the countdown as lineui_run sees it, without waiting. */
+/* A manual clock: the countdown as cli_line_run sees it, without waiting. */
 static void
 test_run_timed(void **state)
 {

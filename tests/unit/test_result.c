@@ -1,5 +1,6 @@
 /* Unit tests for result: building, saving, signing and verifying result files. */
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,31 @@ verifies(const char *path, const char *pub, const char *home, char **why)
 	return rc;
 }
 
+/* A result file as a raw JSON tree, for the tests that edit one. */
+static cJSON *
+load_tree(const char *path, char **err)
+{
+	char *buf = NULL;
+	size_t len;
+	*err = NULL;
+	if (fsutil_read_file(path, RESULT_FILE_LIMIT, &buf, &len, err) < 0)
+		return NULL;
+	cJSON *r = cJSON_ParseWithLength(buf, len);
+	free(buf);
+	return r;
+}
+
+/* The reader's consistency checks on an (edited) tree. */
+static int
+check_tree(const cJSON *r, char **err)
+{
+	char *text = cJSON_PrintUnformatted(r);
+	assert_non_null(text);
+	int rc = result_check_text(text, strlen(text), err);
+	free(text);
+	return rc;
+}
+
 static void
 test_saved_result_verifies(void **state)
 {
@@ -169,9 +195,9 @@ test_saved_result_verifies(void **state)
 	assert_true(strlen(f->path) > 10);
 	assert_string_equal(f->path + strlen(f->path) - 10, "-quiz.json");
 
-	r = result_load(f->path, &err);
+	r = load_tree(f->path, &err);
 	assert_non_null(r);
-	assert_int_equal(result_check(r, &err), 0);
+	assert_int_equal(check_tree(r, &err), 0);
 	assert_null(err);
 	const cJSON *score = cJSON_GetObjectItem(r, "score");
 	const cJSON *items = cJSON_GetObjectItem(r, "items");
@@ -202,6 +228,43 @@ test_saved_result_verifies(void **state)
 		assert_non_null(cJSON_GetObjectItem(it, "key"));
 	}
 	cJSON_Delete(r);
+
+	/* The typed reader gives the same values. */
+	struct result_file *t = NULL;
+	assert_int_equal(result_read(f->path, &t, &err), 0);
+	assert_null(err);
+	assert_null(t->problem);
+	assert_string_equal(t->path, f->path);
+	assert_string_equal(t->mode, "quiz");
+	assert_true(t->has_quiz);
+	assert_string_equal(t->ended_by, "submit");
+	assert_string_equal(t->exam_code, "MLA-C01");
+	assert_string_equal(t->bank_fingerprint, bank->fingerprint_hex);
+	assert_int_equal(t->seed, 2024);
+	assert_non_null(t->finished_at);
+	assert_string_equal(t->finished_at, f->s->finished_at);
+	assert_int_equal(t->score.correct, 2);
+	assert_int_equal(t->score.scored, 5);
+	assert_int_equal(t->score.scaled, score_scale(100, 720, 1000, 0.72, 2, 5));
+	assert_false(t->score.passed);
+	assert_int_equal(t->score_pass, 720);
+	assert_int_equal(t->n_items, 5);
+	for (size_t i = 0; i < 5; i++) {
+		const struct result_item *it = &t->items[i];
+		const struct question *q = &bank->questions[f->s->items[i].d.q];
+
+		assert_int_equal(it->n, (int)i + 1);
+		assert_string_equal(it->id, q->id);
+		assert_int_equal(it->domain_id, q->domain_id);
+		assert_string_equal(it->task_id, bank->bp.tasks[q->task_idx].id);
+		assert_int_equal(it->n_shown, (size_t)q->n_choices);
+		assert_int_equal(it->correct, i < 2);
+		assert_int_equal(it->flagged, i == 3);
+		assert_int_equal(it->response.kind == RESULT_ANSWER_NONE, i >= 3);
+		assert_true(it->key.kind == RESULT_ANSWER_LIST || it->key.kind == RESULT_ANSWER_MAP);
+		assert_true(it->key.n > 0);
+	}
+	result_file_free(t);
 	free(pub);
 }
 
@@ -252,11 +315,11 @@ expect_inconsistent(const struct fixture *f, void (*edit)(cJSON *),
                     const char *part)
 {
 	char *err = NULL;
-	cJSON *r = result_load(f->path, &err);
+	cJSON *r = load_tree(f->path, &err);
 
 	assert_non_null(r);
 	edit(r);
-	if (result_check(r, &err) == 0)
+	if (check_tree(r, &err) == 0)
 		fail_msg("an edited result passes result_check (%s)", part);
 	assert_non_null(err);
 	if (part)
@@ -369,15 +432,81 @@ no_items(cJSON *r)
 	cJSON_DeleteItemFromObject(r, "items");
 }
 
+/* Replace member k of o (a number, string, or anything) in the tree. */
+static void
+put(cJSON *o, const char *k, cJSON *v)
+{
+	if (cJSON_GetObjectItem(o, k))
+		cJSON_ReplaceItemInObject(o, k, v);
+	else
+		cJSON_AddItemToObject(o, k, v);
+}
+
+/* The typed reader on hostile values: clamped, defaulted, never cast out of range. */
+static void
+test_typed_reader_hostile(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL, *text;
+	struct result_file *t = NULL;
+	cJSON *r = load_tree(f->path, &err);
+
+	assert_non_null(r);
+	cJSON *score = cJSON_GetObjectItem(r, "score"), *it = item(r, 0);
+	put(r, "time_used_s", cJSON_CreateNumber(1e300));
+	put(r, "time_limit_s", cJSON_CreateNumber(-1e300));
+	put(r, "seed", cJSON_CreateNumber(-5));
+	put(r, "interruptions", cJSON_CreateString("many"));
+	put(score, "scaled", cJSON_CreateNumber(1e12));
+	put(score, "correct", cJSON_CreateNumber(-1e12));
+	put(it, "seconds", cJSON_CreateNumber(1e300));
+	put(it, "id", cJSON_CreateNumber(7));
+	put(it, "shown", cJSON_CreateString("not a list"));
+	cJSON_DeleteItemFromObject(r, "finished_at");
+	text = cJSON_PrintUnformatted(r);
+	assert_non_null(text);
+	assert_int_equal(result_parse(text, strlen(text), "hostile.json", &t, &err), 0);
+	assert_null(err);
+	assert_int_equal(t->time_used_s, INT64_C(9007199254740992));
+	assert_int_equal(t->time_limit_s, -INT64_C(9007199254740992));
+	assert_int_equal(t->seed, 0);
+	assert_int_equal(t->interruptions, 0);
+	assert_int_equal(t->score.scaled, 1000000000);
+	assert_int_equal(t->score.correct, -1000000000);
+	assert_int_equal(t->items[0].seconds, INT64_C(9007199254740992));
+	assert_string_equal(t->items[0].id, "");
+	assert_int_equal(t->items[0].n_shown, 0);
+	assert_null(t->finished_at);
+	assert_string_equal(t->path, "hostile.json");
+	/* Inconsistent, and said so. */
+	assert_non_null(t->problem);
+	result_file_free(t);
+	free(text);
+
+	/* Not JSON, or another format: refused with the name in the message. */
+	assert_int_equal(result_parse("{", 1, "broken.json", &t, &err), -1);
+	assert_null(t);
+	assert_contains(err, "broken.json: not a certsim result");
+	free(err);
+	put(r, "format", cJSON_CreateString("certsim-result/2"));
+	text = cJSON_PrintUnformatted(r);
+	assert_int_equal(result_parse(text, strlen(text), "v2.json", &t, &err), -1);
+	assert_contains(err, "v2.json: not a certsim result");
+	free(err);
+	free(text);
+	cJSON_Delete(r);
+	result_file_free(NULL);
+}
+
 static void
 test_check_catches_edits(void **state)
 {
 	struct fixture *f = *state;
 	char *err = NULL;
-	cJSON *r = result_load(f->path, &err);
+	cJSON *r = load_tree(f->path, &err);
 
 	assert_non_null(r);
-	assert_int_equal(result_check(r, &err), 0);
+	assert_int_equal(check_tree(r, &err), 0);
 	cJSON_Delete(r);
 
 	expect_inconsistent(f, flip_correct, "item 3 is marked correct");
@@ -447,12 +576,12 @@ ids(const char *list)
 	return a;
 }
 
-/* result_check of the saved result with item 3 made into this claim. */
+/* check_tree of the saved result with item 3 made into this claim. */
 static int
 check_claim(const struct fixture *f, const char *type, cJSON *key, cJSON *resp,
             int correct, char **err)
 {
-	cJSON *r = result_load(f->path, err), *it;
+	cJSON *r = load_tree(f->path, err), *it;
 	int rc;
 
 	assert_non_null(r);
@@ -462,7 +591,7 @@ check_claim(const struct fixture *f, const char *type, cJSON *key, cJSON *resp,
 	cJSON_ReplaceItemInObject(it, "response", resp);
 	cJSON_ReplaceItemInObject(it, "correct", cJSON_CreateBool(correct));
 	recompute(r);
-	rc = result_check(r, err);
+	rc = check_tree(r, err);
 	cJSON_Delete(r);
 	return rc;
 }
@@ -555,7 +684,7 @@ test_consistent_forgery_fails_signature(void **state)
 {
 	struct fixture *f = *state;
 	char *err = NULL, *text, *why = NULL;
-	cJSON *r = result_load(f->path, &err), *it, *s, *parts;
+	cJSON *r = load_tree(f->path, &err), *it, *s, *parts;
 	const char *task;
 	double dom;
 
@@ -576,7 +705,7 @@ test_consistent_forgery_fails_signature(void **state)
 	cJSON_ArrayForEach(e, parts)
 		if (strcmp(cJSON_GetObjectItem(e, "id")->valuestring, task) == 0)
 			set_num(e, "correct", get_num(e, "correct") + 1);
-	assert_int_equal(result_check(r, &err), 0);
+	assert_int_equal(check_tree(r, &err), 0);
 
 	text = cJSON_Print(r);
 	put_plain(f->path, text, strlen(text), 0644);
@@ -700,6 +829,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_saved_result_verifies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_typed_reader_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_sweep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_catches_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_item_correctness, setup,

@@ -104,7 +104,7 @@ pick(int d, int type, int skip)
 	for (size_t i = 0; i < bank->n_questions; i++) {
 		const struct question *q = &bank->questions[i];
 
-		if (q->domain != d || q->case_study >= 0 ||
+		if (q->domain_id != d || q->case_study >= 0 ||
 		    (type >= 0 && q->type != (enum question_type)type))
 			continue;
 		if (skip-- == 0)

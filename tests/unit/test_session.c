@@ -77,6 +77,36 @@ run_by_seconds(struct session *s, int64_t *t, int *warns, int64_t *warn_at)
 	return n;
 }
 
+/* The clock as both front ends show it: time left rounded up, or time used untimed. */
+static void
+test_clock_text(void **state)
+{
+	int64_t t = 0;
+	struct clock clk = { clock_manual_now, &t };
+	struct session *s = new_session(bank, 3, 0, 7, 60, &clk);
+	char out[32];
+
+	(void)state;
+	session_start(s);
+	assert_int_equal(session_clock_text(s, out), 1);
+	assert_string_equal(out, "1:00");
+	t = 1;
+	assert_int_equal(session_clock_text(s, out), 1);
+	assert_string_equal(out, "1:00");
+	t = 1000;
+	assert_int_equal(session_clock_text(s, out), 1);
+	assert_string_equal(out, "0:59");
+	session_free(s);
+
+	t = 0;
+	s = new_session(bank, 3, 0, 7, 0, &clk);
+	session_start(s);
+	t = 61999;
+	assert_int_equal(session_clock_text(s, out), 0);
+	assert_string_equal(out, "1:01");
+	session_free(s);
+}
+
 static void
 test_exam_times_out_exactly(void **state)
 {
@@ -975,6 +1005,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clock_text),
 		cmocka_unit_test(test_exam_times_out_exactly),
 		cmocka_unit_test(test_short_limits_warn_only_inside),
 		cmocka_unit_test(test_jump_warns_once_for_lowest),

@@ -461,7 +461,7 @@ test_mask(void **state)
 	n = study_mask(good, &f, m);
 	assert_true(n > 0 && n < good->n_questions);
 	for (size_t i = 0; i < good->n_questions; i++)
-		assert_int_equal(m[i], good->questions[i].domain == 2);
+		assert_int_equal(m[i], good->questions[i].domain_id == 2);
 
 	f = (struct study_filter){ 0, bank_task_index(good, "1.1"), NULL };
 	n = study_mask(good, &f, m);

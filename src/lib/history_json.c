@@ -1,0 +1,80 @@
+/* The JSON of `certsim history --json`: attempts, trends and readiness. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+
+#include "certsim/history.h"
+#include "certsim/readiness.h"
+#include "certsim/trend.h"
+
+static void
+add_attempt(cJSON *arr, const struct attempt *a)
+{
+	const struct result_file *r = a->result;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "path", a->path);
+	cJSON_AddStringToObject(o, "finished_at", a->finished_at);
+	cJSON_AddStringToObject(o, "mode", r->mode);
+	if (r->has_quiz)
+		cJSON_AddStringToObject(o, "source", r->quiz_source);
+	cJSON_AddNumberToObject(o, "items", (double)r->n_items);
+	cJSON_AddNumberToObject(o, "correct", r->score.correct);
+	cJSON_AddNumberToObject(o, "scored", r->score.scored);
+	cJSON_AddNumberToObject(o, "percent", r->score.percent);
+	cJSON_AddNumberToObject(o, "scaled", r->score.scaled);
+	cJSON_AddBoolToObject(o, "passed", r->score.passed);
+	cJSON_AddNumberToObject(o, "time_used_s", (double)r->time_used_s);
+	cJSON_AddStringToObject(o, "signature", history_sig_name(a->sig));
+	if (a->sig_reason)
+		cJSON_AddStringToObject(o, "signature_problem", a->sig_reason);
+	cJSON_AddItemToArray(arr, o);
+}
+
+/* One trend row: {"id", "name", "percent": [oldest .. newest]}. */
+static void
+add_trend(cJSON *arr, cJSON *id, const char *name, const double *v, size_t k)
+{
+	cJSON *o = cJSON_CreateObject(), *t;
+	cJSON_AddItemToObject(o, "id", id);
+	cJSON_AddStringToObject(o, "name", name);
+	t = cJSON_AddArrayToObject(o, "percent");
+	for (size_t j = 0; j < k; j++)
+		cJSON_AddItemToArray(t, cJSON_CreateNumber(v[j]));
+	cJSON_AddItemToArray(arr, o);
+}
+
+char *
+history_json(const struct history *h, const struct bank *b)
+{
+	cJSON *out = cJSON_CreateObject(), *arr;
+	struct readiness rd;
+	double v[TREND_LEN];
+	if (out == NULL)
+		return NULL;
+	arr = cJSON_AddArrayToObject(out, "attempts");
+	for (size_t a = 0; a < h->n; a++)
+		add_attempt(arr, &h->v[a]);
+	if (b != NULL) {
+		arr = cJSON_AddArrayToObject(out, "domains");
+		for (int i = 0; i < b->bp.n_domains; i++) {
+			const struct domain *d = &b->bp.domains[i];
+			size_t k = trend_domain(h, d->id, v);
+			add_trend(arr, cJSON_CreateNumber(d->id), d->name, v, k);
+		}
+		arr = cJSON_AddArrayToObject(out, "tasks");
+		for (int i = 0; i < b->bp.n_tasks; i++) {
+			const struct task *t = &b->bp.tasks[i];
+			size_t k = trend_task(h, t->id, v);
+			add_trend(arr, cJSON_CreateString(t->id), t->name, v, k);
+		}
+	}
+	readiness_compute(h, &rd);
+	cJSON *o = cJSON_AddObjectToObject(out, "readiness");
+	cJSON_AddBoolToObject(o, "ready", rd.ready);
+	arr = cJSON_AddArrayToObject(o, "last_exams_percent");
+	for (int i = 0; i < rd.n; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateNumber(rd.last_percent[i]));
+	cJSON_AddStringToObject(o, "message", rd.message);
+	char *text = cJSON_Print(out);
+	cJSON_Delete(out);
+	return text;
+}

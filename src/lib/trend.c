@@ -1,0 +1,60 @@
+/* Trends: a domain's or task's percent correct over the learner's last valid attempts. */
+#include <string.h>
+
+#include "certsim/trend.h"
+
+/* The percent of the part of r matching domain_id or task_id, or -1 when absent. */
+static double
+part_percent(const struct result_file *r, int domain_id, const char *task_id)
+{
+	const struct result_part *v = task_id ? r->tasks : r->domains;
+	size_t n = task_id ? r->n_tasks : r->n_domains;
+	for (size_t i = 0; i < n; i++)
+		if (task_id ? strcmp(v[i].task_id, task_id) == 0 : v[i].domain_id == domain_id)
+			return v[i].percent;
+	return -1;
+}
+
+static size_t
+trend(const struct history *h, int domain_id, const char *task_id, double out[TREND_LEN])
+{
+	double newest_first[TREND_LEN];
+	size_t k = 0;
+	for (size_t a = h->n; a-- > 0 && k < TREND_LEN;) {
+		if (h->v[a].sig != ATTEMPT_SIG_VALID)
+			continue;
+		double p = part_percent(h->v[a].result, domain_id, task_id);
+		if (p >= 0)
+			newest_first[k++] = p;
+	}
+	for (size_t j = 0; j < k; j++)
+		out[j] = newest_first[k - 1 - j];
+	return k;
+}
+
+size_t
+trend_domain(const struct history *h, int domain_id, double out[TREND_LEN])
+{
+	return trend(h, domain_id, NULL, out);
+}
+
+size_t
+trend_task(const struct history *h, const char *task_id, double out[TREND_LEN])
+{
+	return trend(h, 0, task_id, out);
+}
+
+enum trend_direction
+trend_direction(const double *v, size_t n)
+{
+	if (n < 2)
+		return TREND_FLAT;
+	double last = v[n - 1], before = v[n - 2];
+	return last > before + 0.5 ? TREND_UP : last < before - 0.5 ? TREND_DOWN : TREND_FLAT;
+}
+
+const char *
+trend_direction_name(enum trend_direction d)
+{
+	return d == TREND_UP ? "up" : d == TREND_DOWN ? "down" : "flat";
+}
