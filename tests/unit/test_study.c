@@ -574,9 +574,18 @@ test_simulated_week(void **state)
 		/* Day 1 at 09:00: day 0's Again items fall due at 10:00, not yet. */
 		if (day == 1)
 			assert_int_equal(n_due, 0);
-		/* Day 2: the 22 missed in the exam are due; the 20 first are served. */
+		/*
+		 * Day 2: the 22 missed in the exam are due (and so may be day 1's
+		 * new items answered Again, which depends on the bank); the exam's
+		 * misses are the most overdue, so the 20 served are from them.
+		 */
 		if (day == 2) {
-			assert_int_equal(want_due, 22);
+			size_t missed_due = 0;
+
+			for (size_t i = 0; i < 65; i += 3)
+				missed_due += mine[i].due <= now;
+			assert_int_equal(missed_due, 22);
+			assert_true(want_due >= 22);
 			for (size_t k = 0; k < n_due; k++)
 				assert_true(v[k] < 65 && v[k] % 3 == 0);
 		}
