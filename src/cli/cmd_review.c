@@ -210,7 +210,8 @@ print_item(FILE *f, const struct bank *b, const cJSON *it, size_t total)
 			        letter_of(shown, right), rc ? rc->text : "?");
 		}
 	}
-	fprintf(f, "\nExplanation: %s\n", q->explanation);
+	if (q->explanation != NULL)
+		fprintf(f, "\nExplanation: %s\n", q->explanation);
 	for (int i = 0; i < q->n_references; i++)
 		fprintf(f, "Reference: %s\n", q->references[i]);
 }
