@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # runtimes (libclang-rt-dev, a mere "Recommends" of clang) and
 # llvm-symbolizer (llvm) for the sanitizer and fuzz runs.
 packages=(build-essential cmake pkg-config libcjson-dev libsodium-dev
-          libcmocka-dev libncurses-dev
+          libcmocka-dev libncurses-dev libxml2-dev
           tmux minisign jq procps valgrind clang libclang-rt-dev llvm)
 missing=()
 for p in "${packages[@]}"; do

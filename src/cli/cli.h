@@ -59,6 +59,8 @@ void tui_results(const struct session *s, const struct score *sc,
 int tui_menu(int argc, char **argv);
 
 int cmd_bank(int argc, char **argv);
+int cmd_bank_import(int argc, char **argv); /* cmd_interchange.c */
+int cmd_bank_export(int argc, char **argv);
 int cmd_exam(int argc, char **argv);
 int cmd_quiz(int argc, char **argv);
 int cmd_resume(int argc, char **argv);
