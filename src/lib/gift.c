@@ -650,6 +650,7 @@ gift_export(const struct bank *b, struct ix_buf *out, struct diag *d, size_t *n_
             size_t *n_skipped)
 {
 	char *last_cat = NULL;
+	*n_written = *n_skipped = 0;
 	ix_buf_printf(out, "// %s: %s\n// Exported by certsim from a bank of %zu questions.\n",
 	              b->bp.code, b->bp.title, b->n_questions);
 	for (size_t i = 0; i < b->n_questions; i++) {

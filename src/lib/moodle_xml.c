@@ -574,7 +574,7 @@ moodle_xml_export(const struct bank *b, struct ix_buf *out, struct diag *d, size
                   size_t *n_skipped)
 {
 	(void)d;
-	*n_skipped = 0;
+	*n_written = *n_skipped = 0;
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
 	if (w == NULL) {
