@@ -1,4 +1,5 @@
 /* certsim bank import|export: bank interchange with Moodle (GIFT, Aiken, Moodle XML). */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,17 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out,
 	if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode))
 		return cli_usage_error("bank", "bank import: --out %s exists and is not a directory",
 		                       out);
+	DIR *dp = opendir(out);
+	if (dp != NULL) {
+		struct dirent *e;
+		int empty = 1;
+		while (empty && (e = readdir(dp)) != NULL)
+			empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+		closedir(dp);
+		if (!empty)
+			return cli_usage_error("bank", "bank import: --out %s is not empty; choose a "
+			                       "new directory", out);
+	}
 	int r = ix_blueprint_load(exam, &bp, &d, &err);
 	if (r == -2) {
 		code = cli_error(EXIT_SYSTEM, "%s", err);

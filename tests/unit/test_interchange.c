@@ -55,7 +55,8 @@ test_html_to_text(void **state)
 static void
 test_text_html_round_trip(void **state)
 {
-	const char *texts[] = { "a < b & c > d", "\"quoted\"", "two\nlines", "x\n\ny", "caf\xC3\xA9" };
+	const char *texts[] = { "a < b & c > d", "\"quoted\"", "two\nlines", "x\n\ny",
+		                "caf\xC3\xA9" };
 	(void)state;
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		struct ix_buf b = { 0 };
@@ -100,7 +101,8 @@ write_exam(const char *dir)
 	                   " \"questions\": 2, \"duration_minutes\": 4,"
 	                   " \"scoring\": { \"min\": 100, \"max\": 1000, \"pass\": 700, \"cut\": 0.7 },"
 	                   " \"domains\": [ { \"id\": 1, \"name\": \"One\", \"weight\": 60, \"tasks\": ["
-	                   " { \"id\": \"1.1\", \"name\": \"a\" }, { \"id\": \"1.2\", \"name\": \"b\" } ] },"
+	                   " { \"id\": \"1.1\", \"name\": \"a\" },"
+	                   " { \"id\": \"1.2\", \"name\": \"b\" } ] },"
 	                   " { \"id\": 2, \"name\": \"Two\", \"weight\": 40, \"tasks\": ["
 	                   " { \"id\": \"2.1\", \"name\": \"c\" } ] } ] }\n";
 	char *p = join(dir, "exam.json");
