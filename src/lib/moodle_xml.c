@@ -366,7 +366,7 @@ moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_set *
 	}
 	xmlSetStructuredErrorFunc(&x, on_xml_error);
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
-	                                  XML_PARSE_NONET | XML_PARSE_NOCDATA |
+	                                  XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
 	                                      XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);
