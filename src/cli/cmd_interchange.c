@@ -59,7 +59,7 @@ format_of(const char *s)
 	return -1;
 }
 
-/* The value of option argv[*i] (advancing *i), or NULL after a usage error message. */
+/* The value of option argv[*i] (advancing *i), or NULL when it has none. */
 static const char *
 value(int argc, char **argv, int *i)
 {
