@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < set.n; i++)
 		if (set.v[i].type != Q_SINGLE || set.v[i].n_key != 1)
 			abort();
-	ix_set_free(&set);
+	interchange_set_free(&set);
 	diag_free(&d);
 	return 0;
 }

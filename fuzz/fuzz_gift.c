@@ -19,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag d = { 0 };
 	int rc = gift_parse("fuzz.gift", (const char *)data, size, &set, &d);
 	fuzz_ix_check(rc, &set, &d, "fuzz.gift:", data, size);
-	ix_set_free(&set);
+	interchange_set_free(&set);
 	diag_free(&d);
 	return 0;
 }

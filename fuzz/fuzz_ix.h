@@ -58,7 +58,8 @@ fuzz_ix_check(int rc, const struct ix_set *set, const struct diag *d, const char
 			if (fuzz_ix_blank(q->choices[c]))
 				abort();
 		if (q->type == Q_MATCHING) {
-			if (q->n_prompts < 3 || q->n_prompts > BANK_MAX_ITEMS || q->n_key != q->n_prompts)
+			if (q->n_prompts < 3 || q->n_prompts > BANK_MAX_ITEMS ||
+			    q->n_key != q->n_prompts)
 				abort();
 			for (int p = 0; p < q->n_prompts; p++)
 				if (fuzz_ix_blank(q->prompts[p]))

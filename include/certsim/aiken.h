@@ -18,7 +18,6 @@
  * ANSWER naming no option, letters out of sequence) go to d. Returns 0
  * when there was no syntax error, else -1 (also on out of memory).
  */
-int aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set,
-                struct diag *d);
+int aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, struct diag *d);
 
 #endif

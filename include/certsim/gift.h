@@ -18,8 +18,7 @@
  * syntax error, -1 otherwise (or on out of memory); questions appended
  * before an error stay in set, and the caller decides.
  */
-int gift_parse(const char *file, const char *data, size_t len, struct ix_set *set,
-               struct diag *d);
+int gift_parse(const char *file, const char *data, size_t len, struct ix_set *set, struct diag *d);
 
 /*
  * Append the GIFT escapes of text to b: \ ~ = # { } : as \\ \~ \= \# \{

@@ -10,26 +10,27 @@
 
 /* A growable text buffer. Zero-initialise ({0}); free s with free(). */
 struct ix_buf {
-	char *s;     /* NUL-terminated (NULL while empty) */
+	char *s; /* NUL-terminated (NULL while empty) */
 	size_t n, cap;
-	int oom;     /* set when an append failed; the text is then incomplete */
+	int oom; /* set when an append failed; the text is then incomplete */
 };
 
 /* Append len bytes of s. Sets b->oom on out of memory. */
-void ix_buf_add(struct ix_buf *b, const char *s, size_t len);
+void interchange_buf_add(struct ix_buf *b, const char *s, size_t len);
 
 /* Append a NUL-terminated string. */
-void ix_buf_puts(struct ix_buf *b, const char *s);
+void interchange_buf_puts(struct ix_buf *b, const char *s);
 
 /* Append printf-style text. */
-void ix_buf_printf(struct ix_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void interchange_buf_printf(struct ix_buf *b, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 
 /* A converted question, in certsim's terms (choice ids are implied by position). */
 struct ix_question {
-	const char *file;       /* the input file (not owned: the caller's string) */
-	int line;               /* where the question starts in it */
-	char *name;             /* the Moodle question name, or NULL */
-	char *category;         /* the category in effect, or NULL */
+	const char *file; /* the input file (not owned: the caller's string) */
+	int line;         /* where the question starts in it */
+	char *name;       /* the Moodle question name, or NULL */
+	char *category;   /* the category in effect, or NULL */
 	enum question_type type;
 	char *stem;
 	/* single/multiple/matching: the options (A, B, ...); ordering: the items. */
@@ -37,50 +38,50 @@ struct ix_question {
 	int n_choices;
 	char *prompts[BANK_MAX_ITEMS]; /* matching only: prompts 1, 2, ... */
 	int n_prompts;
-	int key[BANK_MAX_CHOICES];     /* as struct question's key */
+	int key[BANK_MAX_CHOICES]; /* as struct question's key */
 	int n_key;
-	char *explanation;      /* NULL when the question has no general feedback */
+	char *explanation; /* NULL when the question has no general feedback */
 	char **tags;
 	int n_tags;
-	char *id;               /* set by ix_assign_ids */
-	char task[8];           /* set by ix_assign_tasks */
-	int domain;             /* likewise */
+	char *id;     /* set by ix_assign_ids */
+	char task[8]; /* set by ix_assign_tasks */
+	int domain;   /* likewise */
 };
 
 /* Converted questions, in input order. Zero-initialise ({0}); free with ix_set_free. */
 struct ix_set {
 	struct ix_question *v;
 	size_t n, cap;
-	size_t skipped;         /* questions reported as skipped */
+	size_t skipped; /* questions reported as skipped */
 };
 
 /* Free every question and the array; the set can be reused after. NULL is fine. */
-void ix_set_free(struct ix_set *set);
+void interchange_set_free(struct ix_set *set);
 
 /* One answer of a Moodle question as a parser read it. */
 struct ix_answer {
-	char *text;     /* plain text (owned by the draft) */
-	double weight;  /* multichoice: Moodle's fraction (1 = 100%) */
+	char *text;    /* plain text (owned by the draft) */
+	double weight; /* multichoice: Moodle's fraction (1 = 100%) */
 };
 
 /*
  * A question as a parser read it, before the conversion rules: which
  * Moodle type, its texts and weights. Strings are malloc'ed and owned by
- * the draft; ix_add_draft frees or takes them all.
+ * the draft; interchange_add_draft frees or takes them all.
  */
 struct ix_draft {
 	const char *file;
 	int line;
-	const char *kind;  /* "multichoice", "truefalse", "matching" or "ordering" */
-	char *name;        /* or NULL */
-	char *category;    /* or NULL */
+	const char *kind; /* "multichoice", "truefalse", "matching" or "ordering" */
+	char *name;       /* or NULL */
+	char *category;   /* or NULL */
 	char *stem;
-	char *explanation; /* or NULL (an empty one is treated as none) */
-	int single;        /* multichoice: Moodle's single-answer mode */
-	int tf_true;       /* truefalse: 1 when "true" is the right answer */
+	char *explanation;         /* or NULL (an empty one is treated as none) */
+	int single;                /* multichoice: Moodle's single-answer mode */
+	int tf_true;               /* truefalse: 1 when "true" is the right answer */
 	struct ix_answer *answers; /* multichoice; ordering (in the right order) */
 	int n_answers;
-	char **sub_q, **sub_a;     /* matching: prompt ("" = distractor) and its answer */
+	char **sub_q, **sub_a; /* matching: prompt ("" = distractor) and its answer */
 	int n_sub;
 	char **tags;
 	int n_tags;
@@ -94,33 +95,33 @@ struct ix_draft {
  * count it in set->skipped. Frees or takes every string of dr and clears
  * it. Returns 0, or -1 on out of memory (after an error in d).
  */
-int ix_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d);
+int interchange_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d);
 
 /* Free a draft's strings and arrays and clear it (for a parser's error path). */
-void ix_draft_clear(struct ix_draft *dr);
+void interchange_draft_clear(struct ix_draft *dr);
 
 /*
  * Report a question of a kind certsim cannot take (essay, numerical, ...):
  * "FILE:LINE: warning: skipped KIND question "NAME": WHY", and count it.
  * name may be NULL, then text (the question text) names it.
  */
-void ix_skip(struct ix_set *set, struct diag *d, const char *file, int line, const char *kind,
-             const char *name, const char *text, const char *fmt, ...)
-    __attribute__((format(printf, 8, 9)));
+void interchange_skip(struct ix_set *set, struct diag *d, const char *file, int line,
+                      const char *kind, const char *name, const char *text, const char *fmt, ...)
+        __attribute__((format(printf, 8, 9)));
 
 /*
  * Check that data (len bytes) is text: valid UTF-8 with no NUL byte.
  * Returns 0, or -1 after one error "FILE:LINE: error: ..." naming the
  * first bad byte.
  */
-int ix_check_text(const char *file, const char *data, size_t len, struct diag *d);
+int interchange_check_text(const char *file, const char *data, size_t len, struct diag *d);
 
 /* Bytes of a UTF-8 byte order mark at the start of data (0 or 3). */
-size_t ix_bom(const char *data, size_t len);
+size_t interchange_bom(const char *data, size_t len);
 
 /* Append a "FILE:LINE: error: ..." to d. */
-void ix_error(struct diag *d, const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+void interchange_error(struct diag *d, const char *file, int line, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 
 /*
  * HTML (a Moodle text in format html) to plain text with libxml2's HTML
@@ -129,26 +130,26 @@ void ix_error(struct diag *d, const char *file, int line, const char *fmt, ...)
  * space, no-break spaces plain spaces, the result trimmed. Returns a new
  * string (caller frees), or NULL on out of memory. Never fails on bad HTML.
  */
-char *ix_html_to_text(const char *html, size_t len);
+char *interchange_html_to_text(const char *html, size_t len);
 
 /*
  * Plain text to HTML: & < > " escaped, a line break as <br>. Appended to b.
  */
-void ix_text_to_html(struct ix_buf *b, const char *text);
+void interchange_text_to_html(struct ix_buf *b, const char *text);
 
 /*
  * The last part of a Moodle category path, as a new string (caller frees;
  * NULL on out of memory): parts are separated by "/", "//" is a slash in
  * a name, a leading "$course$"-style context and "top" are dropped.
  */
-char *ix_category_last(const char *path);
+char *interchange_category_last(const char *path);
 
 /* The tasks of a blueprint, read from exam.json for the import. */
 struct ix_blueprint {
 	char *code;
 	int n_tasks;
-	char (*task)[8];  /* task ids */
-	int *domain;      /* the domain of each */
+	char (*task)[8]; /* task ids */
+	int *domain;     /* the domain of each */
 };
 
 /*
@@ -158,13 +159,14 @@ struct ix_blueprint {
  * in d); -2 when it cannot be read (*err: an allocated message, caller
  * frees). Free with ix_blueprint_free.
  */
-int ix_blueprint_load(const char *path, struct ix_blueprint *bp, struct diag *d, char **err);
+int interchange_blueprint_load(const char *path, struct ix_blueprint *bp, struct diag *d,
+                               char **err);
 
 /* Free a blueprint read by ix_blueprint_load and clear it. */
-void ix_blueprint_free(struct ix_blueprint *bp);
+void interchange_blueprint_free(struct ix_blueprint *bp);
 
 /* Index of task id t in bp, or -1. */
-int ix_blueprint_task(const struct ix_blueprint *bp, const char *t);
+int interchange_blueprint_task(const struct ix_blueprint *bp, const char *t);
 
 /* A --map CATEGORY=TASK pair. */
 struct ix_map {
@@ -180,8 +182,9 @@ struct ix_map {
  * category "C" maps to no task ..." (once per category). Returns 0, or -1
  * when some question has no task.
  */
-int ix_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp, const struct ix_map *maps,
-                    int n_maps, const char *default_task, struct diag *d);
+int interchange_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp,
+                             const struct ix_map *maps, int n_maps, const char *default_task,
+                             struct diag *d);
 
 /*
  * Give every question a unique id: its name when that is a valid certsim
@@ -189,7 +192,7 @@ int ix_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp, const str
  * "imp-0001", "imp-0002", ... (skipping ids taken). Returns 0, or -1 on
  * out of memory.
  */
-int ix_assign_ids(struct ix_set *set);
+int interchange_assign_ids(struct ix_set *set);
 
 /*
  * Write the certsim bank for set (ids and tasks assigned) into a new
@@ -197,18 +200,18 @@ int ix_assign_ids(struct ix_set *set);
  * exam_path and questions.json. Returns 0 with *tmpdir (caller frees), or
  * -1 with *err (caller frees); nothing is left behind on failure.
  */
-int ix_write_bank(const struct ix_set *set, const char *exam_path, const char *out, char **tmpdir,
-                  char **err);
+int interchange_write_bank(const struct ix_set *set, const char *exam_path, const char *out,
+                           char **tmpdir, char **err);
 
 /*
  * Move a directory made by ix_write_bank to out (which must not exist or
  * be an empty directory) and sync its parent. Returns 0, or -1 with *err
  * (caller frees).
  */
-int ix_commit_dir(const char *tmpdir, const char *out, char **err);
+int interchange_commit_dir(const char *tmpdir, const char *out, char **err);
 
 /* Remove a temporary bank directory made by ix_write_bank (its files, then it). */
-void ix_remove_dir(const char *tmpdir);
+void interchange_remove_dir(const char *tmpdir);
 
 /* The export formats. */
 enum ix_format { IX_GIFT, IX_MOODLE_XML };
@@ -217,13 +220,13 @@ enum ix_format { IX_GIFT, IX_MOODLE_XML };
  * The Moodle category of question q: "CODE/Domain N/TASK" with "/" in a
  * part doubled, as a new string (caller frees), or NULL on out of memory.
  */
-char *ix_category_of(const struct bank *b, const struct question *q);
+char *interchange_category_of(const struct bank *b, const struct question *q);
 
 /*
  * The question text to export for q: a case study's scenario, a blank
  * line, then the stem; else the stem. A new string (caller frees), or NULL.
  */
-char *ix_export_stem(const struct bank *b, const struct question *q);
+char *interchange_export_stem(const struct bank *b, const struct question *q);
 
 /*
  * Export every question of b in format fmt into out. Questions the format
@@ -231,7 +234,7 @@ char *ix_export_stem(const struct bank *b, const struct question *q);
  * warning: skipped ..." in d; *n_written and *n_skipped count them.
  * Returns 0, or -1 on out of memory.
  */
-int ix_export(const struct bank *b, enum ix_format fmt, struct ix_buf *out, struct diag *d,
-              size_t *n_written, size_t *n_skipped);
+int interchange_export(const struct bank *b, enum ix_format fmt, struct ix_buf *out, struct diag *d,
+                       size_t *n_written, size_t *n_skipped);
 
 #endif

@@ -31,7 +31,7 @@ int moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_s
  * *n_written and *n_skipped (always 0 here). Returns 0, or -1 on out of
  * memory.
  */
-int moodle_xml_export(const struct bank *b, struct ix_buf *out, struct diag *d,
-                      size_t *n_written, size_t *n_skipped);
+int moodle_xml_export(const struct bank *b, struct ix_buf *out, struct diag *d, size_t *n_written,
+                      size_t *n_skipped);
 
 #endif

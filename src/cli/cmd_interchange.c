@@ -86,8 +86,8 @@ parse_file(int fmt, const char *path, struct ix_set *set, struct diag *d, int *c
 }
 
 static int
-do_import(int fmt, char **files, int nfiles, const char *exam, const char *out,
-          const char *task, struct ix_map *maps, int nmaps)
+do_import(int fmt, char **files, int nfiles, const char *exam, const char *out, const char *task,
+          struct ix_map *maps, int nmaps)
 {
 	struct ix_set set = { 0 };
 	struct ix_blueprint bp = { 0 };
@@ -97,8 +97,8 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out,
 	struct stat st;
 
 	if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode))
-		return cli_usage_error("bank", "bank import: --out %s exists and is not a directory",
-		                       out);
+		return cli_usage_error("bank",
+		                       "bank import: --out %s exists and is not a directory", out);
 	DIR *dp = opendir(out);
 	if (dp != NULL) {
 		struct dirent *e;
@@ -107,10 +107,12 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out,
 			empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
 		closedir(dp);
 		if (!empty)
-			return cli_usage_error("bank", "bank import: --out %s is not empty; choose a "
-			                       "new directory", out);
+			return cli_usage_error("bank",
+			                       "bank import: --out %s is not empty; choose a "
+			                       "new directory",
+			                       out);
 	}
-	int r = ix_blueprint_load(exam, &bp, &d, &err);
+	int r = interchange_blueprint_load(exam, &bp, &d, &err);
 	if (r == -2) {
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
@@ -120,14 +122,15 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out,
 		code = EXIT_INVALID;
 		goto done;
 	}
-	if (task != NULL && ix_blueprint_task(&bp, task) < 0) {
+	if (task != NULL && interchange_blueprint_task(&bp, task) < 0) {
 		code = cli_usage_error("bank", "bank import: --task %s is not a task of %s", task,
 		                       exam);
 		goto done;
 	}
 	for (int m = 0; m < nmaps; m++)
-		if (ix_blueprint_task(&bp, maps[m].task) < 0) {
-			code = cli_usage_error("bank", "bank import: --map %s=%s: %s is not a task of %s",
+		if (interchange_blueprint_task(&bp, maps[m].task) < 0) {
+			code = cli_usage_error("bank",
+			                       "bank import: --map %s=%s: %s is not a task of %s",
 			                       maps[m].category, maps[m].task, maps[m].task, exam);
 			goto done;
 		}
@@ -140,26 +143,28 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out,
 	}
 	diag_print(&d, stderr);
 	if (syntax) {
-		code = cli_error(EXIT_INVALID, "%zu error%s in the input; nothing written", d.errors,
-		                 d.errors == 1 ? "" : "s");
+		code = cli_error(EXIT_INVALID, "%zu error%s in the input; nothing written",
+		                 d.errors, d.errors == 1 ? "" : "s");
 		goto done;
 	}
 	if (set.n == 0) {
-		code = cli_error(EXIT_INVALID, "no question could be converted (%zu skipped); "
-		                 "nothing written", set.skipped);
+		code = cli_error(EXIT_INVALID,
+		                 "no question could be converted (%zu skipped); "
+		                 "nothing written",
+		                 set.skipped);
 		goto done;
 	}
 	diag_free(&d);
-	if (ix_assign_tasks(&set, &bp, maps, nmaps, task, &d) < 0) {
+	if (interchange_assign_tasks(&set, &bp, maps, nmaps, task, &d) < 0) {
 		diag_print(&d, stderr);
 		code = cli_error(EXIT_INVALID, "questions without a task; nothing written");
 		goto done;
 	}
-	if (ix_assign_ids(&set) < 0) {
+	if (interchange_assign_ids(&set) < 0) {
 		code = cli_error(EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
-	if (ix_write_bank(&set, exam, out, &tmp, &err) < 0) {
+	if (interchange_write_bank(&set, exam, out, &tmp, &err) < 0) {
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
@@ -171,25 +176,27 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out,
 	size_t lint_errors = d.errors, lint_warnings = d.warnings;
 	bank_free(b);
 	if (lint_errors > 0) {
-		ix_remove_dir(tmp);
-		code = cli_error(EXIT_INVALID, "the converted bank has %zu lint error%s; nothing "
-		                 "written", lint_errors, lint_errors == 1 ? "" : "s");
+		interchange_remove_dir(tmp);
+		code = cli_error(EXIT_INVALID,
+		                 "the converted bank has %zu lint error%s; nothing "
+		                 "written",
+		                 lint_errors, lint_errors == 1 ? "" : "s");
 		goto done;
 	}
-	if (ix_commit_dir(tmp, out, &err) < 0) {
-		ix_remove_dir(tmp);
+	if (interchange_commit_dir(tmp, out, &err) < 0) {
+		interchange_remove_dir(tmp);
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
-	printf("%s: %zu question%s imported, %zu skipped: %zu errors, %zu warning%s\n", out,
-	       set.n, set.n == 1 ? "" : "s", set.skipped, lint_errors, lint_warnings,
+	printf("%s: %zu question%s imported, %zu skipped: %zu errors, %zu warning%s\n", out, set.n,
+	       set.n == 1 ? "" : "s", set.skipped, lint_errors, lint_warnings,
 	       lint_warnings == 1 ? "" : "s");
 done:
 	free(tmp);
 	free(err);
 	diag_free(&d);
-	ix_set_free(&set);
-	ix_blueprint_free(&bp);
+	interchange_set_free(&set);
+	interchange_blueprint_free(&bp);
 	return code;
 }
 
@@ -229,8 +236,10 @@ cmd_bank_import(int argc, char **argv)
 		} else if (strcmp(a, "--map") == 0) {
 			const char *eq = strrchr(v, '=');
 			if (eq == NULL || eq == v || eq[1] == '\0') {
-				code = cli_usage_error("bank", "bank import: --map needs CATEGORY=TASK, "
-				                       "not '%s'", v);
+				code = cli_usage_error("bank",
+				                       "bank import: --map needs CATEGORY=TASK, "
+				                       "not '%s'",
+				                       v);
 				goto done;
 			}
 			/* The argument is split in place: CATEGORY may itself contain '='. */
@@ -249,13 +258,13 @@ cmd_bank_import(int argc, char **argv)
 		goto done;
 	}
 	if (format_of(from) < 0) {
-		code = cli_usage_error("bank", "bank import: --from %s: say gift, aiken or moodle-xml",
-		                       from);
+		code = cli_usage_error(
+		        "bank", "bank import: --from %s: say gift, aiken or moodle-xml", from);
 		goto done;
 	}
 	if (nfiles == 0 || exam == NULL || out == NULL) {
 		code = cli_usage_error("bank", "bank import needs FILE..., --exam EXAM.json and "
-		                       "--out DIR");
+		                               "--out DIR");
 		goto done;
 	}
 	code = do_import(format_of(from), files, nfiles, exam, out, task, maps, nmaps);
@@ -302,8 +311,9 @@ cmd_bank_export(int argc, char **argv)
 	struct diag d = { 0 };
 	size_t written = 0, skipped = 0;
 	char *err = NULL;
-	if (ix_export(b, strcmp(to, "gift") == 0 ? IX_GIFT : IX_MOODLE_XML, &text, &d, &written,
-	              &skipped) < 0 || text.s == NULL) {
+	if (interchange_export(b, strcmp(to, "gift") == 0 ? IX_GIFT : IX_MOODLE_XML, &text, &d,
+	                       &written, &skipped) < 0 ||
+	    text.s == NULL) {
 		code = cli_error(EXIT_SYSTEM, "out of memory");
 	} else {
 		diag_print(&d, stderr);

@@ -60,9 +60,9 @@ add_option(struct ix_draft *dr, char *text)
 int
 aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, struct diag *d)
 {
-	if (ix_check_text(file, data, len, d) < 0)
+	if (interchange_check_text(file, data, len, d) < 0)
 		return -1;
-	size_t pos = ix_bom(data, len);
+	size_t pos = interchange_bom(data, len);
 	int lineno = 0, rc = 0, oom = 0;
 	struct open_q q;
 	memset(&q, 0, sizeof q);
@@ -87,16 +87,18 @@ aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, 
 			continue;
 		if (s[0] >= 'A' && s[0] <= 'Z' && (s[1] == ')' || s[1] == '.')) {
 			if (!q.open) {
-				ix_error(d, file, lineno,
-				         "option %c%c outside a question (the question's line comes first)",
-				         s[0], s[1]);
+				interchange_error(
+				        d, file, lineno,
+				        "option %c%c outside a question (the question's line comes first)",
+				        s[0], s[1]);
 				rc = -1;
 				continue;
 			}
 			char want = (char)('A' + q.dr.n_answers);
 			if (s[0] != want) {
-				ix_error(d, file, lineno, "option %c out of sequence (expected %c)", s[0],
-				         want);
+				interchange_error(d, file, lineno,
+				                  "option %c out of sequence (expected %c)", s[0],
+				                  want);
 				rc = -1;
 			}
 			if (add_option(&q.dr, dup_trim(s + 2, n - 2)) < 0)
@@ -105,7 +107,8 @@ aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, 
 		}
 		if (n >= 7 && memcmp(s, "ANSWER:", 7) == 0) {
 			if (!q.open) {
-				ix_error(d, file, lineno, "ANSWER line outside a question");
+				interchange_error(d, file, lineno,
+				                  "ANSWER line outside a question");
 				rc = -1;
 				continue;
 			}
@@ -115,26 +118,28 @@ aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, 
 			char letter = k < n ? s[k] : '?';
 			int idx = letter - 'A';
 			if (q.dr.n_answers >= 2 && (idx < 0 || idx >= q.dr.n_answers)) {
-				ix_error(d, file, lineno, "ANSWER: %c names no option (options A to %c)",
-				         letter, 'A' + q.dr.n_answers - 1);
+				interchange_error(d, file, lineno,
+				                  "ANSWER: %c names no option (options A to %c)",
+				                  letter, 'A' + q.dr.n_answers - 1);
 				rc = -1;
-				ix_draft_clear(&q.dr);
+				interchange_draft_clear(&q.dr);
 			} else {
 				if (idx >= 0 && idx < q.dr.n_answers)
 					q.dr.answers[idx].weight = 1;
-				if (ix_add_draft(set, &q.dr, d) < 0)
+				if (interchange_add_draft(set, &q.dr, d) < 0)
 					oom = 1;
 			}
 			q.open = 0;
 			continue;
 		}
 		if (q.open) {
-			ix_error(d, file, q.line,
-			         "question not completed: no ANSWER line before the next question "
-			         "(line %d)",
-			         lineno);
+			interchange_error(
+			        d, file, q.line,
+			        "question not completed: no ANSWER line before the next question "
+			        "(line %d)",
+			        lineno);
 			rc = -1;
-			ix_draft_clear(&q.dr);
+			interchange_draft_clear(&q.dr);
 		}
 		q.open = 1;
 		q.line = lineno;
@@ -147,12 +152,12 @@ aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, 
 			oom = 1;
 	}
 	if (q.open && !oom) {
-		ix_error(d, file, q.line, "question not completed: no ANSWER line");
+		interchange_error(d, file, q.line, "question not completed: no ANSWER line");
 		rc = -1;
 	}
-	ix_draft_clear(&q.dr);
+	interchange_draft_clear(&q.dr);
 	if (oom) {
-		ix_error(d, file, lineno, "out of memory");
+		interchange_error(d, file, lineno, "out of memory");
 		return -1;
 	}
 	return rc;

@@ -99,7 +99,7 @@ text_of(const struct gtext *g, size_t from, size_t to, enum gformat fmt)
 	memcpy(s, g->c + from, to - from);
 	s[to - from] = '\0';
 	if (fmt == F_HTML) {
-		char *t = ix_html_to_text(s, to - from);
+		char *t = interchange_html_to_text(s, to - from);
 		free(s);
 		return t;
 	}
@@ -119,7 +119,8 @@ take_format(const struct gtext *g, size_t *from, size_t to, enum gformat dflt)
 	if (end == t)
 		return dflt;
 	for (int i = 0; i < 4; i++)
-		if (end - f - 1 == strlen(names[i]) && memcmp(g->c + f + 1, names[i], end - f - 1) == 0) {
+		if (end - f - 1 == strlen(names[i]) &&
+		    memcmp(g->c + f + 1, names[i], end - f - 1) == 0) {
 			*from = end + 1;
 			return (enum gformat)i;
 		}
@@ -221,8 +222,8 @@ parse_multichoice(const struct gtext *g, size_t from, size_t to, enum gformat fm
 	size_t f0 = from, t0 = i;
 	trim(g, &f0, &t0);
 	if (f0 < t0) {
-		ix_error(d, dr->file, line_at(g, f0),
-		         "text before the first answer: each answer starts with = or ~");
+		interchange_error(d, dr->file, line_at(g, f0),
+		                  "text before the first answer: each answer starts with = or ~");
 		return -1;
 	}
 	while (i < to) {
@@ -247,15 +248,15 @@ parse_multichoice(const struct gtext *g, size_t from, size_t to, enum gformat fm
 }
 
 static int
-parse_matching(const struct gtext *g, size_t from, size_t to, enum gformat fmt,
-               struct ix_draft *dr, struct diag *d, int *oom)
+parse_matching(const struct gtext *g, size_t from, size_t to, enum gformat fmt, struct ix_draft *dr,
+               struct diag *d, int *oom)
 {
 	size_t i = find(g, from, to, '=');
 	size_t f0 = from, t0 = i;
 	trim(g, &f0, &t0);
 	if (f0 < t0) {
-		ix_error(d, dr->file, line_at(g, f0),
-		         "text before the first pair: each pair starts with =");
+		interchange_error(d, dr->file, line_at(g, f0),
+		                  "text before the first pair: each pair starts with =");
 		return -1;
 	}
 	while (i < to) {
@@ -263,13 +264,14 @@ parse_matching(const struct gtext *g, size_t from, size_t to, enum gformat fmt,
 		i = find(g, s, to, '=');
 		size_t arrow = find2(g, s, i, '-', '>');
 		if (arrow == i) {
-			ix_error(d, dr->file, line_at(g, s),
-			         "a matching pair needs the form =prompt -> answer");
+			interchange_error(d, dr->file, line_at(g, s),
+			                  "a matching pair needs the form =prompt -> answer");
 			return -1;
 		}
 		size_t ps = s;
 		enum gformat pf = take_format(g, &ps, arrow, fmt);
-		if (add_pair(dr, text_of(g, ps, arrow, pf), text_of(g, arrow + 2, i, F_PLAIN)) < 0) {
+		if (add_pair(dr, text_of(g, ps, arrow, pf), text_of(g, arrow + 2, i, F_PLAIN)) <
+		    0) {
 			*oom = 1;
 			return -1;
 		}
@@ -313,8 +315,8 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 		size_t rest = eol, rt = to;
 		trim(g, &rest, &rt);
 		if (rest < rt) {
-			ix_error(d, file, line_at(g, rest),
-			         "a $CATEGORY line must be followed by a blank line");
+			interchange_error(d, file, line_at(g, rest),
+			                  "a $CATEGORY line must be followed by a blank line");
 			return -1;
 		}
 		char *c = text_of(g, from + 10, eol, F_PLAIN);
@@ -334,7 +336,7 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 	if (at(g, from, ':') && at(g, from + 1, ':')) {
 		size_t end = find2(g, from + 2, to, ':', ':');
 		if (end == to) {
-			ix_error(d, file, line, "the question name is not closed with ::");
+			interchange_error(d, file, line, "the question name is not closed with ::");
 			return -1;
 		}
 		dr.name = text_of(g, from + 2, end, F_PLAIN);
@@ -347,36 +349,39 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 	size_t open = find(g, from, to, '{'), close = find(g, from, to, '}');
 	if (open == to && close == to) {
 		char *t = text_of(g, from, to, F_PLAIN);
-		ix_skip(set, d, file, line, "description", dr.name, t,
-		        "it has no answers (a description, not a question)");
+		interchange_skip(set, d, file, line, "description", dr.name, t,
+		                 "it has no answers (a description, not a question)");
 		free(t);
-		ix_draft_clear(&dr);
+		interchange_draft_clear(&dr);
 		return 0;
 	}
 	int bad = 0;
 	if (open == to) {
-		ix_error(d, file, line_at(g, close), "'}' without '{' (write \\} for a brace)");
+		interchange_error(d, file, line_at(g, close),
+		                  "'}' without '{' (write \\} for a brace)");
 		bad = 1;
 	} else if (close == to) {
-		ix_error(d, file, line_at(g, open), "'{' not closed with '}'");
+		interchange_error(d, file, line_at(g, open), "'{' not closed with '}'");
 		bad = 1;
 	} else if (close < open) {
-		ix_error(d, file, line_at(g, close), "'}' before '{' (write \\} for a brace)");
+		interchange_error(d, file, line_at(g, close),
+		                  "'}' before '{' (write \\} for a brace)");
 		bad = 1;
 	} else if (find(g, open + 1, close, '{') < close) {
-		ix_error(d, file, line_at(g, find(g, open + 1, close, '{')),
-		         "'{' inside the answers (write \\{ for a brace)");
+		interchange_error(d, file, line_at(g, find(g, open + 1, close, '{')),
+		                  "'{' inside the answers (write \\{ for a brace)");
 		bad = 1;
 	} else if (find(g, close + 1, to, '{') < to || find(g, close + 1, to, '}') < to) {
 		size_t e = find(g, close + 1, to, '{');
 		if (e == to)
 			e = find(g, close + 1, to, '}');
-		ix_error(d, file, line_at(g, e),
-		         "a second answer block: a question has one {...} (write \\{ \\} for braces)");
+		interchange_error(
+		        d, file, line_at(g, e),
+		        "a second answer block: a question has one {...} (write \\{ \\} for braces)");
 		bad = 1;
 	}
 	if (bad) {
-		ix_draft_clear(&dr);
+		interchange_draft_clear(&dr);
 		return -1;
 	}
 
@@ -386,14 +391,14 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 	struct ix_buf stem = { 0 };
 	size_t sf = qs, st = open;
 	if (close + 1 < to) {
-		ix_buf_add(&stem, g->c + qs, open - qs);
-		ix_buf_puts(&stem, "_____");
-		ix_buf_add(&stem, g->c + close + 1, to - close - 1);
+		interchange_buf_add(&stem, g->c + qs, open - qs);
+		interchange_buf_puts(&stem, "_____");
+		interchange_buf_add(&stem, g->c + close + 1, to - close - 1);
 	} else {
 		trim(g, &sf, &st);
-		ix_buf_add(&stem, g->c + sf, st - sf);
+		interchange_buf_add(&stem, g->c + sf, st - sf);
 	}
-	ix_buf_add(&stem, "", 0);
+	interchange_buf_add(&stem, "", 0);
 	if (stem.oom) {
 		free(stem.s);
 		goto oom;
@@ -408,7 +413,7 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 	stem.s[z - a] = '\0';
 	stem.n = z - a;
 	if (fmt == F_HTML) {
-		dr.stem = ix_html_to_text(stem.s, stem.n);
+		dr.stem = interchange_html_to_text(stem.s, stem.n);
 		free(stem.s);
 		if (dr.stem == NULL)
 			goto oom;
@@ -437,39 +442,39 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 	}
 
 	if (as == ae) {
-		ix_skip(set, d, file, line, "essay", dr.name, dr.stem,
-		        "certsim has no essay questions");
+		interchange_skip(set, d, file, line, "essay", dr.name, dr.stem,
+		                 "certsim has no essay questions");
 	} else if (at(g, as, '#')) {
-		ix_skip(set, d, file, line, "numerical", dr.name, dr.stem,
-		        "certsim has no numerical questions");
+		interchange_skip(set, d, file, line, "numerical", dr.name, dr.stem,
+		                 "certsim has no numerical questions");
 	} else if (find(g, as, ae, '~') < ae) {
 		dr.kind = "multichoice";
 		dr.single = find(g, as, ae, '=') < ae;
 		if (parse_multichoice(g, as, ae, fmt, &dr, d, oom) < 0)
 			goto fail;
-		return ix_add_draft(set, &dr, d) < 0 ? (*oom = 1, -1) : 0;
+		return interchange_add_draft(set, &dr, d) < 0 ? (*oom = 1, -1) : 0;
 	} else if (find(g, as, ae, '=') < ae && find2(g, as, ae, '-', '>') < ae) {
 		dr.kind = "matching";
 		if (parse_matching(g, as, ae, fmt, &dr, d, oom) < 0)
 			goto fail;
-		return ix_add_draft(set, &dr, d) < 0 ? (*oom = 1, -1) : 0;
+		return interchange_add_draft(set, &dr, d) < 0 ? (*oom = 1, -1) : 0;
 	} else {
 		size_t hash = find(g, as, ae, '#');
 		if (word_is(g, as, hash, "T") || word_is(g, as, hash, "TRUE") ||
 		    word_is(g, as, hash, "F") || word_is(g, as, hash, "FALSE")) {
 			dr.kind = "truefalse";
 			dr.tf_true = word_is(g, as, hash, "T") || word_is(g, as, hash, "TRUE");
-			return ix_add_draft(set, &dr, d) < 0 ? (*oom = 1, -1) : 0;
+			return interchange_add_draft(set, &dr, d) < 0 ? (*oom = 1, -1) : 0;
 		}
-		ix_skip(set, d, file, line, "shortanswer", dr.name, dr.stem,
-		        "certsim has no short-answer questions");
+		interchange_skip(set, d, file, line, "shortanswer", dr.name, dr.stem,
+		                 "certsim has no short-answer questions");
 	}
-	ix_draft_clear(&dr);
+	interchange_draft_clear(&dr);
 	return 0;
 oom:
 	*oom = 1;
 fail:
-	ix_draft_clear(&dr);
+	interchange_draft_clear(&dr);
 	return -1;
 }
 
@@ -528,9 +533,9 @@ build_block(struct gtext *g, const char *const *lines, const size_t *lens, const
 int
 gift_parse(const char *file, const char *data, size_t len, struct ix_set *set, struct diag *d)
 {
-	if (ix_check_text(file, data, len, d) < 0)
+	if (interchange_check_text(file, data, len, d) < 0)
 		return -1;
-	size_t pos = ix_bom(data, len);
+	size_t pos = interchange_bom(data, len);
 	const char **lines = NULL;
 	size_t *lens = NULL, nl = 0, cap = 0;
 	int *nums = NULL, lineno = 0, rc = 0, oom = 0;
@@ -543,7 +548,8 @@ gift_parse(const char *file, const char *data, size_t len, struct ix_set *set, s
 			while (pos + n < len && s[n] != '\n' && s[n] != '\r')
 				n++;
 			pos += n;
-			if (pos < len && data[pos] == '\r' && pos + 1 < len && data[pos + 1] == '\n')
+			if (pos < len && data[pos] == '\r' && pos + 1 < len &&
+			    data[pos + 1] == '\n')
 				pos++;
 			pos++;
 			lineno++;
@@ -597,7 +603,7 @@ gift_parse(const char *file, const char *data, size_t len, struct ix_set *set, s
 	free(nums);
 	free(category);
 	if (oom) {
-		ix_error(d, file, lineno, "out of memory");
+		interchange_error(d, file, lineno, "out of memory");
 		return -1;
 	}
 	return rc;
@@ -608,13 +614,19 @@ gift_escape(struct ix_buf *b, const char *text)
 {
 	for (const char *s = text; *s; s++) {
 		switch (*s) {
-		case '\\': case '~': case '=': case '#': case '{': case '}': case ':':
-			ix_buf_add(b, "\\", 1);
-			ix_buf_add(b, s, 1);
+		case '\\':
+		case '~':
+		case '=':
+		case '#':
+		case '{':
+		case '}':
+		case ':':
+			interchange_buf_add(b, "\\", 1);
+			interchange_buf_add(b, s, 1);
 			break;
-		case '\n': ix_buf_puts(b, "\\n"); break;
+		case '\n': interchange_buf_puts(b, "\\n"); break;
 		case '\r': break;
-		default: ix_buf_add(b, s, 1);
+		default: interchange_buf_add(b, s, 1);
 		}
 	}
 }
@@ -623,7 +635,7 @@ gift_escape(struct ix_buf *b, const char *text)
 static const char *
 share(int k)
 {
-	static const char *const w[] = { "100", "100", "50", "33.33333", "25", "20",
+	static const char *const w[] = { "100",      "100",      "50",   "33.33333", "25", "20",
 		                         "16.66667", "14.28571", "12.5", "11.11111", "10" };
 	return k >= 1 && k <= 10 ? w[k] : "100";
 }
@@ -651,8 +663,9 @@ gift_export(const struct bank *b, struct ix_buf *out, struct diag *d, size_t *n_
 {
 	char *last_cat = NULL;
 	*n_written = *n_skipped = 0;
-	ix_buf_printf(out, "// %s: %s\n// Exported by certsim from a bank of %zu questions.\n",
-	              b->bp.code, b->bp.title, b->n_questions);
+	interchange_buf_printf(out,
+	                       "// %s: %s\n// Exported by certsim from a bank of %zu questions.\n",
+	                       b->bp.code, b->bp.title, b->n_questions);
 	for (size_t i = 0; i < b->n_questions; i++) {
 		const struct question *q = &b->questions[i];
 		if (q->type == Q_ORDERING) {
@@ -669,7 +682,7 @@ gift_export(const struct bank *b, struct ix_buf *out, struct diag *d, size_t *n_
 			(*n_skipped)++;
 			continue;
 		}
-		char *cat = ix_category_of(b, q), *stem = ix_export_stem(b, q);
+		char *cat = interchange_category_of(b, q), *stem = interchange_export_stem(b, q);
 		if (cat == NULL || stem == NULL) {
 			free(cat);
 			free(stem);
@@ -677,54 +690,54 @@ gift_export(const struct bank *b, struct ix_buf *out, struct diag *d, size_t *n_
 			return -1;
 		}
 		if (last_cat == NULL || strcmp(cat, last_cat) != 0) {
-			ix_buf_puts(out, "\n$CATEGORY: ");
-			ix_buf_puts(out, cat);
-			ix_buf_puts(out, "\n");
+			interchange_buf_puts(out, "\n$CATEGORY: ");
+			interchange_buf_puts(out, cat);
+			interchange_buf_puts(out, "\n");
 			free(last_cat);
 			last_cat = cat;
 		} else {
 			free(cat);
 		}
-		ix_buf_printf(out, "\n// question: %s\n::", q->id);
+		interchange_buf_printf(out, "\n// question: %s\n::", q->id);
 		gift_escape(out, q->id);
-		ix_buf_puts(out, "::[plain]");
+		interchange_buf_puts(out, "::[plain]");
 		gift_escape(out, stem);
 		free(stem);
-		ix_buf_puts(out, "{\n");
+		interchange_buf_puts(out, "{\n");
 		if (q->type == Q_MATCHING) {
 			int used[BANK_MAX_CHOICES] = { 0 };
 			for (int p = 0; p < q->n_prompts; p++) {
-				ix_buf_puts(out, "\t=");
+				interchange_buf_puts(out, "\t=");
 				gift_escape(out, q->prompts[p].text);
-				ix_buf_puts(out, " -> ");
+				interchange_buf_puts(out, " -> ");
 				gift_escape(out, q->choices[q->key[p]].text);
-				ix_buf_puts(out, "\n");
+				interchange_buf_puts(out, "\n");
 				used[q->key[p]] = 1;
 			}
 			for (int c = 0; c < q->n_choices; c++)
 				if (!used[c]) {
-					ix_buf_puts(out, "\t= -> ");
+					interchange_buf_puts(out, "\t= -> ");
 					gift_escape(out, q->choices[c].text);
-					ix_buf_puts(out, "\n");
+					interchange_buf_puts(out, "\n");
 				}
 		} else {
 			for (int c = 0; c < q->n_choices; c++) {
 				if (q->type == Q_SINGLE)
-					ix_buf_puts(out, in_key(q, c) ? "\t=" : "\t~");
+					interchange_buf_puts(out, in_key(q, c) ? "\t=" : "\t~");
 				else if (in_key(q, c))
-					ix_buf_printf(out, "\t~%%%s%%", share(q->n_key));
+					interchange_buf_printf(out, "\t~%%%s%%", share(q->n_key));
 				else
-					ix_buf_puts(out, "\t~%-100%");
+					interchange_buf_puts(out, "\t~%-100%");
 				gift_escape(out, q->choices[c].text);
-				ix_buf_puts(out, "\n");
+				interchange_buf_puts(out, "\n");
 			}
 		}
 		if (q->explanation != NULL) {
-			ix_buf_puts(out, "\t####");
+			interchange_buf_puts(out, "\t####");
 			gift_escape(out, q->explanation);
-			ix_buf_puts(out, "\n");
+			interchange_buf_puts(out, "\n");
 		}
-		ix_buf_puts(out, "}\n");
+		interchange_buf_puts(out, "}\n");
 		(*n_written)++;
 	}
 	free(last_cat);

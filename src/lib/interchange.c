@@ -18,7 +18,7 @@
 #include "certsim/moodle_xml.h"
 
 void
-ix_buf_add(struct ix_buf *b, const char *s, size_t len)
+interchange_buf_add(struct ix_buf *b, const char *s, size_t len)
 {
 	if (b->oom)
 		return;
@@ -40,13 +40,13 @@ ix_buf_add(struct ix_buf *b, const char *s, size_t len)
 }
 
 void
-ix_buf_puts(struct ix_buf *b, const char *s)
+interchange_buf_puts(struct ix_buf *b, const char *s)
 {
-	ix_buf_add(b, s, strlen(s));
+	interchange_buf_add(b, s, strlen(s));
 }
 
 void
-ix_buf_printf(struct ix_buf *b, const char *fmt, ...)
+interchange_buf_printf(struct ix_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -56,7 +56,7 @@ ix_buf_printf(struct ix_buf *b, const char *fmt, ...)
 		b->oom = 1;
 		return;
 	}
-	ix_buf_puts(b, s);
+	interchange_buf_puts(b, s);
 	free(s);
 }
 
@@ -78,7 +78,7 @@ question_free(struct ix_question *q)
 }
 
 void
-ix_set_free(struct ix_set *set)
+interchange_set_free(struct ix_set *set)
 {
 	if (set == NULL)
 		return;
@@ -89,7 +89,7 @@ ix_set_free(struct ix_set *set)
 }
 
 void
-ix_draft_clear(struct ix_draft *dr)
+interchange_draft_clear(struct ix_draft *dr)
 {
 	free(dr->name);
 	free(dr->category);
@@ -113,13 +113,13 @@ ix_draft_clear(struct ix_draft *dr)
 }
 
 size_t
-ix_bom(const char *data, size_t len)
+interchange_bom(const char *data, size_t len)
 {
 	return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
 int
-ix_check_text(const char *file, const char *data, size_t len, struct diag *d)
+interchange_check_text(const char *file, const char *data, size_t len, struct diag *d)
 {
 	const unsigned char *s = (const unsigned char *)data;
 	int line = 1;
@@ -128,15 +128,17 @@ ix_check_text(const char *file, const char *data, size_t len, struct diag *d)
 		if (c == '\n')
 			line++;
 		if (c == 0) {
-			ix_error(d, file, line, "NUL byte in file (is this a text file?)");
+			interchange_error(d, file, line, "NUL byte in file (is this a text file?)");
 			return -1;
 		}
 		if (c < 0x80) {
 			i++;
 			continue;
 		}
-		size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-		         : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+		           : c >= 0xE0 && c <= 0xEF ? 3
+		           : c >= 0xF0 && c <= 0xF4 ? 4
+		                                    : 0;
 		int ok = n > 0 && i + n <= len;
 		for (size_t k = 1; ok && k < n; k++)
 			ok = (s[i + k] & 0xC0) == 0x80;
@@ -145,8 +147,8 @@ ix_check_text(const char *file, const char *data, size_t len, struct diag *d)
 		if (ok && n == 4)
 			ok = !(c == 0xF0 && s[i + 1] < 0x90) && !(c == 0xF4 && s[i + 1] >= 0x90);
 		if (!ok) {
-			ix_error(d, file, line, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-			         c);
+			interchange_error(d, file, line,
+			                  "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", c);
 			return -1;
 		}
 		i += n;
@@ -155,7 +157,7 @@ ix_check_text(const char *file, const char *data, size_t len, struct diag *d)
 }
 
 void
-ix_error(struct diag *d, const char *file, int line, const char *fmt, ...)
+interchange_error(struct diag *d, const char *file, int line, const char *fmt, ...)
 {
 	char where[512], msg[1024];
 	va_list ap;
@@ -184,8 +186,8 @@ short_name(char *out, size_t size, const char *name, const char *text)
 }
 
 void
-ix_skip(struct ix_set *set, struct diag *d, const char *file, int line, const char *kind,
-        const char *name, const char *text, const char *fmt, ...)
+interchange_skip(struct ix_set *set, struct diag *d, const char *file, int line, const char *kind,
+                 const char *name, const char *text, const char *fmt, ...)
 {
 	char where[512], msg[1024], nm[64];
 	va_list ap;
@@ -260,9 +262,10 @@ convert_multichoice(struct ix_draft *dr, struct ix_question *q, char *why, size_
 		if (w > 0.00001)
 			pos++;
 		if (dr->single && w > 0.00001 && w <= 0.9999) {
-			snprintf(why, wn,
-			         "answer %c gives partial credit (%g%%); certsim scores all-or-nothing",
-			         'A' + i, w * 100);
+			snprintf(
+			        why, wn,
+			        "answer %c gives partial credit (%g%%); certsim scores all-or-nothing",
+			        'A' + i, w * 100);
 			return -1;
 		}
 	}
@@ -270,9 +273,10 @@ convert_multichoice(struct ix_draft *dr, struct ix_question *q, char *why, size_
 		if (full == 0)
 			snprintf(why, wn, "no answer is fully correct");
 		else
-			snprintf(why, wn,
-			         "%d answers are each fully correct; a single-answer question has one",
-			         full);
+			snprintf(
+			        why, wn,
+			        "%d answers are each fully correct; a single-answer question has one",
+			        full);
 		return -1;
 	}
 	if (pos == 0) {
@@ -357,7 +361,7 @@ convert_matching(struct ix_draft *dr, struct ix_question *q, char *why, size_t w
 }
 
 int
-ix_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
+interchange_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
 {
 	char why[256] = "";
 	struct ix_question tmp;
@@ -401,9 +405,10 @@ ix_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
 			rc = -1;
 		}
 	if (rc < 0) {
-		ix_skip(set, d, dr->file, dr->line, dr->kind, dr->name, dr->stem, "%s", why);
+		interchange_skip(set, d, dr->file, dr->line, dr->kind, dr->name, dr->stem, "%s",
+		                 why);
 		question_free(&tmp);
-		ix_draft_clear(dr);
+		interchange_draft_clear(dr);
 		return 0;
 	}
 	struct ix_question *q = new_question(set, dr);
@@ -416,29 +421,30 @@ ix_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
 	q->n_prompts = tmp.n_prompts;
 	memcpy(q->key, tmp.key, sizeof q->key);
 	q->n_key = tmp.n_key;
-	ix_draft_clear(dr);
+	interchange_draft_clear(dr);
 	return 0;
 oom:
 	question_free(&tmp);
-	ix_draft_clear(dr);
-	ix_error(d, dr->file, dr->line, "out of memory");
+	interchange_draft_clear(dr);
+	interchange_error(d, dr->file, dr->line, "out of memory");
 	return -1;
 }
 
 /* HTML to text: the tree walk. */
 struct h2t {
 	struct ix_buf out;
-	int space;   /* a space is pending (collapsed white space) */
-	int breaks;  /* pending line breaks before the next text (max 2) */
+	int space;  /* a space is pending (collapsed white space) */
+	int breaks; /* pending line breaks before the next text (max 2) */
 };
 
 static int
 is_block(const char *n)
 {
-	static const char *const blocks[] = { "p", "div", "h1", "h2", "h3", "h4", "h5", "h6",
-		                              "ul", "ol", "table", "blockquote", "pre",
-		                              "section", "article", "header", "footer",
-		                              "dl", "figure", "hr", NULL };
+	static const char *const blocks[] = { "p",      "div",        "h1",  "h2",      "h3",
+		                              "h4",     "h5",         "h6",  "ul",      "ol",
+		                              "table",  "blockquote", "pre", "section", "article",
+		                              "header", "footer",     "dl",  "figure",  "hr",
+		                              NULL };
 	for (int i = 0; blocks[i]; i++)
 		if (strcmp(n, blocks[i]) == 0)
 			return 1;
@@ -472,13 +478,13 @@ h2t_text(struct h2t *h, const char *s)
 			continue;
 		}
 		if (h->breaks > 0) {
-			ix_buf_add(&h->out, "\n\n", (size_t)h->breaks);
+			interchange_buf_add(&h->out, "\n\n", (size_t)h->breaks);
 			h->breaks = 0;
 		} else if (h->space) {
-			ix_buf_add(&h->out, " ", 1);
+			interchange_buf_add(&h->out, " ", 1);
 		}
 		h->space = 0;
-		ix_buf_add(&h->out, s, 1);
+		interchange_buf_add(&h->out, s, 1);
 	}
 }
 
@@ -499,7 +505,7 @@ h2t_walk(struct h2t *h, xmlNode *n, int depth)
 			continue;
 		if (strcmp(name, "br") == 0) {
 			/* A hard break: kept even at the start. */
-			ix_buf_add(&h->out, "\n", 1);
+			interchange_buf_add(&h->out, "\n", 1);
 			h->space = 0;
 			h->breaks = 0;
 			continue;
@@ -515,10 +521,9 @@ h2t_walk(struct h2t *h, xmlNode *n, int depth)
 			xmlFree(alt);
 			continue;
 		}
-		int block = is_block(name), line = strcmp(name, "li") == 0 ||
-		                                       strcmp(name, "tr") == 0 ||
-		                                       strcmp(name, "dt") == 0 ||
-		                                       strcmp(name, "dd") == 0;
+		int block = is_block(name),
+		    line = strcmp(name, "li") == 0 || strcmp(name, "tr") == 0 ||
+		           strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0;
 		if (block)
 			h2t_break(h, 2);
 		else if (line)
@@ -537,7 +542,7 @@ h2t_walk(struct h2t *h, xmlNode *n, int depth)
 }
 
 char *
-ix_html_to_text(const char *html, size_t len)
+interchange_html_to_text(const char *html, size_t len)
 {
 	struct h2t h;
 	memset(&h, 0, sizeof h);
@@ -545,20 +550,20 @@ ix_html_to_text(const char *html, size_t len)
 		len = 0x7fffffff;
 	/* A wrapper element, so that a fragment's leading text stays in the body. */
 	struct ix_buf in = { 0 };
-	ix_buf_puts(&in, "<html><body><div>");
-	ix_buf_add(&in, html, len);
-	ix_buf_puts(&in, "</div></body></html>");
+	interchange_buf_puts(&in, "<html><body><div>");
+	interchange_buf_add(&in, html, len);
+	interchange_buf_puts(&in, "</div></body></html>");
 	if (in.oom)
 		goto oom;
 	htmlDocPtr doc = htmlReadMemory(in.s, (int)in.n, NULL, "UTF-8",
 	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
 	free(in.s);
 	if (doc != NULL) {
 		h2t_walk(&h, xmlDocGetRootElement(doc), 0);
 		xmlFreeDoc(doc);
 	}
-	ix_buf_add(&h.out, "", 0);
+	interchange_buf_add(&h.out, "", 0);
 	if (h.out.oom)
 		goto oom;
 	if (h.out.s == NULL)
@@ -574,23 +579,23 @@ oom:
 }
 
 void
-ix_text_to_html(struct ix_buf *b, const char *text)
+interchange_text_to_html(struct ix_buf *b, const char *text)
 {
 	for (const char *s = text; *s; s++) {
 		switch (*s) {
-		case '&': ix_buf_puts(b, "&amp;"); break;
-		case '<': ix_buf_puts(b, "&lt;"); break;
-		case '>': ix_buf_puts(b, "&gt;"); break;
-		case '"': ix_buf_puts(b, "&quot;"); break;
-		case '\n': ix_buf_puts(b, "<br>"); break;
+		case '&': interchange_buf_puts(b, "&amp;"); break;
+		case '<': interchange_buf_puts(b, "&lt;"); break;
+		case '>': interchange_buf_puts(b, "&gt;"); break;
+		case '"': interchange_buf_puts(b, "&quot;"); break;
+		case '\n': interchange_buf_puts(b, "<br>"); break;
 		case '\r': break;
-		default: ix_buf_add(b, s, 1);
+		default: interchange_buf_add(b, s, 1);
 		}
 	}
 }
 
 char *
-ix_category_last(const char *path)
+interchange_category_last(const char *path)
 {
 	struct ix_buf part = { 0 };
 	size_t nparts = 0;
@@ -598,17 +603,17 @@ ix_category_last(const char *path)
 	char *last = NULL;
 	for (;;) {
 		/* One part: up to a "/" that is not part of "//". */
-		ix_buf_add(&part, "", 0);
+		interchange_buf_add(&part, "", 0);
 		part.n = 0;
 		if (part.s)
 			part.s[0] = '\0';
 		while (*s && !(*s == '/' && s[1] != '/')) {
 			if (*s == '/' && s[1] == '/') {
-				ix_buf_add(&part, "/", 1);
+				interchange_buf_add(&part, "/", 1);
 				s += 2;
 				continue;
 			}
-			ix_buf_add(&part, s, 1);
+			interchange_buf_add(&part, s, 1);
 			s++;
 		}
 		if (part.oom) {
@@ -644,7 +649,7 @@ ix_category_last(const char *path)
 }
 
 int
-ix_blueprint_load(const char *path, struct ix_blueprint *bp, struct diag *d, char **err)
+interchange_blueprint_load(const char *path, struct ix_blueprint *bp, struct diag *d, char **err)
 {
 	char *buf = NULL;
 	size_t len;
@@ -664,13 +669,15 @@ ix_blueprint_load(const char *path, struct ix_blueprint *bp, struct diag *d, cha
 	}
 	int cap = 0;
 	const cJSON *dm;
-	cJSON_ArrayForEach(dm, doms) {
+	cJSON_ArrayForEach(dm, doms)
+	{
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(dm, "id");
 		const cJSON *tasks = cJSON_GetObjectItemCaseSensitive(dm, "tasks");
 		const cJSON *t;
 		if (!cJSON_IsNumber(id) || !cJSON_IsArray(tasks))
 			continue;
-		cJSON_ArrayForEach(t, tasks) {
+		cJSON_ArrayForEach(t, tasks)
+		{
 			const cJSON *tid = cJSON_GetObjectItemCaseSensitive(t, "id");
 			if (!cJSON_IsString(tid) || strlen(tid->valuestring) >= 8)
 				continue;
@@ -695,19 +702,19 @@ ix_blueprint_load(const char *path, struct ix_blueprint *bp, struct diag *d, cha
 	cJSON_Delete(root);
 	if (bp->n_tasks == 0) {
 		diag_add(d, DIAG_ERROR, path, "the blueprint lists no tasks");
-		ix_blueprint_free(bp);
+		interchange_blueprint_free(bp);
 		return -1;
 	}
 	return 0;
 oom:
 	cJSON_Delete(root);
-	ix_blueprint_free(bp);
+	interchange_blueprint_free(bp);
 	*err = strdup("out of memory");
 	return -2;
 }
 
 void
-ix_blueprint_free(struct ix_blueprint *bp)
+interchange_blueprint_free(struct ix_blueprint *bp)
 {
 	free(bp->code);
 	free(bp->task);
@@ -716,7 +723,7 @@ ix_blueprint_free(struct ix_blueprint *bp)
 }
 
 int
-ix_blueprint_task(const struct ix_blueprint *bp, const char *t)
+interchange_blueprint_task(const struct ix_blueprint *bp, const char *t)
 {
 	for (int i = 0; i < bp->n_tasks; i++)
 		if (strcmp(bp->task[i], t) == 0)
@@ -725,25 +732,27 @@ ix_blueprint_task(const struct ix_blueprint *bp, const char *t)
 }
 
 int
-ix_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp, const struct ix_map *maps,
-                int n_maps, const char *default_task, struct diag *d)
+interchange_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp,
+                         const struct ix_map *maps, int n_maps, const char *default_task,
+                         struct diag *d)
 {
 	int rc = 0;
 	for (size_t i = 0; i < set->n; i++) {
 		struct ix_question *q = &set->v[i];
 		const char *cat = q->category ? q->category : "";
-		char *last = ix_category_last(cat);
+		char *last = interchange_category_last(cat);
 		if (last == NULL)
 			return -1;
 		const char *task = NULL;
 		for (int m = 0; m < n_maps && task == NULL; m++)
-			if (strcmp(maps[m].category, cat) == 0 || strcmp(maps[m].category, last) == 0)
+			if (strcmp(maps[m].category, cat) == 0 ||
+			    strcmp(maps[m].category, last) == 0)
 				task = maps[m].task;
-		if (task == NULL && ix_blueprint_task(bp, last) >= 0)
+		if (task == NULL && interchange_blueprint_task(bp, last) >= 0)
 			task = last;
 		if (task == NULL)
 			task = default_task;
-		int t = task ? ix_blueprint_task(bp, task) : -1;
+		int t = task ? interchange_blueprint_task(bp, task) : -1;
 		if (t < 0) {
 			/* Once per category: only at its first question. */
 			int first = 1;
@@ -752,13 +761,14 @@ ix_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp, const struct 
 				    strcmp(set->v[j].category ? set->v[j].category : "", cat) == 0)
 					first = 0;
 			if (first && *cat)
-				ix_error(d, q->file, q->line,
-				         "category \"%s\" maps to no task of %s: add --map '%s=TASK' "
-				         "or --task TASK",
-				         cat, bp->code, last);
+				interchange_error(
+				        d, q->file, q->line,
+				        "category \"%s\" maps to no task of %s: add --map '%s=TASK' "
+				        "or --task TASK",
+				        cat, bp->code, last);
 			else if (first)
-				ix_error(d, q->file, q->line,
-				         "the question has no category: give --task TASK");
+				interchange_error(d, q->file, q->line,
+				                  "the question has no category: give --task TASK");
 			rc = -1;
 		} else {
 			snprintf(q->task, sizeof q->task, "%s", bp->task[t]);
@@ -814,7 +824,7 @@ strset_add(struct strset *st, const char *s)
 }
 
 int
-ix_assign_ids(struct ix_set *set)
+interchange_assign_ids(struct ix_set *set)
 {
 	struct strset st;
 	st.cap = 64;
@@ -896,7 +906,8 @@ question_json(const struct ix_question *q)
 	if (q->type == Q_MATCHING) {
 		ans = cJSON_AddObjectToObject(o, "answer");
 		for (int i = 0; ans != NULL && i < q->n_prompts; i++) {
-			char p[2] = { (char)('1' + i), '\0' }, c[2] = { (char)('A' + q->key[i]), '\0' };
+			char p[2] = { (char)('1' + i), '\0' },
+			     c[2] = { (char)('A' + q->key[i]), '\0' };
 			cJSON_AddStringToObject(ans, p, c);
 		}
 	} else {
@@ -909,9 +920,9 @@ question_json(const struct ix_question *q)
 	if (q->explanation != NULL)
 		cJSON_AddStringToObject(o, "explanation", q->explanation);
 	if (q->n_tags > 0)
-		cJSON_AddItemToObject(o, "tags",
-		                      cJSON_CreateStringArray((const char *const *)q->tags,
-		                                              q->n_tags));
+		cJSON_AddItemToObject(
+		        o, "tags",
+		        cJSON_CreateStringArray((const char *const *)q->tags, q->n_tags));
 	return o;
 }
 
@@ -938,7 +949,7 @@ bank_json(const struct ix_set *set)
 }
 
 void
-ix_remove_dir(const char *tmpdir)
+interchange_remove_dir(const char *tmpdir)
 {
 	DIR *dp = opendir(tmpdir);
 	if (dp != NULL) {
@@ -957,8 +968,8 @@ ix_remove_dir(const char *tmpdir)
 }
 
 int
-ix_write_bank(const struct ix_set *set, const char *exam_path, const char *out, char **tmpdir,
-              char **err)
+interchange_write_bank(const struct ix_set *set, const char *exam_path, const char *out,
+                       char **tmpdir, char **err)
 {
 	char *exam = NULL, *json = NULL, *path = NULL;
 	size_t len;
@@ -1004,7 +1015,7 @@ oom:
 	*err = strdup("out of memory");
 fail:
 	if (dir != NULL)
-		ix_remove_dir(dir);
+		interchange_remove_dir(dir);
 	free(dir);
 	free(exam);
 	free(json);
@@ -1013,7 +1024,7 @@ fail:
 }
 
 int
-ix_commit_dir(const char *tmpdir, const char *out, char **err)
+interchange_commit_dir(const char *tmpdir, const char *out, char **err)
 {
 	struct stat st;
 	if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -1052,7 +1063,7 @@ ix_commit_dir(const char *tmpdir, const char *out, char **err)
 }
 
 char *
-ix_category_of(const struct bank *b, const struct question *q)
+interchange_category_of(const struct bank *b, const struct question *q)
 {
 	struct ix_buf out = { 0 };
 	const char *task = b->bp.tasks[q->task].id;
@@ -1061,12 +1072,12 @@ ix_category_of(const struct bank *b, const struct question *q)
 	const char *parts[3] = { b->bp.code, dom, task };
 	for (int i = 0; i < 3; i++) {
 		if (i > 0)
-			ix_buf_add(&out, "/", 1);
+			interchange_buf_add(&out, "/", 1);
 		/* A slash inside a name is doubled, as Moodle writes it. */
 		for (const char *s = parts[i]; *s; s++)
-			ix_buf_add(&out, *s == '/' ? "//" : s, *s == '/' ? 2 : 1);
+			interchange_buf_add(&out, *s == '/' ? "//" : s, *s == '/' ? 2 : 1);
 	}
-	ix_buf_add(&out, "", 0);
+	interchange_buf_add(&out, "", 0);
 	if (out.oom) {
 		free(out.s);
 		return NULL;
@@ -1075,16 +1086,17 @@ ix_category_of(const struct bank *b, const struct question *q)
 }
 
 char *
-ix_export_stem(const struct bank *b, const struct question *q)
+interchange_export_stem(const struct bank *b, const struct question *q)
 {
 	if (q->case_study >= 0)
-		return fsutil_asprintf("%s\n\n%s", b->case_studies[q->case_study].scenario, q->stem);
+		return fsutil_asprintf("%s\n\n%s", b->case_studies[q->case_study].scenario,
+		                       q->stem);
 	return strdup(q->stem);
 }
 
 int
-ix_export(const struct bank *b, enum ix_format fmt, struct ix_buf *out, struct diag *d,
-          size_t *n_written, size_t *n_skipped)
+interchange_export(const struct bank *b, enum ix_format fmt, struct ix_buf *out, struct diag *d,
+                   size_t *n_written, size_t *n_skipped)
 {
 	*n_written = *n_skipped = 0;
 	if (fmt == IX_GIFT)

@@ -39,15 +39,14 @@ on_xml_error(void *ctx, xmlErrorPtr e)
 	size_t n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	ix_error(x->d, x->file, e->line > 0 ? e->line : 1, "XML: %s", msg);
+	interchange_error(x->d, x->file, e->line > 0 ? e->line : 1, "XML: %s", msg);
 	x->n++;
 }
 
 static int
 named(const xmlNode *n, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	       strcmp((const char *)n->name, name) == 0;
+	return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
 static xmlNode *
@@ -110,13 +109,13 @@ field_text(const xmlNode *n, const char *dflt, char **fmt_out)
 		/* In Moodle's auto-format a line break is a break. */
 		struct ix_buf b = { 0 };
 		for (const char *s = raw; *s; s++)
-			ix_buf_add(&b, *s == '\n' ? "<br>" : s, *s == '\n' ? 4 : 1);
-		ix_buf_add(&b, "", 0);
+			interchange_buf_add(&b, *s == '\n' ? "<br>" : s, *s == '\n' ? 4 : 1);
+		interchange_buf_add(&b, "", 0);
 		if (!b.oom)
-			r = ix_html_to_text(b.s, b.n);
+			r = interchange_html_to_text(b.s, b.n);
 		free(b.s);
 	} else {
-		r = ix_html_to_text(raw, strlen(raw));
+		r = interchange_html_to_text(raw, strlen(raw));
 	}
 out:
 	free(raw);
@@ -200,14 +199,14 @@ read_body(const xmlNode *qn, const char *type, const char *qfmt, struct ix_draft
 			int is_true = strcmp(t, "true") == 0 || (strcmp(t, "false") != 0 && first);
 			double f = fraction(a);
 			/* As Moodle: the last answer read decides. */
-			dr->tf_true = is_true ? f > 0.9999 && f < 1.0001 : !(f > 0.9999 && f < 1.0001);
+			dr->tf_true =
+			        is_true ? f > 0.9999 && f < 1.0001 : !(f > 0.9999 && f < 1.0001);
 			first = 0;
 			free(t);
 		}
 	} else if (strcmp(type, "ordering") == 0) {
 		for (xmlNode *a = qn->children; a; a = a->next)
-			if (named(a, "answer") &&
-			    push_answer(dr, field_text(a, qfmt, NULL), 0) < 0)
+			if (named(a, "answer") && push_answer(dr, field_text(a, qfmt, NULL), 0) < 0)
 				return -1;
 	} else {
 		for (xmlNode *s = qn->children; s; s = s->next) {
@@ -272,7 +271,7 @@ read_question(const xmlNode *qn, const char *file, char **category, struct ix_se
 	if (type == NULL)
 		goto oom0;
 	if (*type == '\0') {
-		ix_error(d, file, line, "<question> without a type attribute");
+		interchange_error(d, file, line, "<question> without a type attribute");
 		free(type);
 		return -1;
 	}
@@ -304,8 +303,9 @@ read_question(const xmlNode *qn, const char *file, char **category, struct ix_se
 	}
 	if (strcmp(type, "multichoice") != 0 && strcmp(type, "truefalse") != 0 &&
 	    strcmp(type, "matching") != 0 && strcmp(type, "ordering") != 0) {
-		ix_skip(set, d, file, line, type, dr.name, dr.stem, "%s", skip_reason(type));
-		ix_draft_clear(&dr);
+		interchange_skip(set, d, file, line, type, dr.name, dr.stem, "%s",
+		                 skip_reason(type));
+		interchange_draft_clear(&dr);
 		free(type);
 		free(qfmt);
 		return 0;
@@ -320,20 +320,20 @@ read_question(const xmlNode *qn, const char *file, char **category, struct ix_se
 	if (*category && dr.category == NULL)
 		goto oom;
 	dr.kind = strcmp(type, "multichoice") == 0 ? "multichoice"
-	        : strcmp(type, "truefalse") == 0  ? "truefalse"
-	        : strcmp(type, "ordering") == 0   ? "ordering"
-	                                          : "matching";
+	          : strcmp(type, "truefalse") == 0 ? "truefalse"
+	          : strcmp(type, "ordering") == 0  ? "ordering"
+	                                           : "matching";
 	if (read_body(qn, type, qfmt, &dr) < 0)
 		goto oom;
 	free(type);
 	free(qfmt);
-	if (ix_add_draft(set, &dr, d) < 0) {
+	if (interchange_add_draft(set, &dr, d) < 0) {
 		*oom = 1;
 		return -1;
 	}
 	return 0;
 oom:
-	ix_draft_clear(&dr);
+	interchange_draft_clear(&dr);
 	free(qfmt);
 oom0:
 	free(type);
@@ -342,8 +342,7 @@ oom0:
 }
 
 int
-moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_set *set,
-                 struct diag *d)
+moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_set *set, struct diag *d)
 {
 	/* Moodle XML has no DTD; refusing one keeps entity tricks out. */
 	for (size_t i = 0; i + 9 <= len; i++)
@@ -351,36 +350,37 @@ moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_set *
 			int line = 1;
 			for (size_t k = 0; k < i; k++)
 				line += data[k] == '\n';
-			ix_error(d, file, line, "a DOCTYPE is not allowed in Moodle XML");
+			interchange_error(d, file, line, "a DOCTYPE is not allowed in Moodle XML");
 			return -1;
 		}
 	if (len > 0x7fffffff) {
-		ix_error(d, file, 1, "file too large");
+		interchange_error(d, file, 1, "file too large");
 		return -1;
 	}
 	struct xml_errs x = { file, d, 0 };
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
-		ix_error(d, file, 1, "out of memory");
+		interchange_error(d, file, 1, "out of memory");
 		return -1;
 	}
 	xmlSetStructuredErrorFunc(&x, on_xml_error);
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
-	                                  XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-	                                      XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr doc =
+	        xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
+	                          XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);
 	if (doc == NULL || x.n > 0) {
 		if (x.n == 0)
-			ix_error(d, file, 1, "not an XML document");
+			interchange_error(d, file, 1, "not an XML document");
 		xmlFreeDoc(doc);
 		return -1;
 	}
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (!named(root, "quiz")) {
-		ix_error(d, file, root ? (int)xmlGetLineNo(root) : 1,
-		         "the root element is <%s>; Moodle XML has <quiz>",
-		         root ? (const char *)root->name : "(none)");
+		interchange_error(d, file, root ? (int)xmlGetLineNo(root) : 1,
+		                  "the root element is <%s>; Moodle XML has <quiz>",
+		                  root ? (const char *)root->name : "(none)");
 		xmlFreeDoc(doc);
 		return -1;
 	}
@@ -392,7 +392,7 @@ moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_set *
 	free(category);
 	xmlFreeDoc(doc);
 	if (oom) {
-		ix_error(d, file, 1, "out of memory");
+		interchange_error(d, file, 1, "out of memory");
 		return -1;
 	}
 	return rc;
@@ -435,7 +435,7 @@ static void
 write_html_field(xmlTextWriterPtr w, const char *name, const char *text)
 {
 	struct ix_buf h = { 0 };
-	ix_text_to_html(&h, text);
+	interchange_text_to_html(&h, text);
 	write_field(w, name, "html", h.s ? h.s : "");
 	free(h.s);
 }
@@ -458,7 +458,7 @@ in_key(const struct question *q, int i)
 static const char *
 share(int k)
 {
-	static const char *const w[] = { "100", "100", "50", "33.33333", "25", "20",
+	static const char *const w[] = { "100",      "100",      "50",   "33.33333", "25", "20",
 		                         "16.66667", "14.28571", "12.5", "11.11111", "10" };
 	return k >= 1 && k <= 10 ? w[k] : "100";
 }
@@ -470,7 +470,7 @@ write_answer(xmlTextWriterPtr w, const char *fraction, const char *text)
 	xmlTextWriterWriteAttribute(w, BAD_CAST "fraction", BAD_CAST fraction);
 	xmlTextWriterWriteAttribute(w, BAD_CAST "format", BAD_CAST "html");
 	struct ix_buf h = { 0 };
-	ix_text_to_html(&h, text);
+	interchange_text_to_html(&h, text);
 	write_text(w, h.s ? h.s : "");
 	free(h.s);
 	write_field(w, "feedback", "html", "");
@@ -488,8 +488,7 @@ write_combined_feedback(xmlTextWriterPtr w)
 static void
 write_question(xmlTextWriterPtr w, const struct question *q, const char *stem)
 {
-	static const char *const qtype[] = { "multichoice", "multichoice", "ordering",
-		                             "matching" };
+	static const char *const qtype[] = { "multichoice", "multichoice", "ordering", "matching" };
 	xmlTextWriterStartElement(w, BAD_CAST "question");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST qtype[q->type]);
 	xmlTextWriterStartElement(w, BAD_CAST "name");
@@ -513,8 +512,9 @@ write_question(xmlTextWriterPtr w, const struct question *q, const char *stem)
 		write_combined_feedback(w);
 		for (int c = 0; c < q->n_choices; c++)
 			write_answer(w,
-			             q->type == Q_SINGLE ? (in_key(q, c) ? "100" : "0")
-			                                 : (in_key(q, c) ? share(q->n_key) : "-100"),
+			             q->type == Q_SINGLE
+			                     ? (in_key(q, c) ? "100" : "0")
+			                     : (in_key(q, c) ? share(q->n_key) : "-100"),
 			             q->choices[c].text);
 		break;
 	case Q_MATCHING: {
@@ -530,7 +530,7 @@ write_question(xmlTextWriterPtr w, const struct question *q, const char *stem)
 				xmlTextWriterWriteAttribute(w, BAD_CAST "format", BAD_CAST "html");
 				struct ix_buf h = { 0 };
 				if (p < q->n_prompts)
-					ix_text_to_html(&h, q->prompts[p].text);
+					interchange_text_to_html(&h, q->prompts[p].text);
 				write_text(w, h.s ? h.s : "");
 				free(h.s);
 				xmlTextWriterStartElement(w, BAD_CAST "answer");
@@ -589,7 +589,7 @@ moodle_xml_export(const struct bank *b, struct ix_buf *out, struct diag *d, size
 	int rc = 0;
 	for (size_t i = 0; i < b->n_questions && rc == 0; i++) {
 		const struct question *q = &b->questions[i];
-		char *cat = ix_category_of(b, q), *stem = ix_export_stem(b, q);
+		char *cat = interchange_category_of(b, q), *stem = interchange_export_stem(b, q);
 		if (cat == NULL || stem == NULL) {
 			free(cat);
 			free(stem);
@@ -619,7 +619,8 @@ moodle_xml_export(const struct bank *b, struct ix_buf *out, struct diag *d, size
 		rc = -1;
 	xmlFreeTextWriter(w);
 	if (rc == 0)
-		ix_buf_add(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+		interchange_buf_add(out, (const char *)xmlBufferContent(buf),
+		                    (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
 	return rc == 0 && !out->oom ? 0 : -1;
 }

@@ -28,7 +28,7 @@ diags(const struct diag *d)
 static void
 done(struct ix_set *set, struct diag *d)
 {
-	ix_set_free(set);
+	interchange_set_free(set);
 	diag_free(d);
 }
 

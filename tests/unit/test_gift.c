@@ -30,7 +30,7 @@ diags(const struct diag *d)
 static void
 done(struct ix_set *set, struct diag *d)
 {
-	ix_set_free(set);
+	interchange_set_free(set);
 	diag_free(d);
 }
 
@@ -270,7 +270,8 @@ test_matching(void **state)
 	assert_int_equal(q->key[3], 1);
 	assert_string_equal(q->explanation, "Good to know");
 	const char *t = diags(&d);
-	assert_contains(t, "t.gift:9: warning: skipped matching question \"Two?\": it has 2 prompts");
+	assert_contains(t,
+	                "t.gift:9: warning: skipped matching question \"Two?\": it has 2 prompts");
 	assert_contains(t, "t.gift:11: error: a matching pair needs the form =prompt -> answer");
 	done(&s, &d);
 }
@@ -390,18 +391,19 @@ test_docs_fixture(void **state)
 static void
 test_escape_round_trip(void **state)
 {
-	const char *texts[] = { "plain", "a {b} = c ~ d # e : f \\ g", "two\nlines", "x->y",
-		                "100% sure", "####" };
+	const char *texts[] = { "plain",      "a {b} = c ~ d # e : f \\ g",
+		                "two\nlines", "x->y",
+		                "100% sure",  "####" };
 	(void)state;
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		struct ix_buf b = { 0 };
-		ix_buf_puts(&b, "::q::[plain]");
+		interchange_buf_puts(&b, "::q::[plain]");
 		gift_escape(&b, texts[i]);
-		ix_buf_puts(&b, "{=");
+		interchange_buf_puts(&b, "{=");
 		gift_escape(&b, texts[i]);
-		ix_buf_puts(&b, "\n~other\n####");
+		interchange_buf_puts(&b, "\n~other\n####");
 		gift_escape(&b, texts[i]);
-		ix_buf_puts(&b, "}\n");
+		interchange_buf_puts(&b, "}\n");
 		struct ix_set s = { 0 };
 		struct diag d = { 0 };
 		assert_int_equal(gift_parse("t.gift", b.s, b.n, &s, &d), 0);

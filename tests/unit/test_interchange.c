@@ -8,7 +8,7 @@
 static void
 check_last(const char *path, const char *want)
 {
-	char *got = ix_category_last(path);
+	char *got = interchange_category_last(path);
 	assert_non_null(got);
 	assert_string_equal(got, want);
 	free(got);
@@ -30,7 +30,7 @@ test_category_last(void **state)
 static void
 check_html(const char *html, const char *want)
 {
-	char *got = ix_html_to_text(html, strlen(html));
+	char *got = interchange_html_to_text(html, strlen(html));
 	assert_non_null(got);
 	assert_string_equal(got, want);
 	free(got);
@@ -44,7 +44,8 @@ test_html_to_text(void **state)
 	check_html("  a \n\t b  ", "a b");
 	check_html("a<br>b<br/><br />c", "a\nb\n\nc");
 	check_html("<p>one</p><p>two</p>", "one\n\ntwo");
-	check_html("&lt;tag&gt; &amp; &quot;q&quot; &#233; &eacute;", "<tag> & \"q\" \xC3\xA9 \xC3\xA9");
+	check_html("&lt;tag&gt; &amp; &quot;q&quot; &#233; &eacute;",
+	           "<tag> & \"q\" \xC3\xA9 \xC3\xA9");
 	check_html("<script>alert(1)</script>kept", "kept");
 	check_html("p < 0.05 is <b>significant</b>", "p < 0.05 is significant");
 	check_html("<p>unclosed <b>bold", "unclosed bold");
@@ -60,7 +61,7 @@ test_text_html_round_trip(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		struct ix_buf b = { 0 };
-		ix_text_to_html(&b, texts[i]);
+		interchange_text_to_html(&b, texts[i]);
 		check_html(b.s, texts[i]);
 		free(b.s);
 	}
@@ -86,25 +87,26 @@ test_assign_ids(void **state)
 	struct ix_set s;
 	(void)state;
 	three(&s);
-	assert_int_equal(ix_assign_ids(&s), 0);
+	assert_int_equal(interchange_assign_ids(&s), 0);
 	assert_string_equal(s.v[0].id, "good-id");
 	assert_string_equal(s.v[1].id, "imp-0002");
 	assert_string_equal(s.v[2].id, "imp-0003");
 	assert_string_equal(s.v[3].id, "imp-0001");
-	ix_set_free(&s);
+	interchange_set_free(&s);
 }
 
 static void
 write_exam(const char *dir)
 {
-	const char *exam = "{ \"format\": \"certsim-exam/1\", \"code\": \"T-01\", \"title\": \"T\","
-	                   " \"questions\": 2, \"duration_minutes\": 4,"
-	                   " \"scoring\": { \"min\": 100, \"max\": 1000, \"pass\": 700, \"cut\": 0.7 },"
-	                   " \"domains\": [ { \"id\": 1, \"name\": \"One\", \"weight\": 60, \"tasks\": ["
-	                   " { \"id\": \"1.1\", \"name\": \"a\" },"
-	                   " { \"id\": \"1.2\", \"name\": \"b\" } ] },"
-	                   " { \"id\": 2, \"name\": \"Two\", \"weight\": 40, \"tasks\": ["
-	                   " { \"id\": \"2.1\", \"name\": \"c\" } ] } ] }\n";
+	const char *exam =
+	        "{ \"format\": \"certsim-exam/1\", \"code\": \"T-01\", \"title\": \"T\","
+	        " \"questions\": 2, \"duration_minutes\": 4,"
+	        " \"scoring\": { \"min\": 100, \"max\": 1000, \"pass\": 700, \"cut\": 0.7 },"
+	        " \"domains\": [ { \"id\": 1, \"name\": \"One\", \"weight\": 60, \"tasks\": ["
+	        " { \"id\": \"1.1\", \"name\": \"a\" },"
+	        " { \"id\": \"1.2\", \"name\": \"b\" } ] },"
+	        " { \"id\": 2, \"name\": \"Two\", \"weight\": 40, \"tasks\": ["
+	        " { \"id\": \"2.1\", \"name\": \"c\" } ] } ] }\n";
 	char *p = join(dir, "exam.json");
 	put_file(p, exam, strlen(exam), 0644);
 	free(p);
@@ -125,14 +127,14 @@ test_assign_tasks(void **state)
 	struct diag d = { 0 };
 	char *err = NULL, *exam = join(dir, "exam.json");
 	write_exam(dir);
-	assert_int_equal(ix_blueprint_load(exam, &bp, &d, &err), 0);
+	assert_int_equal(interchange_blueprint_load(exam, &bp, &d, &err), 0);
 	assert_string_equal(bp.code, "T-01");
 	assert_int_equal(bp.n_tasks, 3);
 	assert_int_equal(bp.domain[2], 2);
 
 	three(&s);
 	/* No --map, no --task: the last part "1.2" maps, the others do not. */
-	assert_int_equal(ix_assign_tasks(&s, &bp, NULL, 0, NULL, &d), -1);
+	assert_int_equal(interchange_assign_tasks(&s, &bp, NULL, 0, NULL, &d), -1);
 	assert_string_equal(s.v[0].task, "1.2");
 	assert_int_equal(s.v[0].domain, 1);
 	assert_int_equal(d.errors, 2);
@@ -143,7 +145,7 @@ test_assign_tasks(void **state)
 
 	/* --map by last part or full path; --task for the rest. */
 	struct ix_map maps[] = { { "Week 1", "2.1" } };
-	assert_int_equal(ix_assign_tasks(&s, &bp, maps, 1, "1.1", &d), 0);
+	assert_int_equal(interchange_assign_tasks(&s, &bp, maps, 1, "1.1", &d), 0);
 	assert_string_equal(s.v[1].task, "2.1");
 	assert_int_equal(s.v[1].domain, 2);
 	assert_string_equal(s.v[3].task, "1.1");
@@ -151,8 +153,8 @@ test_assign_tasks(void **state)
 
 	/* Write, lint, commit: a complete bank appears at once. */
 	char *out = join(dir, "out"), *tmp = NULL;
-	assert_int_equal(ix_assign_ids(&s), 0);
-	assert_int_equal(ix_write_bank(&s, exam, out, &tmp, &err), 0);
+	assert_int_equal(interchange_assign_ids(&s), 0);
+	assert_int_equal(interchange_write_bank(&s, exam, out, &tmp, &err), 0);
 	struct stat st;
 	assert_int_equal(stat(out, &st), -1);
 	struct bank *b = NULL;
@@ -162,24 +164,24 @@ test_assign_tasks(void **state)
 	assert_int_equal(d.warnings, 4); /* no explanations */
 	bank_free(b);
 	diag_free(&d);
-	assert_int_equal(ix_commit_dir(tmp, out, &err), 0);
+	assert_int_equal(interchange_commit_dir(tmp, out, &err), 0);
 	assert_int_equal(stat(out, &st), 0);
 	assert_int_equal(stat(tmp, &st), -1);
 	free(tmp);
 
 	/* A second import onto a non-empty DIR is refused and leaves DIR alone. */
-	assert_int_equal(ix_write_bank(&s, exam, out, &tmp, &err), 0);
-	assert_int_equal(ix_commit_dir(tmp, out, &err), -1);
+	assert_int_equal(interchange_write_bank(&s, exam, out, &tmp, &err), 0);
+	assert_int_equal(interchange_commit_dir(tmp, out, &err), -1);
 	assert_contains(err, "exists and is not empty");
 	free(err);
 	err = NULL;
-	ix_remove_dir(tmp);
+	interchange_remove_dir(tmp);
 	assert_int_equal(stat(tmp, &st), -1);
 	free(tmp);
 
 	/* A missing exam.json: nothing left behind. */
 	char *missing = join(dir, "nope.json");
-	assert_int_equal(ix_write_bank(&s, missing, out, &tmp, &err), -1);
+	assert_int_equal(interchange_write_bank(&s, missing, out, &tmp, &err), -1);
 	assert_contains(err, "nope.json");
 	free(err);
 	DIR *dp = opendir(dir);
@@ -193,8 +195,8 @@ test_assign_tasks(void **state)
 	free(missing);
 	free(out);
 	free(exam);
-	ix_set_free(&s);
-	ix_blueprint_free(&bp);
+	interchange_set_free(&s);
+	interchange_blueprint_free(&bp);
 }
 
 static void
@@ -205,12 +207,12 @@ test_blueprint_errors(void **state)
 	struct diag d = { 0 };
 	char *err = NULL, *p = join(dir, "exam.json");
 	put_file(p, "[1, 2]", 6, 0644);
-	assert_int_equal(ix_blueprint_load(p, &bp, &d, &err), -1);
+	assert_int_equal(interchange_blueprint_load(p, &bp, &d, &err), -1);
 	assert_contains(d.v[0].text, "error: not a certsim blueprint");
 	diag_free(&d);
 	free(p);
 	p = join(dir, "missing.json");
-	assert_int_equal(ix_blueprint_load(p, &bp, &d, &err), -2);
+	assert_int_equal(interchange_blueprint_load(p, &bp, &d, &err), -2);
 	assert_contains(err, "missing.json");
 	free(err);
 	free(p);

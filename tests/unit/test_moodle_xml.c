@@ -28,7 +28,7 @@ diags(const struct diag *d)
 static void
 done(struct ix_set *set, struct diag *d)
 {
-	ix_set_free(set);
+	interchange_set_free(set);
 	diag_free(d);
 }
 
@@ -77,7 +77,8 @@ test_docs_examples(void **state)
 	assert_string_equal(q->prompts[1], "Italy");
 	assert_int_equal(q->n_choices, 4);
 	assert_string_equal(q->choices[3], "Madrid");
-	assert_string_equal(q->explanation, "Paris, Rome and Berlin; Madrid is the capital of Spain.");
+	assert_string_equal(q->explanation,
+	                    "Paris, Rome and Berlin; Madrid is the capital of Spain.");
 
 	q = &s.v[3];
 	assert_int_equal(q->type, Q_MULTIPLE);
@@ -105,8 +106,9 @@ test_docs_examples(void **state)
 	                   "question\"");
 	assert_contains(t, "docs-examples.xml:141: warning: skipped numerical question");
 	assert_contains(t, "docs-examples.xml:153: warning: skipped essay question");
-	assert_contains(t, "docs-examples.xml:161: warning: skipped multichoice question \"partial\": "
-	                   "answer B gives partial credit (50%)");
+	assert_contains(t,
+	                "docs-examples.xml:161: warning: skipped multichoice question \"partial\": "
+	                "answer B gives partial credit (50%)");
 	done(&s, &d);
 }
 
@@ -200,7 +202,8 @@ test_errors(void **state)
 	parse("<quiz><question type=\"cloze\"><name><text>c</text></name>"
 	      "<questiontext><text>{1:SA:=x}</text></questiontext></question>"
 	      "<question type=\"ddwtos\"><questiontext><text>Drag</text></questiontext></question>"
-	      "</quiz>", &s, &d, &rc);
+	      "</quiz>",
+	      &s, &d, &rc);
 	assert_int_equal(rc, 0);
 	assert_int_equal(s.skipped, 2);
 	assert_contains(diags(&d), "skipped cloze question \"c\": certsim has no cloze");
@@ -231,7 +234,7 @@ test_export_import(void **state)
 	for (size_t i = 0; i < s.n; i++) {
 		const struct question *q = &b->questions[i];
 		const struct ix_question *x = &s.v[i];
-		char *stem = ix_export_stem(b, q);
+		char *stem = interchange_export_stem(b, q);
 		assert_string_equal(x->name, q->id);
 		assert_string_equal(x->stem, stem);
 		free(stem);
@@ -244,11 +247,11 @@ test_export_import(void **state)
 			assert_string_equal(x->prompts[p], q->prompts[p].text);
 		if (q->explanation)
 			assert_string_equal(x->explanation, q->explanation);
-		char *last = ix_category_last(x->category);
+		char *last = interchange_category_last(x->category);
 		assert_string_equal(last, b->bp.tasks[q->task].id);
 		free(last);
 	}
-	ix_set_free(&s);
+	interchange_set_free(&s);
 	free(out.s);
 	diag_free(&d);
 	bank_free(b);
@@ -259,10 +262,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_docs_examples),
-		cmocka_unit_test(test_truefalse),
-		cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_docs_examples), cmocka_unit_test(test_truefalse),
+		cmocka_unit_test(test_formats),       cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_export_import),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
