@@ -43,12 +43,12 @@ struct ix_question {
 	char *explanation; /* NULL when the question has no general feedback */
 	char **tags;
 	int n_tags;
-	char *id;     /* set by ix_assign_ids */
-	char task[8]; /* set by ix_assign_tasks */
+	char *id;     /* set by interchange_assign_ids */
+	char task[8]; /* set by interchange_assign_tasks */
 	int domain;   /* likewise */
 };
 
-/* Converted questions, in input order. Zero-initialise ({0}); free with ix_set_free. */
+/* Converted questions, in input order. Zero-initialise ({0}); free with interchange_set_free. */
 struct ix_set {
 	struct ix_question *v;
 	size_t n, cap;
@@ -157,12 +157,12 @@ struct ix_blueprint {
  * is fully checked later, when the imported bank is linted). Returns 0;
  * -1 when the file is not a certsim blueprint (an error "PATH: error: ..."
  * in d); -2 when it cannot be read (*err: an allocated message, caller
- * frees). Free with ix_blueprint_free.
+ * frees). Free with interchange_blueprint_free.
  */
 int interchange_blueprint_load(const char *path, struct ix_blueprint *bp, struct diag *d,
                                char **err);
 
-/* Free a blueprint read by ix_blueprint_load and clear it. */
+/* Free a blueprint read by interchange_blueprint_load and clear it. */
 void interchange_blueprint_free(struct ix_blueprint *bp);
 
 /* Index of task id t in bp, or -1. */
@@ -204,13 +204,13 @@ int interchange_write_bank(const struct ix_set *set, const char *exam_path, cons
                            char **tmpdir, char **err);
 
 /*
- * Move a directory made by ix_write_bank to out (which must not exist or
+ * Move a directory made by interchange_write_bank to out (which must not exist or
  * be an empty directory) and sync its parent. Returns 0, or -1 with *err
  * (caller frees).
  */
 int interchange_commit_dir(const char *tmpdir, const char *out, char **err);
 
-/* Remove a temporary bank directory made by ix_write_bank (its files, then it). */
+/* Remove a temporary bank directory made by interchange_write_bank (its files, then it). */
 void interchange_remove_dir(const char *tmpdir);
 
 /* The export formats. */
