@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # llvm-symbolizer (llvm) for the sanitizer and fuzz runs; clang-format for
 # the formatting check (.clang-format).
 packages=(build-essential cmake pkg-config libcjson-dev libsodium-dev
-          libcmocka-dev libncurses-dev
+          libcmocka-dev libncurses-dev libxml2-dev
           tmux minisign jq procps chromium valgrind clang libclang-rt-dev llvm
           clang-format)
 missing=()

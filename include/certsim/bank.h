@@ -42,7 +42,7 @@ struct question {
 	 */
 	int key[BANK_MAX_CHOICES];
 	int n_key;
-	char *explanation;
+	char *explanation;    /* NULL when the question has none */
 	char **references;
 	int n_references;
 	char **tags;

@@ -81,6 +81,8 @@ void cli_start_defaults(struct start_options *o);
 int cli_start(int quiz, const struct start_options *o);
 
 int cmd_bank(int argc, char **argv);
+int cmd_bank_import(int argc, char **argv); /* cmd_interchange.c */
+int cmd_bank_export(int argc, char **argv);
 int cmd_exam(int argc, char **argv);
 int cmd_quiz(int argc, char **argv);
 int cmd_resume(int argc, char **argv);

@@ -1,4 +1,4 @@
-/* certsim bank lint|stats: validate banks and describe their contents. */
+/* certsim bank lint|stats: validate banks and describe them (import|export: cmd_interchange.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,9 @@
 static const char bank_help[] =
     "Usage: certsim bank lint [PATH...]\n"
     "       certsim bank stats [PATH] [--json]\n"
+    "       certsim bank import --from gift|aiken|moodle-xml FILE... --exam EXAM.json\n"
+    "                           --out DIR [--task T] [--map CATEGORY=T]...\n"
+    "       certsim bank export --to gift|moodle-xml [--bank PATH] --out FILE\n"
     "\n"
     "lint   Check banks against the bank format (docs/bank-format.md) and\n"
     "       report every problem: syntax errors as FILE:LINE:COL: error: ...,\n"
@@ -17,6 +20,9 @@ static const char bank_help[] =
     "stats  Count questions by domain, task and type, list the case studies,\n"
     "       and say how many complete exams with no repeated question the\n"
     "       bank can supply. --json prints the same as JSON.\n"
+    "import Convert Moodle questions (GIFT, Aiken, Moodle XML) into a bank.\n"
+    "export Write a bank as GIFT or Moodle XML for Moodle.\n"
+    "       (certsim bank import --help, certsim bank export --help)\n"
     "\n"
     "PATH is a bank directory (exam.json plus question files). Default: the\n"
     "bundled MLA-C01 bank, or $CERTSIM_BANK.\n";
@@ -138,7 +144,7 @@ int
 cmd_bank(int argc, char **argv)
 {
 	if (argc < 1)
-		return cli_usage_error("bank", "bank: say lint or stats");
+		return cli_usage_error("bank", "bank: say lint, stats, import or export");
 	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
 		fputs(bank_help, stdout);
 		return EXIT_DONE;
@@ -147,5 +153,10 @@ cmd_bank(int argc, char **argv)
 		return lint(argc - 1, argv + 1);
 	if (strcmp(argv[0], "stats") == 0)
 		return stats(argc - 1, argv + 1);
-	return cli_usage_error("bank", "bank: unknown subcommand '%s' (lint or stats)", argv[0]);
+	if (strcmp(argv[0], "import") == 0)
+		return cmd_bank_import(argc - 1, argv + 1);
+	if (strcmp(argv[0], "export") == 0)
+		return cmd_bank_export(argc - 1, argv + 1);
+	return cli_usage_error("bank", "bank: unknown subcommand '%s' (lint, stats, import or export)",
+	                       argv[0]);
 }

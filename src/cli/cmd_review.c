@@ -153,7 +153,8 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 			        letter_of(it, right), rc ? rc->text : "?");
 		}
 	}
-	fprintf(f, "\nExplanation: %s\n", q->explanation);
+	if (q->explanation != NULL)
+		fprintf(f, "\nExplanation: %s\n", q->explanation);
 	for (int i = 0; i < q->n_references; i++)
 		fprintf(f, "Reference: %s\n", q->references[i]);
 }

@@ -349,9 +349,11 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 	}
 	lineui_shown_answer(it, q, &kr, buf, sizeof buf);
 	tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "Correct answer: %s", buf);
-	tui_doc_blank(d);
-	tui_doc_add(d, NULL, "Explanation:", 0, R_CHOSEN, -1);
-	tui_doc_add(d, NULL, q->explanation, 0, R_NORMAL, -1);
+	if (q->explanation != NULL) {
+		tui_doc_blank(d);
+		tui_doc_add(d, NULL, "Explanation:", 0, R_CHOSEN, -1);
+		tui_doc_add(d, NULL, q->explanation, 0, R_NORMAL, -1);
+	}
 	if (q->n_references > 0) {
 		tui_doc_blank(d);
 		tui_doc_add(d, NULL, q->n_references == 1 ? "Reference:" : "References:", 0, R_CHOSEN,

@@ -434,7 +434,11 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	}
 	if (bank_schema_need_str(L, where, f[K_STEM], "stem") == NULL)
 		bad = 1;
-	if (bank_schema_need_str(L, where, f[K_EXPLANATION], "explanation") == NULL)
+	/* Optional since Aiken and many Moodle questions have no feedback. */
+	if (f[K_EXPLANATION] == NULL)
+		diag_add(L->d, DIAG_WARNING, where,
+		         "no \"explanation\" (learners see none after answering)");
+	else if (bank_schema_need_str(L, where, f[K_EXPLANATION], "explanation") == NULL)
 		bad = 1;
 	char **refs = NULL, **tags = NULL;
 	int nrefs = 0, ntags = 0;
@@ -500,7 +504,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	}
 	q->id = qid;
 	q->stem = bank_json_take_string(f[K_STEM]);
-	q->explanation = bank_json_take_string(f[K_EXPLANATION]);
+	q->explanation = f[K_EXPLANATION] ? bank_json_take_string(f[K_EXPLANATION]) : NULL;
 	q->case_study = cs;
 	q->file = (int)L->file_idx;
 	L->b->n_questions++;

@@ -350,7 +350,8 @@ lineui_print_feedback(const struct session *s, FILE *out)
 		fprintf(out, "\nCorrect. (%s)\n", buf);
 	else
 		fprintf(out, "\nIncorrect. The answer is: %s\n", buf);
-	fprintf(out, "%s\n", q->explanation);
+	if (q->explanation != NULL)
+		fprintf(out, "%s\n", q->explanation);
 	for (int i = 0; i < q->n_references; i++)
 		fprintf(out, "Reference: %s\n", q->references[i]);
 }

@@ -497,7 +497,7 @@ test_bad_banks(void **state)
 	expect_bad("empty-file", 2);
 	expect_bad("duplicate-ids", 3);
 	expect_bad("wrong-types", 22);
-	expect_bad("many-errors", 9);
+	expect_bad("many-errors", 8);
 	expect_bad("exam-missing", 1);
 	expect_bad("exam-wrong-types", 14);
 	expect_bad("no-question-files", 1);
