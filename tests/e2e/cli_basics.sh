@@ -49,6 +49,8 @@ empty() {
 if run 0 --help; then
 	has "$tmp/out" "bank lint" "--help"
 	has "$tmp/out" "Usage: certsim" "--help"
+	tail -n 1 "$tmp/out" | grep -q 'man certsim.*man 5 certsim-bank' ||
+		fail "--help" "the last line does not point to man certsim and man 5 certsim-bank"
 	empty "$tmp/err" "--help"
 fi
 run 0 -h && has "$tmp/out" "bank lint" "-h"
