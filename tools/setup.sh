@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 # The second line is for the tests and CI (.ci/run): tmux, minisign, jq and
 # procps (ps) drive the end-to-end tests; valgrind, clang, its libFuzzer and sanitizer
 # runtimes (libclang-rt-dev, a mere "Recommends" of clang) and
-# llvm-symbolizer (llvm) for the sanitizer and fuzz runs.
+# llvm-symbolizer (llvm) for the sanitizer and fuzz runs; groff-base renders
+# the man pages with warnings as errors (man_pages.sh); zsh loads and drives
+# the zsh completion (completion.sh).
 packages=(build-essential cmake pkg-config libcjson-dev libsodium-dev
           libcmocka-dev libncurses-dev
-          tmux minisign jq procps valgrind clang libclang-rt-dev llvm)
+          tmux minisign jq procps valgrind clang libclang-rt-dev llvm groff-base zsh)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
