@@ -22,7 +22,7 @@ _certsim_bank_values()
 			bank=${w#--bank=}
 		fi
 	done
-	[[ $bank == "~/"* ]] && bank=$HOME/${bank#"~/"}
+	[[ $bank == \~/* ]] && bank=$HOME/${bank#\~/}
 	"$prog" bank stats --json ${bank:+"$bank"} 2>/dev/null |
 		grep -oE '"(domains|types|case_studies|tags|id|tag)":[[:space:]]*("([^"\\]|\\.)*"|[0-9]+)?' |
 		awk -v what="$what" '
@@ -59,6 +59,7 @@ _certsim_files()
 	local cur=$1 glob=${2-} f
 	compopt -o filenames 2>/dev/null
 	while IFS= read -r f; do
+		# shellcheck disable=SC2053 # $glob is a pattern on purpose
 		if [[ -d $f || -z $glob || $f == $glob ]]; then
 			printf '%s\n' "$f"
 		fi
@@ -71,6 +72,7 @@ _certsim_files()
 _certsim_positional_results()
 {
 	local f r seen
+	compopt -o filenames 2>/dev/null
 	mapfile -t -O "${#found[@]}" found < <(_certsim_results "$cur")
 	if [[ -n $cur ]]; then
 		while IFS= read -r f; do

@@ -103,6 +103,8 @@ same "--domain with --bank=PATH (split at =)" \
 	"$(tab quiz --bank = "$OTHER" --domain "")" "$(domains_of "$OTHER")"
 same "--task with --bank=PATH as one word" \
 	"$(tab quiz "--bank=$OTHER" --task "")" "$(tasks_of "$OTHER")"
+same "--task with --bank ~/PATH (as typed, unexpanded)" \
+	"$(HOME=$(dirname "$OTHER") tab quiz --bank "~/${OTHER##*/}" --task "")" "$(tasks_of "$OTHER")"
 same "--task prefix" "$(tab quiz --bank "$OTHER" --task 8)" "8.10"
 same "--task=PREFIX split at =" "$(tab quiz --bank "$OTHER" --task = 5.)" \
 	"$(printf '%s\n' 5.1 5.7)"

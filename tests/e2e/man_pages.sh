@@ -26,6 +26,12 @@ for page in "$PAGE1" "$PAGE5"; do
 	fi
 done
 
+# The pages name the program's version.
+version=$("$CERTSIM" --version | awk '{ print $2 }')
+for page in "$PAGE1" "$PAGE5"; do
+	check "${page##*/} is for certsim $version" grep -q "^\.TH .* \"certsim $version\" " "$page"
+done
+
 # A page's text as groff renders it (no formatting, no hyphenation).
 render() { groff -man -Tascii -P-cbou "$1" 2> /dev/null; }
 render "$PAGE1" > "$TMP/certsim.txt"
