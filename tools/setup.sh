@@ -9,11 +9,13 @@ cd "$(dirname "$0")/.."
 # headless (tests/e2e/report_browser.sh); valgrind, clang, its libFuzzer and
 # sanitizer runtimes (libclang-rt-dev, a mere "Recommends" of clang) and
 # llvm-symbolizer (llvm) for the sanitizer and fuzz runs; clang-format for
-# the formatting check (.clang-format).
+# the formatting check (.clang-format); groff-base renders the man pages
+# with warnings as errors (man_pages.sh); zsh loads and drives the zsh
+# completion (completion.sh).
 packages=(build-essential cmake pkg-config libcjson-dev libsodium-dev
           libcmocka-dev libncurses-dev libxml2-dev
           tmux minisign jq procps chromium valgrind clang libclang-rt-dev llvm
-          clang-format)
+          clang-format groff-base zsh)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

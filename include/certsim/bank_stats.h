@@ -22,7 +22,8 @@ int bank_stats_compute(const struct bank *b, struct bank_stats *out);
 void bank_stats_free(struct bank_stats *s);
 
 /*
- * The JSON of `certsim bank stats --json`. Returns an allocated string
+ * The JSON of `certsim bank stats --json` (docs/bank-format.md), tags included.
+ * Returns an allocated string
  * without a final newline (caller frees), or NULL on out of memory.
  */
 char *bank_stats_json(const struct bank *b, const struct bank_stats *s);

@@ -38,7 +38,9 @@ static const char usage[] =
     "2 usage error, 3 system error, 130 interrupted (attempt saved).\n"
     "\n"
     "Environment: CERTSIM_BANK (bank directory), CERTSIM_HOME (data directory,\n"
-    "default $XDG_DATA_HOME/certsim or ~/.local/share/certsim), NO_COLOR.\n";
+    "default $XDG_DATA_HOME/certsim or ~/.local/share/certsim), NO_COLOR.\n"
+    "\n"
+    "Manual: man certsim (commands), man 5 certsim-bank (the bank format).\n";
 
 struct command {
 	const char *name;

@@ -32,6 +32,61 @@ bank_stats_free(struct bank_stats *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* A tag of one question, for counting the questions per tag. */
+struct tag_use {
+	const char *tag;
+	size_t question;
+};
+
+static int
+tag_use_cmp(const void *pa, const void *pb)
+{
+	const struct tag_use *a = pa, *b = pb;
+	int c = strcmp(a->tag, b->tag);
+	if (c != 0)
+		return c;
+	return (a->question > b->question) - (a->question < b->question);
+}
+
+/*
+ * Add "tags": every tag of the bank once, sorted by strcmp, with the number
+ * of questions that carry it (a tag listed twice on one question counts
+ * once). Returns 0, or -1 on out of memory.
+ */
+static int
+stats_json_tags(const struct bank *b, cJSON *o)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < b->n_questions; i++)
+		n += (size_t)b->questions[i].n_tags;
+	struct tag_use *v = calloc(n + 1, sizeof *v);
+	cJSON *tags = cJSON_AddArrayToObject(o, "tags");
+	if (v == NULL || tags == NULL) {
+		free(v);
+		return -1;
+	}
+	for (size_t i = 0; i < b->n_questions; i++)
+		for (int t = 0; t < b->questions[i].n_tags; t++)
+			v[k++] = (struct tag_use){ b->questions[i].tags[t], i };
+	qsort(v, n, sizeof *v, tag_use_cmp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i, questions = 0;
+		for (; j < n && strcmp(v[j].tag, v[i].tag) == 0; j++)
+			if (j == i || v[j].question != v[j - 1].question)
+				questions++;
+		cJSON *jt = cJSON_CreateObject();
+		if (jt == NULL || !cJSON_AddItemToArray(tags, jt) ||
+		    cJSON_AddStringToObject(jt, "tag", v[i].tag) == NULL ||
+		    cJSON_AddNumberToObject(jt, "questions", (double)questions) == NULL) {
+			free(v);
+			return -1;
+		}
+		i = j;
+	}
+	free(v);
+	return 0;
+}
+
 char *
 bank_stats_json(const struct bank *b, const struct bank_stats *s)
 {
@@ -77,7 +132,7 @@ bank_stats_json(const struct bank *b, const struct bank_stats *s)
 		cJSON_AddNumberToObject(jc, "questions", (double)b->case_studies[i].count);
 		cJSON_AddItemToArray(css, jc);
 	}
-	char *text = cJSON_Print(o);
+	char *text = stats_json_tags(b, o) < 0 ? NULL : cJSON_Print(o);
 	cJSON_Delete(o);
 	return text;
 }

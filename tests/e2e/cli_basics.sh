@@ -3,6 +3,7 @@
 set -u
 : "${CERTSIM:?set CERTSIM to the certsim binary}"
 : "${FIXTURES:?set FIXTURES to tests/fixtures}"
+: "${SRC:?set SRC to the repository root}"
 export LC_ALL=C
 
 tmp=$(mktemp -d)
@@ -48,6 +49,8 @@ empty() {
 if run 0 --help; then
 	has "$tmp/out" "bank lint" "--help"
 	has "$tmp/out" "Usage: certsim" "--help"
+	tail -n 1 "$tmp/out" | grep -q 'man certsim.*man 5 certsim-bank' ||
+		fail "--help" "the last line does not point to man certsim and man 5 certsim-bank"
 	empty "$tmp/err" "--help"
 fi
 run 0 -h && has "$tmp/out" "bank lint" "-h"
@@ -129,6 +132,39 @@ if run 0 bank stats --json "$good"; then
 	check '.case_studies' '[{"id":"cs-churn","domain":2,"title":"Churn model","questions":2}]'
 	check '[.domains[].questions] | add' 9
 fi
+# "tags": every tag once, sorted, with the number of questions carrying it,
+# against the same count made by jq from the bank's files (case studies
+# included; a tag listed twice on one question counts once).
+tags_from_files() { # tags_from_files DIR: the expected "tags" array
+	find "$1" -maxdepth 1 -name '*.json' ! -name exam.json -print0 | xargs -0 cat |
+		jq -sc '[.[] | ((.questions // [])[], ((.case_studies // [])[] | .questions[]))
+		  | (.tags // []) | unique | .[]] | group_by(.)
+		  | map({tag: .[0], questions: length}) | sort_by(.tag | explode)'
+}
+mkdir -p "$tmp/tagbank"
+cp "$good/exam.json" "$tmp/tagbank/"
+cat > "$tmp/tagbank/q.json" <<'JSON'
+{ "format": "certsim-bank/1", "questions": [
+  { "id": "t1", "domain": 1, "task": "1.1", "type": "single", "stem": "S?",
+    "options": [ { "id": "A", "text": "a" }, { "id": "B", "text": "b" } ],
+    "answer": ["A"], "explanation": "E.", "tags": ["zeta", "Alpha", "zeta"] },
+  { "id": "t2", "domain": 2, "task": "2.1", "type": "single", "stem": "S?",
+    "options": [ { "id": "A", "text": "a" }, { "id": "B", "text": "b" } ],
+    "answer": ["B"], "explanation": "E.", "tags": ["zeta", "beta"] },
+  { "id": "t3", "domain": 2, "task": "2.2", "type": "single", "stem": "S?",
+    "options": [ { "id": "A", "text": "a" }, { "id": "B", "text": "b" } ],
+    "answer": ["B"], "explanation": "E." } ] }
+JSON
+for dir in "$good" "$tmp/tagbank" "$SRC/question_banks/mla-c01"; do
+	want=$(tags_from_files "$dir")
+	got=$("$CERTSIM" bank stats --json "$dir" | jq -c .tags)
+	[ -n "$want" ] && [ "$got" = "$want" ] ||
+		fail "bank stats --json tags" "$dir: got $got, expected $want"
+done
+got=$("$CERTSIM" bank stats --json "$tmp/tagbank" | jq -c .tags)
+[ "$got" = '[{"tag":"Alpha","questions":1},{"tag":"beta","questions":1},{"tag":"zeta","questions":2}]' ] ||
+	fail "bank stats --json tags" "duplicate and mixed-case tags: $got"
+
 # The fingerprint is the same in both forms.
 fp_text=$("$CERTSIM" bank stats "$good" | sed -n 's/^Fingerprint: //p')
 fp_json=$("$CERTSIM" bank stats --json "$good" | jq -r .fingerprint)
