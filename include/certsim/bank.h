@@ -6,9 +6,9 @@
 
 #include "certsim/diag.h"
 
-#define BANK_MAX_CHOICES 10  /* options A-J */
-#define BANK_MAX_ITEMS 7     /* ordering items A-G, matching prompts 1-7 */
-#define BANK_MAX_DOMAINS 64 /* domains in a blueprint */
+#define BANK_MAX_CHOICES 10                   /* options A-J */
+#define BANK_MAX_ITEMS 7                      /* ordering items A-G, matching prompts 1-7 */
+#define BANK_MAX_DOMAINS 64                   /* domains in a blueprint */
 #define BANK_FILE_LIMIT (64u * 1024u * 1024u) /* bytes per bank file */
 
 enum question_type { Q_SINGLE, Q_MULTIPLE, Q_ORDERING, Q_MATCHING };
@@ -24,8 +24,8 @@ struct choice {
 
 struct question {
 	char *id;
-	int domain_id;       /* domain id (inherited inside case studies) */
-	int task_idx;        /* index into bank.tasks */
+	int domain_id; /* domain id (inherited inside case studies) */
+	int task_idx;  /* index into bank.tasks */
 	enum question_type type;
 	char *stem;
 	/* single/multiple/matching: the options; ordering: the items. */
@@ -42,7 +42,7 @@ struct question {
 	 */
 	int key[BANK_MAX_CHOICES];
 	int n_key;
-	char *explanation;    /* NULL when the question has none */
+	char *explanation; /* NULL when the question has none */
 	char **references;
 	int n_references;
 	char **tags;
@@ -60,9 +60,9 @@ struct case_study {
 };
 
 struct task {
-	char id[8];  /* "1.1" */
+	char id[8]; /* "1.1" */
 	char *name;
-	int domain;  /* domain id */
+	int domain; /* domain id */
 };
 
 struct domain {
@@ -85,7 +85,7 @@ struct blueprint {
 };
 
 struct bank {
-	char *path;  /* the bank directory */
+	char *path; /* the bank directory */
 	struct blueprint bp;
 	struct question *questions;
 	size_t n_questions;

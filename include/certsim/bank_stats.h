@@ -5,11 +5,11 @@
 #include "certsim/bank.h"
 
 struct bank_stats {
-	int *task;                        /* questions per task index */
-	int *domain;                      /* questions per domain index */
-	int type[4];                      /* questions per enum question_type */
-	int per_exam[BANK_MAX_DOMAINS];   /* questions per domain index in one exam */
-	int exams;                        /* complete exams with no repeated question */
+	int *task;                      /* questions per task index */
+	int *domain;                    /* questions per domain index */
+	int type[4];                    /* questions per enum question_type */
+	int per_exam[BANK_MAX_DOMAINS]; /* questions per domain index in one exam */
+	int exams;                      /* complete exams with no repeated question */
 };
 
 /*

@@ -25,17 +25,17 @@ struct chart_scale {
 struct chart_ticks {
 	double first, step;
 	int n;
-	int decimals;   /* digits after the point that show every tick exactly */
-	double lo, hi;  /* the domain the ticks were chosen for (extended or not) */
+	int decimals;  /* digits after the point that show every tick exactly */
+	double lo, hi; /* the domain the ticks were chosen for (extended or not) */
 };
 
 /* One chart being written; fill with chart_begin, then draw, then chart_end. */
 struct chart {
 	struct strbuf *out;
-	double width, height;              /* the viewBox */
-	double left, top, right, bottom;   /* the plot area, in viewBox units */
+	double width, height;            /* the viewBox */
+	double left, top, right, bottom; /* the plot area, in viewBox units */
 	struct chart_scale x, y;
-	int n_cats;                        /* categorical x: bands; 0: linear x */
+	int n_cats; /* categorical x: bands; 0: linear x */
 };
 
 /*
@@ -53,8 +53,7 @@ double chart_scale_map(const struct chart_scale *s, double v);
  * around it. Returns 0, or -1 (t untouched) when lo or hi is not finite,
  * the range overflows, or max_ticks < 3 (a range around zero needs three).
  */
-int chart_ticks_nice(double lo, double hi, int max_ticks, int extend,
-                     struct chart_ticks *t);
+int chart_ticks_nice(double lo, double hi, int max_ticks, int extend, struct chart_ticks *t);
 
 /* The i-th tick value of t. */
 double chart_tick_value(const struct chart_ticks *t, int i);
@@ -75,15 +74,14 @@ int chart_number(struct strbuf *sb, double v, int decimals);
  * both scales map [0, 1] onto it. id should be a short ASCII name unique in
  * the page (it is escaped all the same). Returns 0 or -1 on out of memory.
  */
-int chart_begin(struct chart *c, struct strbuf *out, int width, int height,
-                const char *id, const char *title, const char *desc);
+int chart_begin(struct chart *c, struct strbuf *out, int width, int height, const char *id,
+                const char *title, const char *desc);
 
 /* Close the <svg>. Returns 0, or -1 if any append of this chart failed. */
 int chart_end(struct chart *c);
 
 /* Set the margins around the plot area (viewBox units); the scales follow. */
-void chart_margins(struct chart *c, double left, double top, double right,
-                   double bottom);
+void chart_margins(struct chart *c, double left, double top, double right, double bottom);
 
 /* Map y values in [lo, hi] onto the plot area, lo at the bottom. */
 void chart_y_domain(struct chart *c, double lo, double hi);
@@ -105,16 +103,15 @@ double chart_x_band(const struct chart *c);
  * left axis line, and label (may be NULL) written vertically beside it.
  * Returns 0 or -1 on out of memory.
  */
-int chart_y_axis(struct chart *c, const struct chart_ticks *t,
-                 const char *suffix, const char *label);
+int chart_y_axis(struct chart *c, const struct chart_ticks *t, const char *suffix,
+                 const char *label);
 
 /*
  * The bottom axis line and, under band i, labels[i] for every every-th band
  * (every < 1 counts as 1; the last band is always labelled); then label
  * (may be NULL) centred below. Needs chart_x_categories. 0 or -1.
  */
-int chart_x_labels(struct chart *c, const char *const *labels, int n,
-                   int every, const char *label);
+int chart_x_labels(struct chart *c, const char *const *labels, int n, int every, const char *label);
 
 /*
  * A dashed horizontal reference line at y across the plot area with text
@@ -126,8 +123,7 @@ int chart_ref_line(struct chart *c, double y, const char *text);
  * A shaded band from x0 to x1 (viewBox units) between the y values y_lo
  * and y_hi, with tip (may be NULL) as its <title>. 0 or -1.
  */
-int chart_band(struct chart *c, double x0, double x1, double y_lo,
-               double y_hi, const char *tip);
+int chart_band(struct chart *c, double x0, double x1, double y_lo, double y_hi, const char *tip);
 
 /*
  * A line through the centres of the first n bands at the y values ys
@@ -135,15 +131,14 @@ int chart_band(struct chart *c, double x0, double x1, double y_lo,
  * tips[i] (tips or tips[i] may be NULL) as its <title> and class
  * classes[i] (classes or classes[i] NULL: chart-point). 0 or -1.
  */
-int chart_line(struct chart *c, const double *ys, int n,
-               const char *const *tips, const char *const *classes);
+int chart_line(struct chart *c, const double *ys, int n, const char *const *tips,
+               const char *const *classes);
 
 /*
  * One point at x (viewBox units) and the y value y, with class cls (NULL:
  * chart-point) and tip as its <title>. 0 or -1.
  */
-int chart_point(struct chart *c, double x, double y, const char *cls,
-                const char *tip);
+int chart_point(struct chart *c, double x, double y, const char *cls, const char *tip);
 
 /*
  * Grouped bars: for each of the n_cats bands, n_series bars side by side
@@ -152,30 +147,28 @@ int chart_point(struct chart *c, double x, double y, const char *cls,
  * not finite draws no bar. tips (may be NULL) is laid out like v. Needs
  * chart_x_categories. 0 or -1.
  */
-int chart_bars(struct chart *c, const double *v, int n_series, int n_cats,
-               const char *const *tips);
+int chart_bars(struct chart *c, const double *v, int n_series, int n_cats, const char *const *tips);
 
 /*
  * A heat-map cell: a rectangle (viewBox units) of class chart-heat-<level>
  * for level 0-3, chart-heat-none for any other level (no data), with text
  * (may be NULL) centred in it and tip (may be NULL) as its <title>. 0 or -1.
  */
-int chart_heat_cell(struct chart *c, double x, double y, double w, double h,
-                    int level, const char *text, const char *tip);
+int chart_heat_cell(struct chart *c, double x, double y, double w, double h, int level,
+                    const char *text, const char *tip);
 
 /*
  * A legend of n (at most 5) swatches in a row starting at (x, y), each
  * spaced by the length of its label: level i (0..n-2) for labels[i], and
  * the last one for "no data" as labels[n-1]. 0 or -1.
  */
-int chart_heat_legend(struct chart *c, double x, double y,
-                      const char *const *labels, int n);
+int chart_heat_legend(struct chart *c, double x, double y, const char *const *labels, int n);
 
 /*
  * Text at (x, y) with anchor "start", "middle" or "end" and class cls
  * (NULL: chart-label). 0 or -1.
  */
-int chart_text(struct chart *c, double x, double y, const char *anchor,
-               const char *cls, const char *text);
+int chart_text(struct chart *c, double x, double y, const char *anchor, const char *cls,
+               const char *text);
 
 #endif

@@ -25,8 +25,8 @@ struct diag {
  * "FILE: question \"ID\"", "FILE: $.path"); the stored line is
  * "WHERE: error: MESSAGE" or "WHERE: warning: MESSAGE".
  */
-void diag_add(struct diag *d, enum diag_level level, const char *where,
-              const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void diag_add(struct diag *d, enum diag_level level, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Write every diagnostic, one per line, to f. */
 void diag_print(const struct diag *d, FILE *f);

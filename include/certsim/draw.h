@@ -42,10 +42,10 @@ struct draw_request {
 
 /* One drawn item: a question and the order its choices are shown in. */
 struct draw_item {
-	int q;                            /* index into bank->questions */
-	int perm[BANK_MAX_CHOICES];       /* shown position -> choice index */
+	int q;                      /* index into bank->questions */
+	int perm[BANK_MAX_CHOICES]; /* shown position -> choice index */
 	int n_perm;
-	int pperm[BANK_MAX_ITEMS];        /* matching: shown position -> prompt */
+	int pperm[BANK_MAX_ITEMS]; /* matching: shown position -> prompt */
 	int n_pperm;
 };
 
@@ -56,8 +56,8 @@ struct draw_item {
  * message names the domain (or task), how many it has and how many are
  * needed. The same request and seed give the same result everywhere.
  */
-int draw_items(const struct bank *b, const struct draw_request *req,
-               struct draw_item **out, size_t *n_out, char **err);
+int draw_items(const struct bank *b, const struct draw_request *req, struct draw_item **out,
+               size_t *n_out, char **err);
 
 /* The position (0 = A) at which item it shows choice c, or -1 when it is not shown. */
 int draw_shown_pos(const struct draw_item *it, int c);

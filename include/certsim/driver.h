@@ -23,8 +23,8 @@ enum driver_save {
 
 struct driver {
 	struct session *s;
-	int64_t last_save;     /* clock value of the last cadence autosave */
-	int save_failing;      /* what the front end was last told */
+	int64_t last_save; /* clock value of the last cadence autosave */
+	int save_failing;  /* what the front end was last told */
 };
 
 /* Start driving s (the autosave cadence counts from now). Cannot fail. */

@@ -7,9 +7,9 @@
 
 #include "certsim/bank.h"
 
-#define FORECAST_RUNS 10000      /* simulated exams */
-#define FORECAST_MIN_ANSWERS 20  /* fewer first-time answers: no forecast */
-#define FORECAST_SEED 720u       /* fixed: the same answers give the same forecast */
+#define FORECAST_RUNS 10000     /* simulated exams */
+#define FORECAST_MIN_ANSWERS 20 /* fewer first-time answers: no forecast */
+#define FORECAST_SEED 720u      /* fixed: the same answers give the same forecast */
 
 struct forecast {
 	int available;           /* 1: the figures below; 0: no forecast, see reason */
@@ -40,8 +40,8 @@ int forecast_compute(const struct blueprint *bp, const int *correct, const int *
  * compare many learners quickly); forecast_compute is
  * forecast_run(..., FORECAST_RUNS, FORECAST_SEED, out). runs must be >= 1.
  */
-int forecast_run(const struct blueprint *bp, const int *correct, const int *wrong,
-                 int runs, uint64_t seed, struct forecast *out);
+int forecast_run(const struct blueprint *bp, const int *correct, const int *wrong, int runs,
+                 uint64_t seed, struct forecast *out);
 
 /*
  * The forecast in one line of plain text into out (size n, always

@@ -13,8 +13,7 @@
  * and the reason (caller frees). Files larger than max bytes are refused with
  * a message that states the limit.
  */
-int fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
-                     char **err);
+int fsutil_read_file(const char *path, size_t max, char **buf, size_t *len, char **err);
 
 /*
  * Write len bytes to path atomically: a temporary file "<path>.tmp.XXXXXX"
@@ -26,8 +25,7 @@ int fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
  * the directory fails (the message then says the file was written but not
  * synced). Returns 0 on success.
  */
-int fsutil_write_atomic(const char *path, const void *data, size_t len,
-                        mode_t mode, char **err);
+int fsutil_write_atomic(const char *path, const void *data, size_t len, mode_t mode, char **err);
 
 /*
  * Create directory path (and missing parents) with the given mode. An
@@ -36,8 +34,7 @@ int fsutil_write_atomic(const char *path, const void *data, size_t len,
 int fsutil_mkdirs(const char *path, mode_t mode, char **err);
 
 /* printf into a new allocated string; NULL on out of memory. Caller frees. */
-char *fsutil_asprintf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+char *fsutil_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * fsutil_asprintf with a va_list: a new allocated string (caller frees), or
@@ -45,8 +42,7 @@ char *fsutil_asprintf(const char *fmt, ...)
  * by vprintf: the caller still calls va_end on it and must va_copy it first
  * to use it again.
  */
-char *fsutil_vasprintf(const char *fmt, va_list ap)
-    __attribute__((format(printf, 1, 0)));
+char *fsutil_vasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /*
  * The library's way to report an error: when err is not NULL, set *err to

@@ -16,7 +16,7 @@ struct attempt {
 	struct result_file *result; /* the parsed result (owned) */
 	const char *finished_at;    /* result->finished_at, never NULL */
 	enum attempt_sig sig;
-	char *sig_reason;           /* why INVALID/unsigned, or NULL */
+	char *sig_reason; /* why INVALID/unsigned, or NULL */
 };
 
 struct history {

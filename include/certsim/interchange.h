@@ -23,7 +23,7 @@ void interchange_buf_puts(struct ix_buf *b, const char *s);
 
 /* Append printf-style text. */
 void interchange_buf_printf(struct ix_buf *b, const char *fmt, ...)
-        __attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* A converted question, in certsim's terms (choice ids are implied by position). */
 struct ix_question {
@@ -107,7 +107,7 @@ void interchange_draft_clear(struct ix_draft *dr);
  */
 void interchange_skip(struct ix_set *set, struct diag *d, const char *file, int line,
                       const char *kind, const char *name, const char *text, const char *fmt, ...)
-        __attribute__((format(printf, 8, 9)));
+    __attribute__((format(printf, 8, 9)));
 
 /*
  * Check that data (len bytes) is text: valid UTF-8 with no NUL byte.
@@ -121,7 +121,7 @@ size_t interchange_bom(const char *data, size_t len);
 
 /* Append a "FILE:LINE: error: ..." to d. */
 void interchange_error(struct diag *d, const char *file, int line, const char *fmt, ...)
-        __attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /*
  * HTML (a Moodle text in format html) to plain text with libxml2's HTML

@@ -17,9 +17,9 @@
 
 /* One display line: a byte range of the wrapped text. */
 struct layout_line {
-	size_t off;  /* byte offset in the text */
-	size_t len;  /* bytes (no newline, no trailing break spaces) */
-	int width;   /* display columns of those bytes */
+	size_t off; /* byte offset in the text */
+	size_t len; /* bytes (no newline, no trailing break spaces) */
+	int width;  /* display columns of those bytes */
 };
 
 /* A growing list of lines. Zero-initialise; free with layout_free. */

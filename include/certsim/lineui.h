@@ -7,15 +7,23 @@
 #include "certsim/session.h"
 
 enum line_cmd {
-	LINE_ANSWER, LINE_NEXT, LINE_PREV, LINE_GOTO, LINE_FLAG, LINE_REVIEW, LINE_CLEAR,
-	LINE_HELP, LINE_SUBMIT, LINE_ERROR
+	LINE_ANSWER,
+	LINE_NEXT,
+	LINE_PREV,
+	LINE_GOTO,
+	LINE_FLAG,
+	LINE_REVIEW,
+	LINE_CLEAR,
+	LINE_HELP,
+	LINE_SUBMIT,
+	LINE_ERROR
 };
 
 struct line_input {
 	enum line_cmd cmd;
-	struct response resp;   /* LINE_ANSWER: in the bank's choice indexes */
-	long n;                 /* LINE_GOTO: the 1-based question number */
-	char error[160];        /* LINE_ERROR: what was wrong */
+	struct response resp; /* LINE_ANSWER: in the bank's choice indexes */
+	long n;               /* LINE_GOTO: the 1-based question number */
+	char error[160];      /* LINE_ERROR: what was wrong */
 };
 
 /*
@@ -25,8 +33,8 @@ struct line_input {
  * takes all letters in order; matching takes number-letter pairs ("1B 2A").
  * Never fails: bad input gives LINE_ERROR with a one-line reason.
  */
-void lineui_parse(const char *line, const struct question *q,
-                  const struct draw_item *it, struct line_input *out);
+void lineui_parse(const char *line, const struct question *q, const struct draw_item *it,
+                  struct line_input *out);
 
 /*
  * The plain-text rendering of line mode (the loop is src/cli/cli_line.c).

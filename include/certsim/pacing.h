@@ -10,11 +10,11 @@
 #define PACING_SLOWEST 3
 
 struct pacing {
-	int64_t pace_ms;                  /* the exam's pace per question */
-	int64_t average_s;                /* time used per item, rounded half up */
-	size_t over;                      /* items that took longer than the pace */
-	size_t slowest[PACING_SLOWEST];   /* indexes of the slowest items, slowest first */
-	size_t n_slowest;                 /* min(n, PACING_SLOWEST) */
+	int64_t pace_ms;                /* the exam's pace per question */
+	int64_t average_s;              /* time used per item, rounded half up */
+	size_t over;                    /* items that took longer than the pace */
+	size_t slowest[PACING_SLOWEST]; /* indexes of the slowest items, slowest first */
+	size_t n_slowest;               /* min(n, PACING_SLOWEST) */
 };
 
 /* The blueprint's pace per question in milliseconds (duration / questions, truncated). */

@@ -10,9 +10,9 @@
 
 struct readiness {
 	int ready;
-	int n;                                 /* valid full exams found, at most READINESS_EXAMS */
-	double last_percent[READINESS_EXAMS];  /* their raw percent, oldest first */
-	char message[256];                     /* the verdict in one line, as history prints it */
+	int n;                                /* valid full exams found, at most READINESS_EXAMS */
+	double last_percent[READINESS_EXAMS]; /* their raw percent, oldest first */
+	char message[256];                    /* the verdict in one line, as history prints it */
 };
 
 /*

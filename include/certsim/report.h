@@ -18,7 +18,7 @@ struct report_part {
 /* One item of an attempt, for pacing. */
 struct report_item {
 	const char *id;
-	const char *task;       /* task id, may be NULL */
+	const char *task; /* task id, may be NULL */
 	double seconds;
 	int correct;
 };
@@ -32,29 +32,29 @@ struct report_item {
  * has are simply left out by the caller).
  */
 struct report_attempt {
-	const char *mode;               /* "exam", "quiz", "study" */
-	const char *finished_at;        /* ISO 8601 UTC ("2026-11-25T18:02:11Z") */
+	const char *mode;        /* "exam", "quiz", "study" */
+	const char *finished_at; /* ISO 8601 UTC ("2026-11-25T18:02:11Z") */
 	int scaled, passed;
 	int correct, scored;
-	const struct report_part *domains;  /* n_domains, as report_data.domains; may be NULL */
-	const struct report_part *tasks;    /* n_tasks, as report_data.tasks; may be NULL */
-	long time_used_s, time_limit_s;     /* time_limit_s 0: untimed */
-	const struct report_item *items;    /* the items shown, in order; may be NULL */
+	const struct report_part *domains; /* n_domains, as report_data.domains; may be NULL */
+	const struct report_part *tasks;   /* n_tasks, as report_data.tasks; may be NULL */
+	long time_used_s, time_limit_s;    /* time_limit_s 0: untimed */
+	const struct report_item *items;   /* the items shown, in order; may be NULL */
 	int n_items;
 };
 
 /* Readiness as history computes it (contract section 7). */
 struct report_readiness {
 	int ready;
-	int counted;            /* exams that counted */
-	const char *reason;     /* why (not) ready, one sentence; may be NULL */
+	int counted;        /* exams that counted */
+	const char *reason; /* why (not) ready, one sentence; may be NULL */
 };
 
 /* The forecast of contract section 8; available 0 means not yet (reason says why). */
 struct report_forecast {
 	int available;
-	int based_on;           /* first-time answers */
-	double pass_probability;        /* 0..1 */
+	int based_on;            /* first-time answers */
+	double pass_probability; /* 0..1 */
 	int p10, p50, p90;
 	const char *reason;
 };
@@ -71,16 +71,16 @@ struct report_study {
  */
 struct report_data {
 	const char *exam_code, *exam_title;
-	int score_min, pass_mark, score_max;    /* 100, 720, 1000 */
-	double cut;                             /* 0.72 */
-	int questions, duration_minutes;        /* the blueprint: 65, 130 */
+	int score_min, pass_mark, score_max; /* 100, 720, 1000 */
+	double cut;                          /* 0.72 */
+	int questions, duration_minutes;     /* the blueprint: 65, 130 */
 	const struct report_named *domains;
 	int n_domains;
 	const struct report_named *tasks;
 	int n_tasks;
-	const struct report_attempt *exams;     /* mode exam, oldest first */
+	const struct report_attempt *exams; /* mode exam, oldest first */
 	int n_exams;
-	const struct report_attempt *practice;  /* quizzes and study, oldest first */
+	const struct report_attempt *practice; /* quizzes and study, oldest first */
 	int n_practice;
 	struct report_readiness readiness;
 	const struct report_forecast *forecast; /* NULL: not available yet */
@@ -97,20 +97,20 @@ struct report_data {
 #define REPORT_SLOWEST 5
 
 enum report_advice_kind {
-	REPORT_ADVICE_START,    /* no exam yet: take one */
-	REPORT_ADVICE_TASK,     /* a task below the cut */
-	REPORT_ADVICE_DUE,      /* questions due for review */
-	REPORT_ADVICE_PACE,     /* the last exam was too slow or ran out of time */
-	REPORT_ADVICE_READY,    /* readiness: ready, or what is missing */
+	REPORT_ADVICE_START, /* no exam yet: take one */
+	REPORT_ADVICE_TASK,  /* a task below the cut */
+	REPORT_ADVICE_DUE,   /* questions due for review */
+	REPORT_ADVICE_PACE,  /* the last exam was too slow or ran out of time */
+	REPORT_ADVICE_READY, /* readiness: ready, or what is missing */
 };
 
 /* One line of "what to do next": plain text (not escaped) and a command. */
 struct report_advice {
 	enum report_advice_kind kind;
-	int task;               /* REPORT_ADVICE_TASK: index in report_data.tasks; else -1 */
-	double value;           /* TASK: percent; DUE: items; PACE: seconds per item */
+	int task;     /* REPORT_ADVICE_TASK: index in report_data.tasks; else -1 */
+	double value; /* TASK: percent; DUE: items; PACE: seconds per item */
 	char text[320];
-	char command[64];       /* e.g. "certsim quiz --task 1.3"; may be "" */
+	char command[64]; /* e.g. "certsim quiz --task 1.3"; may be "" */
 };
 
 /*

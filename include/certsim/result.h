@@ -37,47 +37,47 @@ enum result_answer_kind {
 struct result_answer {
 	enum result_answer_kind kind;
 	size_t n;
-	char **ids;   /* LIST: the entries in order; MAP: the values; NULL for a non-string */
-	char **keys;  /* MAP: the prompt ids (names of the members); NULL otherwise */
+	char **ids;  /* LIST: the entries in order; MAP: the values; NULL for a non-string */
+	char **keys; /* MAP: the prompt ids (names of the members); NULL otherwise */
 };
 
 struct result_item {
-	int n;              /* 1-based position in the attempt */
-	char *id;           /* question id */
-	int domain_id;      /* the domain's number, e.g. 2 */
-	char *task_id;      /* e.g. "2.2" */
-	char *type;         /* "single", "multiple", "ordering" or "matching" */
-	char *case_study;   /* case-study id, or NULL when the item has none */
+	int n;                                  /* 1-based position in the attempt */
+	char *id;                               /* question id */
+	int domain_id;                          /* the domain's number, e.g. 2 */
+	char *task_id;                          /* e.g. "2.2" */
+	char *type;                             /* "single", "multiple", "ordering" or "matching" */
+	char *case_study;                       /* case-study id, or NULL when the item has none */
 	int scored, unscored, correct, flagged; /* unscored: "scored" is false */
-	char **shown;       /* choice ids in the order shown; NULL for a non-string */
+	char **shown; /* choice ids in the order shown; NULL for a non-string */
 	size_t n_shown;
 	char **prompts_shown; /* matching: prompt ids in the order shown */
 	size_t n_prompts_shown;
 	struct result_answer response, key;
-	int64_t seconds;    /* time spent on the item */
+	int64_t seconds; /* time spent on the item */
 };
 
 /* A per-domain or per-task line of the score. */
 struct result_part {
-	int domain_id;      /* domains: the domain's number; tasks: 0 */
-	char *task_id;      /* tasks: the task id; domains: NULL */
+	int domain_id; /* domains: the domain's number; tasks: 0 */
+	char *task_id; /* tasks: the task id; domains: NULL */
 	char *name;
 	int correct, total;
 	double percent;
-	char *status;       /* "meets" or "needs-improvement" */
+	char *status; /* "meets" or "needs-improvement" */
 };
 
 struct result_file {
-	char *path;             /* as given to result_read, or the name given to result_parse */
-	char *mode;             /* "exam" or "quiz" */
-	int has_quiz;           /* the "quiz" object is present */
+	char *path;   /* as given to result_read, or the name given to result_parse */
+	char *mode;   /* "exam" or "quiz" */
+	int has_quiz; /* the "quiz" object is present */
 	char *quiz_source, *quiz_feedback;
 	char *exam_code, *exam_title, *bank_fingerprint;
 	int score_min, score_max, score_pass;
 	double cut;
 	uint64_t seed;
 	char *started_at;
-	char *finished_at;      /* NULL when absent or not a string */
+	char *finished_at; /* NULL when absent or not a string */
 	int64_t time_limit_s, time_used_s;
 	char *ended_by;
 	int interruptions, unscored;

@@ -6,10 +6,10 @@
 #include "certsim/session.h"
 
 struct score_part {
-	int index;      /* domain or task index in the blueprint */
+	int index; /* domain or task index in the blueprint */
 	int correct, total;
 	double percent;
-	int meets;      /* percent >= cut x 100 */
+	int meets; /* percent >= cut x 100 */
 };
 
 struct score {
@@ -18,7 +18,7 @@ struct score {
 	int scaled, pass_mark, passed;
 	struct score_part *domains; /* only those with scored items, blueprint order */
 	int n_domains;
-	struct score_part *tasks;   /* likewise */
+	struct score_part *tasks; /* likewise */
 	int n_tasks;
 };
 

@@ -30,20 +30,20 @@ struct response {
 
 struct session_item {
 	struct draw_item d;
-	int scored;     /* 0 for --unscored items */
-	int answered;   /* resp holds an answer */
+	int scored;   /* 0 for --unscored items */
+	int answered; /* resp holds an answer */
 	struct response resp;
 	int flagged;
-	int64_t ms;     /* time spent on this item */
+	int64_t ms; /* time spent on this item */
 };
 
 struct session_config {
 	enum session_mode mode;
 	uint64_t seed;
-	long time_limit_s;   /* 0: untimed */
+	long time_limit_s; /* 0: untimed */
 	enum session_feedback feedback;
-	int unscored;        /* how many items are unscored */
-	char source[64];     /* quiz source: "all", "domain 2", "task 2.2", "missed", "weakest" */
+	int unscored;    /* how many items are unscored */
+	char source[64]; /* quiz source: "all", "domain 2", "task 2.2", "missed", "weakest" */
 };
 
 struct session {
@@ -53,15 +53,15 @@ struct session {
 	size_t n;
 	size_t cur;
 	const struct clock *clock;
-	int64_t used_ms;        /* time used in earlier runs of this attempt */
-	int64_t run_start;      /* clock value when this run started; -1 if paused */
-	int64_t item_start;     /* clock value when the current item was entered */
-	int warned;             /* bit i set: warning i of session_warnings given */
+	int64_t used_ms;    /* time used in earlier runs of this attempt */
+	int64_t run_start;  /* clock value when this run started; -1 if paused */
+	int64_t item_start; /* clock value when the current item was entered */
+	int warned;         /* bit i set: warning i of session_warnings given */
 	char started_at[32], finished_at[32];
 	enum session_end ended;
-	int interruptions;      /* runs after the first (each resume) */
-	char *save_path;        /* autosave target, or NULL */
-	char *save_error;       /* last autosave failure (caller may print) */
+	int interruptions; /* runs after the first (each resume) */
+	char *save_path;   /* autosave target, or NULL */
+	char *save_error;  /* last autosave failure (caller may print) */
 };
 
 /* Minutes-left thresholds that raise a warning, largest first. */
@@ -73,9 +73,8 @@ extern const int session_warning_minutes[4];
  * unscored. Returns 0 and *out (free with session_free; it does not own b
  * or clock, which must outlive it), or -1 with *err (caller frees).
  */
-int session_new(const struct bank *b, const struct session_config *cfg,
-                struct draw_item *items, size_t n, const struct clock *clock,
-                struct session **out, char **err);
+int session_new(const struct bank *b, const struct session_config *cfg, struct draw_item *items,
+                size_t n, const struct clock *clock, struct session **out, char **err);
 /* Free a session and its items (not its bank or clock); NULL is fine. */
 void session_free(struct session *s);
 
@@ -152,8 +151,7 @@ char *session_saved_bank(const char *path);
  * time while certsim was not running. Returns 0 and *out (free with
  * session_free), or -1 with *err (caller frees).
  */
-int session_restore(const struct bank *b, const char *path,
-                    const struct clock *clock, struct session **out,
-                    char **err);
+int session_restore(const struct bank *b, const char *path, const struct clock *clock,
+                    struct session **out, char **err);
 
 #endif

@@ -25,8 +25,7 @@ struct sign_pubkey;
  * public key others may trust). Keys made by minisign -G -W load too.
  * Returns 0 and *out, or -1 with *err (allocated, caller frees).
  */
-int sign_key_load_or_create(const char *dir, struct sign_key **out,
-                            char **err);
+int sign_key_load_or_create(const char *dir, struct sign_key **out, char **err);
 /* Free a key (its secret is wiped first); NULL is fine. */
 void sign_key_free(struct sign_key *k);
 
@@ -51,8 +50,8 @@ void sign_key_id_hex(const struct sign_key *k, char out[17]);
  * than minisign can read back (1003 and 8173 bytes); NULL counts as "".
  * NULL on error with *err set (caller frees).
  */
-char *sign_detached(const struct sign_key *k, const void *msg, size_t len,
-                    const char *untrusted, const char *trusted, char **err);
+char *sign_detached(const struct sign_key *k, const void *msg, size_t len, const char *untrusted,
+                    const char *trusted, char **err);
 
 /*
  * Parse a public key from the text of a minisign public-key file (or a bare
@@ -72,8 +71,7 @@ void sign_pubkey_free(struct sign_pubkey *p);
  * if trusted is not NULL, *trusted = allocated copy of the trusted comment
  * (caller frees); returns -1 with *err (caller frees) saying why.
  */
-int sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
-                const char *sigtext, size_t sig_len, char **trusted,
-                char **err);
+int sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const char *sigtext,
+                size_t sig_len, char **trusted, char **err);
 
 #endif

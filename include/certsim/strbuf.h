@@ -10,8 +10,8 @@
  * renderer can append freely and check once at the end.
  */
 struct strbuf {
-	char *buf;      /* NUL-terminated when not NULL; owned */
-	size_t len;     /* bytes, without the NUL */
+	char *buf;  /* NUL-terminated when not NULL; owned */
+	size_t len; /* bytes, without the NUL */
 	size_t cap;
 	int failed;
 };
@@ -32,8 +32,7 @@ int strbuf_add(struct strbuf *sb, const char *s, size_t n);
 int strbuf_puts(struct strbuf *sb, const char *s);
 
 /* Append printf-formatted text. 0, or -1 on out of memory or an encoding error. */
-int strbuf_printf(struct strbuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+int strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * The text so far: never NULL ("" when empty or failed). Valid until the

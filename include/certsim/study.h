@@ -34,25 +34,25 @@ struct study_review {
 
 /* A review as applied to a card. */
 struct study_log {
-	int64_t at;               /* Unix ms */
-	enum fsrs_rating rating;  /* FSRS_GOOD or FSRS_AGAIN */
+	int64_t at;              /* Unix ms */
+	enum fsrs_rating rating; /* FSRS_GOOD or FSRS_AGAIN */
 };
 
 /* One question's study state. */
 struct study_entry {
-	struct fsrs_card card;      /* state FSRS_NEW when it has no reviews */
-	const struct study_log *log;/* the reviews applied to card, oldest first */
+	struct fsrs_card card;       /* state FSRS_NEW when it has no reviews */
+	const struct study_log *log; /* the reviews applied to card, oldest first */
 	size_t n_log;
-	int restarted;              /* 1: older reviews were dropped as the question changed */
+	int restarted; /* 1: older reviews were dropped as the question changed */
 };
 
 struct study {
-	size_t n;                 /* the bank's questions, in bank order */
-	struct study_entry *q;    /* n entries */
-	size_t n_applied;         /* reviews applied to cards */
-	size_t n_stale;           /* reviews dropped: the question changed after them */
-	size_t n_unknown;         /* reviews of ids the bank no longer has (ignored) */
-	struct study_log *logs;  /* private: the storage behind every entry's log */
+	size_t n;               /* the bank's questions, in bank order */
+	struct study_entry *q;  /* n entries */
+	size_t n_applied;       /* reviews applied to cards */
+	size_t n_stale;         /* reviews dropped: the question changed after them */
+	size_t n_unknown;       /* reviews of ids the bank no longer has (ignored) */
+	struct study_log *logs; /* private: the storage behind every entry's log */
 };
 
 /*
@@ -66,8 +66,7 @@ struct study {
  * each question's reviews come in time order. Returns 0 and *out (free
  * with study_free), or -1 and *out NULL when out of memory.
  */
-int study_build(const struct bank *b, const struct study_review *rv, size_t n,
-                struct study **out);
+int study_build(const struct bank *b, const struct study_review *rv, size_t n, struct study **out);
 
 /* Free a study; NULL is fine. */
 void study_free(struct study *st);
@@ -91,10 +90,10 @@ size_t study_mask(const struct bank *b, const struct study_filter *f, unsigned c
 
 /* What a study session takes. */
 struct study_select {
-	int64_t now;                  /* Unix ms */
-	int count;                    /* at most this many due questions (>= 0) */
-	int new_count;                /* then at most this many never-reviewed ones (>= 0) */
-	uint64_t seed;                /* the order of the never-reviewed ones */
+	int64_t now;   /* Unix ms */
+	int count;     /* at most this many due questions (>= 0) */
+	int new_count; /* then at most this many never-reviewed ones (>= 0) */
+	uint64_t seed; /* the order of the never-reviewed ones */
 	/* NULL: every question may be chosen; else per question, nonzero: it may. */
 	const unsigned char *allowed;
 };
@@ -109,8 +108,8 @@ struct study_select {
  * (how many of them are due); or -1 when out of memory or a count is
  * negative.
  */
-int study_select(const struct study *st, const struct study_select *sel, int **out,
-                 size_t *n_out, size_t *n_due);
+int study_select(const struct study *st, const struct study_select *sel, int **out, size_t *n_out,
+                 size_t *n_due);
 
 /* The schedule at a moment, over the allowed questions. */
 struct study_summary {

@@ -12,9 +12,9 @@
 /* Exit statuses (docs/README.md, docs/robustness.md); tested in tests/e2e. */
 enum exit_code {
 	EXIT_DONE = 0,
-	EXIT_INVALID = 1,    /* bad bank, invalid or tampered result */
+	EXIT_INVALID = 1, /* bad bank, invalid or tampered result */
 	EXIT_USAGE = 2,
-	EXIT_SYSTEM = 3,     /* I/O, permissions, out of memory */
+	EXIT_SYSTEM = 3, /* I/O, permissions, out of memory */
 	EXIT_INTERRUPTED = 130,
 };
 
@@ -31,8 +31,7 @@ struct bank *cli_load_bank(const char *path, int *code);
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Print a usage error and the hint to run COMMAND --help; returns EXIT_USAGE. */
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * The full-screen front end (tui.c), over the same session API as line
@@ -48,8 +47,7 @@ int tui_run(struct session *s, volatile sig_atomic_t *stop);
  * missed questions with their answer, the key and the explanation.
  * Returns when the candidate leaves it.
  */
-void tui_results(const struct session *s, const struct score *sc,
-                 const char *result_path);
+void tui_results(const struct session *s, const struct score *sc, const char *result_path);
 
 /*
  * The start menu (`certsim` with no arguments on a terminal): pick an exam,

@@ -111,7 +111,6 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'certsim %s%s--help'.\n", cmd ? cmd : "",
-	        cmd ? " " : "");
+	fprintf(stderr, "\nTry 'certsim %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 	return EXIT_USAGE;
 }

@@ -26,8 +26,9 @@ show(struct ui *u)
 {
 	if (u->state == ST_REVIEW) {
 		lineui_print_review(u->s, u->out);
-		fprintf(u->out, "\nAll questions seen. Type submit to finish, g N to go to a question, "
-		                "r to list again.\n> ");
+		fprintf(u->out,
+		        "\nAll questions seen. Type submit to finish, g N to go to a question, "
+		        "r to list again.\n> ");
 		fflush(u->out);
 	} else {
 		lineui_print_question(u->s, u->out);
@@ -90,7 +91,8 @@ handle_line(struct ui *u, const char *line)
 		const char *why;
 		int locked = s->cfg.feedback == FEEDBACK_IMMEDIATE && it->answered;
 		if (locked) {
-			fprintf(u->out, "This answer is final (feedback was shown). n for next.\n> ");
+			fprintf(u->out,
+			        "This answer is final (feedback was shown). n for next.\n> ");
 			fflush(u->out);
 			return 0;
 		}
@@ -150,8 +152,8 @@ handle_line(struct ui *u, const char *line)
 		ask_submit(u);
 		return 0;
 	case LINE_ERROR:
-		fprintf(u->out, "Error: %s\n> ", u->state == ST_REVIEW
-		                                     ? "type submit, g N or r" : in.error);
+		fprintf(u->out, "Error: %s\n> ",
+		        u->state == ST_REVIEW ? "type submit, g N or r" : in.error);
 		fflush(u->out);
 		return 0;
 	}
@@ -165,10 +167,11 @@ report_save(struct driver *d, FILE *out)
 {
 	enum driver_save saving = driver_save_state(d);
 	if (saving == DRIVER_SAVE_FAILING)
-		fprintf(out, "\n*** WARNING: your progress is NOT being saved: %s\n"
-		             "*** certsim keeps trying after every change and every few seconds.\n"
-		             "*** Fix the cause, or stop with Ctrl-C: the last saved state is kept "
-		             "for 'certsim resume'.\n> ",
+		fprintf(out,
+		        "\n*** WARNING: your progress is NOT being saved: %s\n"
+		        "*** certsim keeps trying after every change and every few seconds.\n"
+		        "*** Fix the cause, or stop with Ctrl-C: the last saved state is kept "
+		        "for 'certsim resume'.\n> ",
 		        d->s->save_error);
 	else if (saving == DRIVER_SAVE_RECOVERED)
 		fprintf(out, "\n*** Your progress is being saved again.\n> ");

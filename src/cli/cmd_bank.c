@@ -54,15 +54,15 @@ lint(int argc, char **argv)
 		bank_load(path, &d, &b);
 		diag_print(&d, stdout);
 		if (b != NULL)
-			printf("%s: %zu question%s, %zu case stud%s, %zu file%s: %zu errors, %zu warning%s\n",
+			printf("%s: %zu question%s, %zu case stud%s, %zu file%s: %zu errors, %zu "
+			       "warning%s\n",
 			       path, b->n_questions, b->n_questions == 1 ? "" : "s",
-			       b->n_case_studies, b->n_case_studies == 1 ? "y" : "ies",
-			       b->n_files, b->n_files == 1 ? "" : "s", d.errors,
-			       d.warnings, d.warnings == 1 ? "" : "s");
+			       b->n_case_studies, b->n_case_studies == 1 ? "y" : "ies", b->n_files,
+			       b->n_files == 1 ? "" : "s", d.errors, d.warnings,
+			       d.warnings == 1 ? "" : "s");
 		else
 			printf("%s: %zu error%s, %zu warning%s\n", path, d.errors,
-			       d.errors == 1 ? "" : "s", d.warnings,
-			       d.warnings == 1 ? "" : "s");
+			       d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
 		if (d.errors > 0)
 			rc = EXIT_INVALID;
 		diag_free(&d);
@@ -76,26 +76,23 @@ stats_text(const struct bank *b, const struct bank_stats *c)
 {
 	printf("Bank:        %s\n", b->path);
 	printf("Exam:        %s, %s\n", b->bp.code, b->bp.title);
-	printf("Blueprint:   %d questions in %d minutes; pass %d on %d-%d\n",
-	       b->bp.questions, b->bp.duration_minutes, b->bp.score_pass,
-	       b->bp.score_min, b->bp.score_max);
+	printf("Blueprint:   %d questions in %d minutes; pass %d on %d-%d\n", b->bp.questions,
+	       b->bp.duration_minutes, b->bp.score_pass, b->bp.score_min, b->bp.score_max);
 	printf("Fingerprint: %s\n", b->fingerprint_hex);
 	printf("Questions:   %zu in %zu file%s\n\n", b->n_questions, b->n_files,
 	       b->n_files == 1 ? "" : "s");
-	printf("%-58s %6s %9s %8s\n", "Domain / task", "Weight", "Questions",
-	       "Per exam");
+	printf("%-58s %6s %9s %8s\n", "Domain / task", "Weight", "Questions", "Per exam");
 	for (int d = 0; d < b->bp.n_domains; d++) {
 		const struct domain *dm = &b->bp.domains[d];
-		printf("%d %-56.56s %5d%% %9d %8d\n", dm->id, dm->name, dm->weight,
-		       c->domain[d], c->per_exam[d]);
+		printf("%d %-56.56s %5d%% %9d %8d\n", dm->id, dm->name, dm->weight, c->domain[d],
+		       c->per_exam[d]);
 		for (int t = 0; t < b->bp.n_tasks; t++)
 			if (b->bp.tasks[t].domain == dm->id)
 				printf("  %-4s %-51.51s %6s %9d\n", b->bp.tasks[t].id,
 				       b->bp.tasks[t].name, "", c->task[t]);
 	}
 	printf("\nTypes:       single %d, multiple %d, ordering %d, matching %d\n",
-	       c->type[Q_SINGLE], c->type[Q_MULTIPLE], c->type[Q_ORDERING],
-	       c->type[Q_MATCHING]);
+	       c->type[Q_SINGLE], c->type[Q_MULTIPLE], c->type[Q_ORDERING], c->type[Q_MATCHING]);
 	printf("Case studies: %zu\n", b->n_case_studies);
 	for (size_t i = 0; i < b->n_case_studies; i++)
 		printf("  %-28s domain %d, %zu questions: %s\n", b->case_studies[i].id,
@@ -157,6 +154,7 @@ cmd_bank(int argc, char **argv)
 		return cmd_bank_import(argc - 1, argv + 1);
 	if (strcmp(argv[0], "export") == 0)
 		return cmd_bank_export(argc - 1, argv + 1);
-	return cli_usage_error("bank", "bank: unknown subcommand '%s' (lint, stats, import or export)",
+	return cli_usage_error("bank",
+	                       "bank: unknown subcommand '%s' (lint, stats, import or export)",
 	                       argv[0]);
 }

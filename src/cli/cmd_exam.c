@@ -175,14 +175,17 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 		} else if (strcmp(a, "--seed") == 0) {
 			NEED_VALUE();
 			if (parse_uint(val, RNG_SEED_MAX, &u) < 0)
-				return cli_usage_error(cmd, "--seed takes a whole number from 0 to %llu, not '%s'",
-				                       RNG_SEED_MAX, val);
+				return cli_usage_error(
+				    cmd, "--seed takes a whole number from 0 to %llu, not '%s'",
+				    RNG_SEED_MAX, val);
 			o->seed = u;
 			o->have_seed = 1;
 		} else if (strcmp(a, "--time-limit") == 0) {
 			NEED_VALUE();
 			if ((o->time_limit = clock_parse_duration(val)) < 0)
-				return cli_usage_error(cmd, "--time-limit takes a duration such as 90s, 45m, 2h or 1h30m, not '%s'",
+				return cli_usage_error(cmd,
+				                       "--time-limit takes a duration such as 90s, "
+				                       "45m, 2h or 1h30m, not '%s'",
 				                       val);
 		} else if (strcmp(a, "--untimed") == 0) {
 			o->untimed = 1;
@@ -193,12 +196,15 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 		} else if (!quiz && strcmp(a, "--unscored") == 0) {
 			NEED_VALUE();
 			if (parse_uint(val, 1000, &u) < 0)
-				return cli_usage_error(cmd, "--unscored takes a whole number, not '%s'", val);
+				return cli_usage_error(cmd,
+				                       "--unscored takes a whole number, not '%s'",
+				                       val);
 			o->unscored = (int)u;
 		} else if (quiz && strcmp(a, "--domain") == 0) {
 			NEED_VALUE();
 			if (parse_uint(val, 99, &u) < 0 || u == 0)
-				return cli_usage_error(cmd, "--domain takes a domain number, e.g. 2, not '%s'", val);
+				return cli_usage_error(
+				    cmd, "--domain takes a domain number, e.g. 2, not '%s'", val);
 			o->domain = (int)u;
 		} else if (quiz && strcmp(a, "--task") == 0) {
 			NEED_VALUE();
@@ -210,7 +216,8 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 		} else if (quiz && strcmp(a, "--count") == 0) {
 			NEED_VALUE();
 			if (parse_uint(val, 10000, &u) < 0 || u == 0)
-				return cli_usage_error(cmd, "--count takes a positive whole number, not '%s'", val);
+				return cli_usage_error(
+				    cmd, "--count takes a positive whole number, not '%s'", val);
 			o->count = (int)u;
 		} else if (quiz && strcmp(a, "--feedback") == 0) {
 			NEED_VALUE();
@@ -219,10 +226,14 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 			else if (strcmp(val, "end") == 0)
 				o->feedback = FEEDBACK_END;
 			else
-				return cli_usage_error(cmd, "--feedback is immediate or end, not '%s'", val);
+				return cli_usage_error(cmd,
+				                       "--feedback is immediate or end, not '%s'",
+				                       val);
 		} else {
-			return cli_usage_error(cmd, a[0] == '-' ? "unknown option '%s'"
-			                                        : "unexpected argument '%s'", a);
+			return cli_usage_error(cmd,
+			                       a[0] == '-' ? "unknown option '%s'"
+			                                   : "unexpected argument '%s'",
+			                       a);
 		}
 #undef NEED_VALUE
 	}
@@ -261,10 +272,11 @@ take_lock(const char *home)
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		close(fd);
-		int code = cli_error(EXIT_INVALID,
-		                     "another certsim process is running an attempt with the data directory %s; "
-		                     "finish that one first (or set CERTSIM_HOME to another directory)",
-		                     home);
+		int code = cli_error(
+		    EXIT_INVALID,
+		    "another certsim process is running an attempt with the data directory %s; "
+		    "finish that one first (or set CERTSIM_HOME to another directory)",
+		    home);
 		free(path);
 		return code;
 	}
@@ -280,7 +292,8 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 	char used[32], limit[32];
 	clock_format_hms((long)((s->used_ms + 500) / 1000), used);
 	clock_format_hms(s->cfg.time_limit_s, limit);
-	fprintf(f, "\n==========================================================================\n");
+	fprintf(f,
+	        "\n==========================================================================\n");
 	fprintf(f, "%s practice %s: %s\n", bp->code, s->cfg.mode == MODE_EXAM ? "exam" : "quiz",
 	        sc->passed ? "PASS" : "FAIL");
 	fprintf(f, "Scaled score: %d (pass mark %d; range %d-%d)\n", sc->scaled, sc->pass_mark,
@@ -295,7 +308,8 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 	if (s->interruptions)
 		fprintf(f, "; interrupted %d time%s", s->interruptions,
 		        s->interruptions == 1 ? "" : "s");
-	fprintf(f, "\n--------------------------------------------------------------------------\n");
+	fprintf(f,
+	        "\n--------------------------------------------------------------------------\n");
 	fprintf(f, "Domain (meets = at least %.0f%% correct)\n", bp->cut * 100);
 	for (int i = 0; i < sc->n_domains; i++) {
 		const struct score_part *p = &sc->domains[i];
@@ -331,7 +345,9 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 	clock_format_hms((long)(pc.pace_ms / 1000), pace);
 	clock_format_hms((long)((ms[slow] + 500) / 1000), slowest);
 	free(ms);
-	fprintf(f, "\nPacing: %s a question on average (exam pace %s); %zu over pace; slowest: question %zu (%s)",
+	fprintf(f,
+	        "\nPacing: %s a question on average (exam pace %s); %zu over pace; slowest: "
+	        "question %zu (%s)",
 	        avg, pace, pc.over, slow + 1, slowest);
 	if (s->cfg.time_limit_s > 0) {
 		char left[32];
@@ -368,11 +384,14 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
-			return cli_error(EXIT_SYSTEM, "%s; the attempt could not be saved (the last "
-			                 "state that was saved, if any, is kept for 'certsim resume')",
-			                 s->save_error);
-		fprintf(stderr, "\ncertsim: the attempt is saved (%zu of %zu answered). "
-		                "Continue it with: certsim resume\n",
+			return cli_error(
+			    EXIT_SYSTEM,
+			    "%s; the attempt could not be saved (the last "
+			    "state that was saved, if any, is kept for 'certsim resume')",
+			    s->save_error);
+		fprintf(stderr,
+		        "\ncertsim: the attempt is saved (%zu of %zu answered). "
+		        "Continue it with: certsim resume\n",
 		        session_count_answered(s), s->n);
 		/* 0: the full-screen Ctrl-C key (raw mode), asked and confirmed. */
 		return stop_signal == SIGINT || stop_signal == 0 ? EXIT_INTERRUPTED
@@ -386,10 +405,14 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 		return cli_error(EXIT_SYSTEM, "out of memory");
 	if (result_save(s, &sc, home, o->out, &path, &err) < 0) {
 		if (s->save_error == NULL)
-			rc = cli_error(EXIT_SYSTEM, "%s\nThe attempt is still saved: fix the problem and run 'certsim resume' to write the result.",
+			rc = cli_error(EXIT_SYSTEM,
+			               "%s\nThe attempt is still saved: fix the problem and run "
+			               "'certsim resume' to write the result.",
 			               err);
 		else
-			rc = cli_error(EXIT_SYSTEM, "%s\nThe attempt could not be saved either; the last state that was saved, if any, is kept for 'certsim resume'.",
+			rc = cli_error(EXIT_SYSTEM,
+			               "%s\nThe attempt could not be saved either; the last state "
+			               "that was saved, if any, is kept for 'certsim resume'.",
 			               err);
 		free(err);
 		score_free(&sc);
@@ -413,8 +436,10 @@ check_saved(const char *save, const struct start_options *o)
 		return 0;
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		char line[16] = "";
-		fprintf(stdout, "An unfinished attempt is saved in %s.\n"
-		                "Discard it and start a new one? (No: keep it; 'certsim resume' continues it) [y/N] ",
+		fprintf(stdout,
+		        "An unfinished attempt is saved in %s.\n"
+		        "Discard it and start a new one? (No: keep it; 'certsim resume' continues "
+		        "it) [y/N] ",
 		        save);
 		fflush(stdout);
 		if (fgets(line, sizeof line, stdin) && (line[0] == 'y' || line[0] == 'Y'))
@@ -479,7 +504,8 @@ cli_start(int quiz, const struct start_options *opts)
 	int code;
 
 	if (quiz && (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest > 1)
-		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed or --weakest");
+		return cli_usage_error(
+		    cmd, "choose one source: --domain, --task, --missed or --weakest");
 	if (o.untimed && o.time_limit > 0)
 		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
 	if (o.untimed && o.esl)
@@ -531,11 +557,13 @@ cli_start(int quiz, const struct start_options *opts)
 			snprintf(cfg.source, sizeof cfg.source, "domain %d", o.domain);
 		} else if (o.task != NULL) {
 			if ((req.task = bank_task_index(b, o.task)) < 0) {
-				code = cli_usage_error(cmd, "there is no task '%s' in %s (tasks look like 2.2)",
-				                       o.task, b->bp.code);
+				code = cli_usage_error(
+				    cmd, "there is no task '%s' in %s (tasks look like 2.2)",
+				    o.task, b->bp.code);
 				goto done;
 			}
-			snprintf(cfg.source, sizeof cfg.source, "task %s", b->bp.tasks[req.task].id);
+			snprintf(cfg.source, sizeof cfg.source, "task %s",
+			         b->bp.tasks[req.task].id);
 		} else if (o.missed) {
 			eligible = calloc(b->n_questions, 1);
 			if (eligible == NULL) {
@@ -543,7 +571,8 @@ cli_start(int quiz, const struct start_options *opts)
 				goto done;
 			}
 			if (source_missed(b, last, eligible) == 0) {
-				printf("Nothing to practise: no question's latest answer in your history is wrong%s.\n",
+				printf("Nothing to practise: no question's latest answer in your "
+				       "history is wrong%s.\n",
 				       h.n ? "" : " (you have no attempts yet)");
 				code = EXIT_DONE;
 				goto done;
@@ -644,7 +673,8 @@ cmd_resume(int argc, char **argv)
 	if ((code = open_home(&home, &save)) != 0)
 		goto done;
 	if (access(save, F_OK) != 0) {
-		code = cli_error(EXIT_INVALID, "there is no interrupted attempt to resume in %s", home);
+		code = cli_error(EXIT_INVALID, "there is no interrupted attempt to resume in %s",
+		                 home);
 		goto done;
 	}
 	if ((code = check_key(home)) != 0)

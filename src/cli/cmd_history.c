@@ -21,7 +21,6 @@ static const char history_help[] =
     "fail verification are shown as INVALID and left out of trends and\n"
     "readiness. --json prints the same as JSON.\n";
 
-
 /* "exam" or "quiz (domain 2)". */
 static void
 mode_label(const struct result_file *r, char *buf, size_t n)
@@ -110,7 +109,9 @@ cmd_history(int argc, char **argv)
 	struct readiness rd;
 	readiness_compute(&h, &rd);
 	if (h.n == 0) {
-		printf("No attempts yet in %s/results. Start with: certsim exam (or certsim quiz)\n", home);
+		printf(
+		    "No attempts yet in %s/results. Start with: certsim exam (or certsim quiz)\n",
+		    home);
 		printf("%s\n", rd.message);
 		goto done;
 	}
@@ -121,8 +122,8 @@ cmd_history(int argc, char **argv)
 		char label[64], t[32];
 		mode_label(r, label, sizeof label);
 		clock_format_hms((long)r->time_used_s, t);
-		printf("%-20.20s %-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", h.v[a].finished_at, label,
-		       r->n_items, r->score.correct, r->score.scored, r->score.scaled,
+		printf("%-20.20s %-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", h.v[a].finished_at,
+		       label, r->n_items, r->score.correct, r->score.scored, r->score.scaled,
 		       r->score.passed ? "PASS" : "FAIL", t, history_sig_name(h.v[a].sig));
 	}
 	if (b != NULL)

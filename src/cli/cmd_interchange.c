@@ -258,8 +258,9 @@ cmd_bank_import(int argc, char **argv)
 		goto done;
 	}
 	if (format_of(from) < 0) {
-		code = cli_usage_error(
-		        "bank", "bank import: --from %s: say gift, aiken or moodle-xml", from);
+		code =
+		    cli_usage_error("bank", "bank import: --from %s: say gift, aiken or moodle-xml",
+		                    from);
 		goto done;
 	}
 	if (nfiles == 0 || exam == NULL || out == NULL) {

@@ -71,9 +71,11 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 	const struct result_answer *resp = &it->response, *key = &it->key;
 	char t[32];
 	clock_format_hms((long)it->seconds, t);
-	fprintf(f, "\n==========================================================================\n");
+	fprintf(f,
+	        "\n==========================================================================\n");
 	if (qi < 0) {
-		fprintf(f, "Question %d of %zu (%s): not in this bank any more\n", it->n, total, it->id);
+		fprintf(f, "Question %d of %zu (%s): not in this bank any more\n", it->n, total,
+		        it->id);
 		return;
 	}
 	const struct question *q = &b->questions[qi];
@@ -82,7 +84,9 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 	fprintf(f, "Question %d of %zu (%s) | Domain %d: %s | Task %s %s\n", it->n, total, it->id,
 	        q->domain_id, b->bp.domains[d].name, tk->id, tk->name);
 	fprintf(f, "%s | Time spent: %s%s%s\n",
-	        resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED" : it->correct ? "CORRECT" : "INCORRECT",
+	        resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED"
+	        : it->correct                    ? "CORRECT"
+	                                         : "INCORRECT",
 	        t, it->flagged ? " | Flagged" : "", it->unscored ? " | Unscored" : "");
 	if (q->case_study >= 0) {
 		const struct case_study *cs = &b->case_studies[q->case_study];
@@ -116,7 +120,8 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 		fputc('\n', f);
 	} else if (q->type == Q_ORDERING) {
 		for (size_t k = 0; k < it->n_shown; k++) {
-			const struct choice *c = find_choice(q->choices, q->n_choices, it->shown[k]);
+			const struct choice *c =
+			    find_choice(q->choices, q->n_choices, it->shown[k]);
 			fprintf(f, "  %c. %s\n", 'A' + (int)k, c ? c->text : "?");
 		}
 		fprintf(f, "\nYour order:    ");
@@ -134,7 +139,8 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 	} else {
 		fprintf(f, "Options:\n");
 		for (size_t k = 0; k < it->n_shown; k++) {
-			const struct choice *c = find_choice(q->choices, q->n_choices, it->shown[k]);
+			const struct choice *c =
+			    find_choice(q->choices, q->n_choices, it->shown[k]);
 			fprintf(f, "  %c. %s\n", 'A' + (int)k, c ? c->text : "?");
 		}
 		fprintf(f, "Pairs:\n");
@@ -149,7 +155,8 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 			const struct choice *rc = find_choice(q->choices, q->n_choices, right);
 			fprintf(f, "  %d. %s\n     your match: %c%s   correct: %c (%s)\n", i++,
 			        p ? p->text : "?", *mine ? letter_of(it, mine) : '-',
-			        *mine ? (strcmp(mine, right) == 0 ? " (right)" : " (WRONG)") : " (none)",
+			        *mine ? (strcmp(mine, right) == 0 ? " (right)" : " (WRONG)")
+			              : " (none)",
 			        letter_of(it, right), rc ? rc->text : "?");
 		}
 	}
@@ -203,7 +210,9 @@ last_result_path(const char *home, int *code)
 		return NULL;
 	}
 	if (h.n == 0)
-		*code = cli_error(EXIT_INVALID, "no finished attempts yet in %s/results: take one with 'certsim exam' or 'certsim quiz'",
+		*code = cli_error(EXIT_INVALID,
+		                  "no finished attempts yet in %s/results: take one with 'certsim "
+		                  "exam' or 'certsim quiz'",
 		                  home);
 	else
 		path = fsutil_asprintf("%s", h.v[h.n - 1].path);
@@ -292,10 +301,11 @@ cmd_review(int argc, char **argv)
 	if ((b = cli_load_bank(cli_bank_path(bank_opt), &code)) == NULL)
 		goto done;
 	if (strcmp(fp, b->fingerprint_hex) != 0) {
-		code = cli_error(EXIT_INVALID,
-		                 "%s was taken on a different bank (fingerprint %.16s...); the bank at %s "
-		                 "has fingerprint %.16s... Pass the bank it was taken on with --bank PATH.",
-		                 path, fp, b->path, b->fingerprint_hex);
+		code = cli_error(
+		    EXIT_INVALID,
+		    "%s was taken on a different bank (fingerprint %.16s...); the bank at %s "
+		    "has fingerprint %.16s... Pass the bank it was taken on with --bank PATH.",
+		    path, fp, b->path, b->fingerprint_hex);
 		goto done;
 	}
 	/* Review still works for an unverified result, but says so. */
@@ -323,7 +333,9 @@ cmd_review(int argc, char **argv)
 		print_item(f, b, it, total);
 		shown++;
 	}
-	const char *what = sel == SEL_ALL ? "items" : sel == SEL_MISSED ? "missed items" : "flagged items";
+	const char *what = sel == SEL_ALL      ? "items"
+	                   : sel == SEL_MISSED ? "missed items"
+	                                       : "flagged items";
 	if (shown == 0)
 		fprintf(f, "\nNo %s in this attempt.\n", what);
 	else
@@ -341,4 +353,3 @@ done:
 	free(err);
 	return code;
 }
-

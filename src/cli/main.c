@@ -48,14 +48,9 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "exam", cmd_exam },
-	{ "quiz", cmd_quiz },
-	{ "resume", cmd_resume },
-	{ "review", cmd_review },
-	{ "history", cmd_history },
-	{ "verify", cmd_verify },
-	{ "key", cmd_key },
-	{ "bank", cmd_bank },
+	{ "exam", cmd_exam },     { "quiz", cmd_quiz },       { "resume", cmd_resume },
+	{ "review", cmd_review }, { "history", cmd_history }, { "verify", cmd_verify },
+	{ "key", cmd_key },       { "bank", cmd_bank },
 };
 
 int

@@ -72,8 +72,9 @@ question_key(struct tui *t, int key)
 		if (j < n)
 			tui_answer_choose(t, j);
 		else
-			tui_say(t, R_BAD, "There is no option %c here (options are A-%c). ? shows the keys.",
-			    'A' + j, 'A' + n - 1);
+			tui_say(t, R_BAD,
+			        "There is no option %c here (options are A-%c). ? shows the keys.",
+			        'A' + j, 'A' + n - 1);
 		return GO_ON;
 	}
 	if (key >= '1' && key <= '9' && q->type == Q_MATCHING) {
@@ -129,7 +130,8 @@ question_key(struct tui *t, int key)
 		if (q->case_study >= 0)
 			t->focus_scen = 1;
 		else
-			tui_say(t, R_CHOSEN, "Tab scrolls a case-study scenario; this question has none.");
+			tui_say(t, R_CHOSEN,
+			        "Tab scrolls a case-study scenario; this question has none.");
 		return GO_ON;
 	case TK(KEY_RIGHT):
 	case '>':
@@ -143,7 +145,7 @@ question_key(struct tui *t, int key)
 	case TK(KEY_F(2)):
 		session_toggle_flag(t->s);
 		tui_say(t, R_CHOSEN, "Question %zu %s.", t->s->cur + 1,
-		    item(t)->flagged ? "flagged for review" : "no longer flagged");
+		        item(t)->flagged ? "flagged for review" : "no longer flagged");
 		return GO_ON;
 	case '#':
 	case TK(KEY_F(3)):
@@ -272,7 +274,9 @@ status_line(struct tui *t, char *buf, size_t size)
 	if (it->answered)
 		lineui_shown_answer(it, q, &it->resp, ans, sizeof ans);
 	if (t->focus_scen) {
-		snprintf(buf, size, "Scenario: Up/Down and PgUp/PgDn scroll it; Tab goes back to the question.");
+		snprintf(
+		    buf, size,
+		    "Scenario: Up/Down and PgUp/PgDn scroll it; Tab goes back to the question.");
 		return;
 	}
 	if (t->grabbed) {
@@ -282,10 +286,12 @@ status_line(struct tui *t, char *buf, size_t size)
 	}
 	if (tui_answer_immediate(t)) {
 		if (it->answered)
-			snprintf(buf, size, "Answer checked (final): %s. > for the next question.", ans);
+			snprintf(buf, size, "Answer checked (final): %s. > for the next question.",
+			         ans);
 		else if (q->type == Q_MULTIPLE)
 			snprintf(buf, size, "Select %s (%d selected), then Enter to check.",
-			         bank_number_word(q->n_key), tui_marks_count(q, &d->m, it->d.n_perm));
+			         bank_number_word(q->n_key),
+			         tui_marks_count(q, &d->m, it->d.n_perm));
 		else if (q->type == Q_MATCHING)
 			snprintf(buf, size, "Matched %d of %d; then Enter to check.",
 			         tui_marks_count(q, &d->m, it->d.n_pperm), it->d.n_pperm);
@@ -297,7 +303,8 @@ status_line(struct tui *t, char *buf, size_t size)
 	}
 	switch (q->type) {
 	case Q_SINGLE:
-		snprintf(buf, size, it->answered ? "Answer recorded: %s." : "Not answered: choose one option.",
+		snprintf(buf, size,
+		         it->answered ? "Answer recorded: %s." : "Not answered: choose one option.",
 		         ans);
 		break;
 	case Q_MULTIPLE:
@@ -305,13 +312,16 @@ status_line(struct tui *t, char *buf, size_t size)
 			snprintf(buf, size, "Answer recorded: %s.", ans);
 		else
 			snprintf(buf, size, "Not answered: select %s (%d selected).",
-			         bank_number_word(q->n_key), tui_marks_count(q, &d->m, it->d.n_perm));
+			         bank_number_word(q->n_key),
+			         tui_marks_count(q, &d->m, it->d.n_perm));
 		break;
 	case Q_ORDERING:
 		if (it->answered)
 			snprintf(buf, size, "Order recorded: %s.", ans);
 		else
-			snprintf(buf, size, "Not answered: move items with [ ] or press Enter to confirm this order.");
+			snprintf(buf, size,
+			         "Not answered: move items with [ ] or press Enter to confirm this "
+			         "order.");
 		break;
 	case Q_MATCHING:
 		if (it->answered)
@@ -332,11 +342,13 @@ answer_keys(const struct tui *t)
 		case Q_SINGLE:
 			return " a-j or Up/Down+Space: choose   Enter: check   PgUp/PgDn: scroll";
 		case Q_MULTIPLE:
-			return " a-j or Up/Down+Space: tick/untick   Enter: check   PgUp/PgDn: scroll";
+			return " a-j or Up/Down+Space: tick/untick   Enter: check   PgUp/PgDn: "
+			       "scroll";
 		case Q_ORDERING:
 			return " Up/Down: select   [ ] or Space+Up/Down: move item   Enter: check";
 		case Q_MATCHING:
-			return " Up/Down or 1-7: prompt   a-j: its option   Space: next option   Enter: check";
+			return " Up/Down or 1-7: prompt   a-j: its option   Space: next option   "
+			       "Enter: check";
 		}
 	}
 	switch (q->type) {
@@ -347,7 +359,8 @@ answer_keys(const struct tui *t)
 	case Q_ORDERING:
 		return " Up/Down: select   [ ] or Space+Up/Down: move item   Enter: confirm order";
 	case Q_MATCHING:
-		return " Up/Down or 1-7: prompt   a-j: its option   Space: next option   Bksp: clear";
+		return " Up/Down or 1-7: prompt   a-j: its option   Space: next option   Bksp: "
+		       "clear";
 	}
 	return "";
 }
@@ -394,7 +407,7 @@ draw_question(struct tui *t)
 		tui_fill(body, 0, W, t->focus_scen ? ta : 0);
 		snprintf(line, sizeof line, " Case study: %s", cs->title);
 		tui_puts(body, 0, line, W - 30, ta);
-		const char *hint = t->focus_scen ? "(Tab: back to the question) "
+		const char *hint = t->focus_scen    ? "(Tab: back to the question) "
 		                   : t->scen.n > sh ? "(Tab: scroll the scenario) "
 		                                    : "";
 		int hw = (int)strlen(hint);
@@ -410,7 +423,8 @@ draw_question(struct tui *t)
 		t->follow = 0;
 	}
 	if (t->show_feedback && t->doc.mark >= 0) {
-		d->top = layout_scroll_show(d->top, t->doc.mark, t->doc.n - t->doc.mark, t->doc.n, qh);
+		d->top =
+		    layout_scroll_show(d->top, t->doc.mark, t->doc.n - t->doc.mark, t->doc.n, qh);
 		t->show_feedback = 0;
 	}
 	d->top = layout_scroll_clamp(d->top, t->doc.n, qh);
@@ -420,10 +434,11 @@ draw_question(struct tui *t)
 	if (d->top < layout_scroll_max(t->doc.n, qh) && strlen(status) + 24 < sizeof status)
 		strcat(status, "  (PgDn: more below)");
 	tui_draw_message(t, status);
-	tui_draw_footer(answer_keys(t),
-	            q->case_study >= 0
-	                ? " < > prev/next  * flag  # review  ! end  @ timer  Tab scenario  ? help  ^C quit"
-	                : " < > prev/next   * flag   # review   ! end exam   @ timer   ? help   ^C quit");
+	tui_draw_footer(
+	    answer_keys(t),
+	    q->case_study >= 0
+	        ? " < > prev/next  * flag  # review  ! end  @ timer  Tab scenario  ? help  ^C quit"
+	        : " < > prev/next   * flag   # review   ! end exam   @ timer   ? help   ^C quit");
 }
 
 static void
@@ -460,8 +475,9 @@ draw_start(struct tui *t)
 	             bp->score_min, bp->score_max);
 	if (s->cfg.mode == MODE_QUIZ)
 		tui_doc_add(d, "Feedback:    ",
-		            tui_answer_immediate(t) ? "after each answer (Enter checks it; then it is final)"
-		                         : "at the end",
+		            tui_answer_immediate(t)
+		                ? "after each answer (Enter checks it; then it is final)"
+		                : "at the end",
 		            0, R_NORMAL, -1);
 	if (resumed) {
 		tui_format_clock(s, clk, sizeof clk);
@@ -471,14 +487,15 @@ draw_start(struct tui *t)
 	}
 	tui_doc_blank(d);
 	tui_doc_add(d, NULL, "Keys (option letters are never commands):", 0, R_CHOSEN, -1);
-	tui_doc_add(d, "  a-j, Up/Down+Space  ", "choose an option; multiple choice: tick the boxes", 0,
-	            R_NORMAL, -1);
+	tui_doc_add(d, "  a-j, Up/Down+Space  ",
+	            "choose an option; multiple choice: tick the boxes", 0, R_NORMAL, -1);
 	tui_doc_add(d, "  < >  Left/Right     ", "previous / next question", 0, R_NORMAL, -1);
 	tui_doc_add(d, "  *                   ", "flag the question for review", 0, R_NORMAL, -1);
-	tui_doc_add(d, "  #                   ", "review screen: every question, filters, go to one", 0,
-	            R_NORMAL, -1);
+	tui_doc_add(d, "  #                   ",
+	            "review screen: every question, filters, go to one", 0, R_NORMAL, -1);
 	tui_doc_add(d, "  !                   ", "end the exam (asks first)", 0, R_NORMAL, -1);
-	tui_doc_add(d, "  @                   ", "hide or show the time remaining", 0, R_NORMAL, -1);
+	tui_doc_add(d, "  @                   ", "hide or show the time remaining", 0, R_NORMAL,
+	            -1);
 	tui_doc_add(d, "  ?                   ", "all the keys", 0, R_NORMAL, -1);
 	tui_doc_add(d, "  Ctrl-C              ", "save and quit ('certsim resume' continues)", 0,
 	            R_NORMAL, -1);
@@ -494,21 +511,20 @@ draw_start(struct tui *t)
 	         tui_attr(R_BAR));
 }
 
-static const char help_text[] =
-    "Keys (no key is both an option letter and a command)\n"
-    "a-j            choose option A-J (multiple: tick or untick)\n"
-    "Up/Down Space  move the cursor; Space chooses (Enter too)\n"
-    "< > Left/Right previous / next question\n"
-    "PgUp/PgDn      scroll the question (Home/End: top/bottom)\n"
-    "Tab            scroll the case-study scenario, and back\n"
-    "Backspace      clear this question's answer\n"
-    "Ordering       [ ] or Shift+Up/Down move the item; Space picks\n"
-    "               it up, Up/Down carry it; Enter confirms the order\n"
-    "Matching       Up/Down or 1-7 picks a prompt, a-j its option\n"
-    "Quiz feedback  choose, then Enter checks (then it is final)\n"
-    "*  flag        #  review screen        !  end the exam\n"
-    "@  hide/show the time    ?  this help  Ctrl-C  save and quit\n"
-    "Any key closes this help.";
+static const char help_text[] = "Keys (no key is both an option letter and a command)\n"
+                                "a-j            choose option A-J (multiple: tick or untick)\n"
+                                "Up/Down Space  move the cursor; Space chooses (Enter too)\n"
+                                "< > Left/Right previous / next question\n"
+                                "PgUp/PgDn      scroll the question (Home/End: top/bottom)\n"
+                                "Tab            scroll the case-study scenario, and back\n"
+                                "Backspace      clear this question's answer\n"
+                                "Ordering       [ ] or Shift+Up/Down move the item; Space picks\n"
+                                "               it up, Up/Down carry it; Enter confirms the order\n"
+                                "Matching       Up/Down or 1-7 picks a prompt, a-j its option\n"
+                                "Quiz feedback  choose, then Enter checks (then it is final)\n"
+                                "*  flag        #  review screen        !  end the exam\n"
+                                "@  hide/show the time    ?  this help  Ctrl-C  save and quit\n"
+                                "Any key closes this help.";
 
 static void
 draw(struct tui *t)
@@ -517,8 +533,10 @@ draw(struct tui *t)
 	if (!tui_big_enough()) {
 		char clk[64], extra[96];
 		tui_format_clock(t->s, clk, sizeof clk);
-		snprintf(extra, sizeof extra, t->screen == SCR_START || session_left_ms(t->s) < 0
-		                                  ? "%s" : "Time remaining %s (the clock keeps running)",
+		snprintf(extra, sizeof extra,
+		         t->screen == SCR_START || session_left_ms(t->s) < 0
+		             ? "%s"
+		             : "Time remaining %s (the clock keeps running)",
 		         clk);
 		tui_draw_too_small(extra);
 		if (t->overlay == OV_QUIT)
@@ -561,9 +579,11 @@ time_up(struct tui *t)
 	while (now(t) < until && !(t->stop && *t->stop)) {
 		draw(t);
 		if (tui_big_enough())
-			tui_dialog(" Time is up ", "Time is up.\n\nThe attempt is submitted; your results follow.");
+			tui_dialog(" Time is up ",
+			           "Time is up.\n\nThe attempt is submitted; your results follow.");
 		else
-			tui_puts(0, 0, "Time is up. The attempt is submitted.", COLS, tui_attr(R_NOTICE));
+			tui_puts(0, 0, "Time is up. The attempt is submitted.", COLS,
+			         tui_attr(R_NOTICE));
 		refresh();
 		int key = tui_key(200);
 		if (key == TK_DEAD)
@@ -583,7 +603,8 @@ run(struct tui *t)
 		/* Tell the candidate when autosave starts failing, and when it works again. */
 		enum driver_save saving = driver_save_state(&d);
 		if (saving == DRIVER_SAVE_FAILING)
-			tui_say(t, R_NOTICE, "WARNING: progress NOT being saved: %s", s->save_error);
+			tui_say(t, R_NOTICE, "WARNING: progress NOT being saved: %s",
+			        s->save_error);
 		else if (saving == DRIVER_SAVE_RECOVERED)
 			tui_say(t, R_NOTICE, "Your progress is being saved again.");
 		if (t->screen != SCR_START) {
@@ -593,7 +614,8 @@ run(struct tui *t)
 				return 0;
 			}
 			if (warn) {
-				tui_say(t, R_NOTICE, "Notice: %d minute%s remaining.", warn, warn == 1 ? "" : "s");
+				tui_say(t, R_NOTICE, "Notice: %d minute%s remaining.", warn,
+				        warn == 1 ? "" : "s");
 				if (warn <= 5)
 					t->timer_hidden = 0;
 			}

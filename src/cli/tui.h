@@ -15,8 +15,8 @@
 
 /* Keys: characters as themselves, curses key codes offset past Unicode. */
 #define TK(code) (0x110000 + (code))
-#define TK_NONE (-1)   /* no key before the timeout */
-#define TK_DEAD (-2)   /* input is gone (terminal hung up) */
+#define TK_NONE (-1) /* no key before the timeout */
+#define TK_DEAD (-2) /* input is gone (terminal hung up) */
 #define TK_CTRL_C 3
 #define TK_ESC 27
 
@@ -25,7 +25,16 @@
 
 /* Attributes by role (colour when allowed, always with a non-colour signal). */
 enum tui_role {
-	R_NORMAL, R_BAR, R_TITLE, R_DIM, R_CHOSEN, R_CURSOR, R_WARN, R_GOOD, R_BAD, R_NOTICE
+	R_NORMAL,
+	R_BAR,
+	R_TITLE,
+	R_DIM,
+	R_CHOSEN,
+	R_CURSOR,
+	R_WARN,
+	R_GOOD,
+	R_BAD,
+	R_NOTICE
 };
 
 /*
@@ -79,23 +88,23 @@ void tui_dialog(const char *title, const char *text);
 
 /* A row of a laid-out document (a question, a scenario, a help text). */
 struct tui_row {
-	const char *text;   /* a byte range: text[0, len) */
+	const char *text; /* a byte range: text[0, len) */
 	size_t len;
-	int indent;         /* columns before the text */
-	char prefix[24];    /* drawn at column 0 of the row (e.g. "(*) B. ") */
-	int role;           /* enum tui_role */
-	int group;          /* the choice this row belongs to, or -1 */
+	int indent;      /* columns before the text */
+	char prefix[24]; /* drawn at column 0 of the row (e.g. "(*) B. ") */
+	int role;        /* enum tui_role */
+	int group;       /* the choice this row belongs to, or -1 */
 };
 
 struct tui_doc {
 	struct tui_row *rows;
 	int n, cap;
-	int width;          /* wrapping width (columns) */
-	char **pool;        /* formatted strings the rows point into */
+	int width;   /* wrapping width (columns) */
+	char **pool; /* formatted strings the rows point into */
 	int npool, cappool;
 	struct layout tmp;
-	int mark;           /* tui_doc_question with DOC_KEY: first row of the feedback, else -1 */
-	int oom;            /* an allocation failed: rows are missing */
+	int mark; /* tui_doc_question with DOC_KEY: first row of the feedback, else -1 */
+	int oom;  /* an allocation failed: rows are missing */
 };
 
 void tui_doc_reset(struct tui_doc *d, int width);
@@ -139,7 +148,7 @@ int tui_marks_response(const struct session_item *it, const struct question *q,
 int tui_marks_count(const struct question *q, const struct tui_marks *m, int n);
 
 enum tui_doc_flags {
-	DOC_KEY = 1,        /* mark the key and add the answer, explanation, references */
+	DOC_KEY = 1, /* mark the key and add the answer, explanation, references */
 };
 
 /*

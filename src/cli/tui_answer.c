@@ -22,7 +22,8 @@ int
 tui_answer_locked(struct tui *t)
 {
 	if (tui_answer_immediate(t) && item(t)->answered) {
-		tui_say(t, R_CHOSEN, "This answer is final (feedback was shown). > for the next question.");
+		tui_say(t, R_CHOSEN,
+		        "This answer is final (feedback was shown). > for the next question.");
 		return 1;
 	}
 	return 0;
@@ -66,11 +67,12 @@ tui_answer_check(struct tui *t)
 		return;
 	if (!tui_marks_response(item(t), q, &d->m, &r)) {
 		if (q->type == Q_MULTIPLE)
-			tui_say(t, R_BAD, "Select %s first (%d selected).", bank_number_word(q->n_key),
-			    tui_marks_count(q, &d->m, item(t)->d.n_perm));
+			tui_say(t, R_BAD, "Select %s first (%d selected).",
+			        bank_number_word(q->n_key),
+			        tui_marks_count(q, &d->m, item(t)->d.n_perm));
 		else if (q->type == Q_MATCHING)
 			tui_say(t, R_BAD, "Match every prompt first (%d of %d matched).",
-			    tui_marks_count(q, &d->m, item(t)->d.n_pperm), item(t)->d.n_pperm);
+			        tui_marks_count(q, &d->m, item(t)->d.n_pperm), item(t)->d.n_pperm);
 		else
 			tui_say(t, R_BAD, "Choose an option first.");
 		return;
@@ -103,7 +105,8 @@ tui_answer_next(struct tui *t)
 		t->screen = SCR_REVIEW;
 		t->filter = FILTER_ALL;
 		t->rsel = (int)t->s->cur;
-		tui_say(t, R_CHOSEN, "That was the last question. Review your answers, or ! to end.");
+		tui_say(t, R_CHOSEN,
+		        "That was the last question. Review your answers, or ! to end.");
 	}
 }
 
@@ -140,7 +143,8 @@ tui_answer_choose(struct tui *t, int j)
 		d->cursor = j;
 	} else if (q->type == Q_MULTIPLE) {
 		if (!d->m.sel[j] && tui_marks_count(q, &d->m, it->d.n_perm) >= q->n_key) {
-			tui_say(t, R_BAD, "Choose %s only: untick one first.", bank_number_word(q->n_key));
+			tui_say(t, R_BAD, "Choose %s only: untick one first.",
+			        bank_number_word(q->n_key));
 			return;
 		}
 		d->m.sel[j] = !d->m.sel[j];
@@ -226,9 +230,10 @@ tui_answer_clear(struct tui *t)
 	t->grabbed = 0;
 	if (item(t)->answered)
 		session_clear(t->s);
-	tui_say(t, R_CHOSEN, question(t)->type == Q_ORDERING
-	                     ? "Answer cleared; the items are back in their first order."
-	                     : "Answer cleared.");
+	tui_say(t, R_CHOSEN,
+	        question(t)->type == Q_ORDERING
+	            ? "Answer cleared; the items are back in their first order."
+	            : "Answer cleared.");
 }
 
 void

@@ -169,8 +169,8 @@ tui_doc_draw(const struct tui_doc *d, int top, int y, int x, int h, int w, int c
 }
 
 void
-tui_marks_from(const struct session_item *it, const struct question *q,
-               const struct response *r, struct tui_marks *m)
+tui_marks_from(const struct session_item *it, const struct question *q, const struct response *r,
+               struct tui_marks *m)
 {
 	memset(m, 0, sizeof *m);
 	for (int k = 0; k < BANK_MAX_CHOICES; k++)
@@ -254,8 +254,8 @@ in_key(const struct question *q, int c)
 }
 
 void
-tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
-                 const struct tui_marks *m, int flags)
+tui_doc_question(struct tui_doc *d, const struct session *s, size_t i, const struct tui_marks *m,
+                 int flags)
 {
 	const struct session_item *it = &s->items[i];
 	const struct question *q = &s->bank->questions[it->d.q];
@@ -274,9 +274,11 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 		for (int j = 0; j < it->d.n_perm; j++) {
 			const char *text = q->choices[it->d.perm[j]].text;
 			if (q->type == Q_SINGLE)
-				snprintf(pre, sizeof pre, "(%c) %c. ", m->sel[j] ? '*' : ' ', 'A' + j);
+				snprintf(pre, sizeof pre, "(%c) %c. ", m->sel[j] ? '*' : ' ',
+				         'A' + j);
 			else
-				snprintf(pre, sizeof pre, "[%c] %c. ", m->sel[j] ? 'x' : ' ', 'A' + j);
+				snprintf(pre, sizeof pre, "[%c] %c. ", m->sel[j] ? 'x' : ' ',
+				         'A' + j);
 			int role = m->sel[j] ? R_CHOSEN : R_NORMAL;
 			if (key && in_key(q, it->d.perm[j]))
 				tui_doc_addf(d, pre, 0, role, j, "%s   <- correct", text);
@@ -296,7 +298,8 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 			tui_doc_add(d, NULL, "Correct order:", 0, R_CHOSEN, -1);
 			for (int k = 0; k < q->n_key; k++) {
 				int j = draw_shown_pos(&it->d, q->key[k]);
-				snprintf(pre, sizeof pre, "%d. (%c) ", k + 1, j >= 0 ? 'A' + j : '?');
+				snprintf(pre, sizeof pre, "%d. (%c) ", k + 1,
+				         j >= 0 ? 'A' + j : '?');
 				tui_doc_add(d, pre, q->choices[q->key[k]].text, 0, R_NORMAL, -1);
 			}
 		}
@@ -310,13 +313,14 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 			int role = j >= 0 ? R_CHOSEN : R_NORMAL;
 			int kj = key ? draw_shown_pos(&it->d, q->key[p]) : -1;
 			if (j >= 0 && kj >= 0)
-				tui_doc_addf(d, pre, 0, role, k, "%s  ->  %s   (correct: %c)", ptext,
-				             q->choices[it->d.perm[j]].text, 'A' + kj);
+				tui_doc_addf(d, pre, 0, role, k, "%s  ->  %s   (correct: %c)",
+				             ptext, q->choices[it->d.perm[j]].text, 'A' + kj);
 			else if (j >= 0)
 				tui_doc_addf(d, pre, 0, role, k, "%s  ->  %s", ptext,
 				             q->choices[it->d.perm[j]].text);
 			else if (kj >= 0)
-				tui_doc_addf(d, pre, 0, role, k, "%s   (correct: %c)", ptext, 'A' + kj);
+				tui_doc_addf(d, pre, 0, role, k, "%s   (correct: %c)", ptext,
+				             'A' + kj);
 			else
 				tui_doc_add(d, pre, ptext, 0, role, k);
 		}
@@ -356,8 +360,8 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i,
 	}
 	if (q->n_references > 0) {
 		tui_doc_blank(d);
-		tui_doc_add(d, NULL, q->n_references == 1 ? "Reference:" : "References:", 0, R_CHOSEN,
-		            -1);
+		tui_doc_add(d, NULL, q->n_references == 1 ? "Reference:" : "References:", 0,
+		            R_CHOSEN, -1);
 		for (int k = 0; k < q->n_references; k++)
 			tui_doc_add(d, "- ", q->references[k], 0, R_NORMAL, -1);
 	}

@@ -13,11 +13,10 @@
 #include "certsim/session.h"
 #include "tui.h"
 
-
-#define TICK_MS 250       /* the clock is redrawn at least this often */
+#define TICK_MS 250 /* the clock is redrawn at least this often */
 #define MESSAGE_MS 6000
 #define NOTICE_MS 15000
-#define TIMEUP_MS 2500    /* the time-up notice stays this long */
+#define TIMEUP_MS 2500 /* the time-up notice stays this long */
 #define LOW_TIME_MS (5 * 60 * 1000)
 
 enum tscreen { SCR_START, SCR_QUESTION, SCR_REVIEW };
@@ -29,8 +28,8 @@ enum outcome { GO_ON, QUIT, ENDED };
 struct draft {
 	int init;
 	struct tui_marks m;
-	int cursor;          /* option, ordering place or matching prompt */
-	int top, scen_top;   /* scroll of the question and scenario panes */
+	int cursor;        /* option, ordering place or matching prompt */
+	int top, scen_top; /* scroll of the question and scenario panes */
 };
 
 struct tui {
@@ -40,17 +39,17 @@ struct tui {
 	enum tscreen screen;
 	enum overlay overlay;
 	int timer_hidden;
-	int focus_scen;      /* Up/Down/PgUp/PgDn scroll the case-study scenario */
-	int grabbed;         /* ordering: the item under the cursor is picked up */
-	int follow;          /* scroll the question pane to the cursor on the next draw */
-	int show_feedback;   /* scroll to the feedback on the next draw */
+	int focus_scen;    /* Up/Down/PgUp/PgDn scroll the case-study scenario */
+	int grabbed;       /* ordering: the item under the cursor is picked up */
+	int follow;        /* scroll the question pane to the cursor on the next draw */
+	int show_feedback; /* scroll to the feedback on the next draw */
 	char msg[256];
 	int msg_role;
 	int64_t msg_until;
 	enum filter filter;
-	int rsel, rtop;      /* review: selected row of the filtered list, scroll */
-	char num[8];         /* review: a question number being typed */
-	size_t *list;        /* review: the filtered items */
+	int rsel, rtop; /* review: selected row of the filtered list, scroll */
+	char num[8];    /* review: a question number being typed */
+	size_t *list;   /* review: the filtered items */
 	int nlist;
 	struct tui_doc doc, scen;
 };

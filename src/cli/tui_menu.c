@@ -66,8 +66,16 @@ pick(const struct choice_list *l, const char *foot, int sel)
 }
 
 enum menu_action {
-	M_RESUME, M_EXAM, M_QUIZ, M_QUIZ_DOMAIN, M_QUIZ_TASK, M_MISSED, M_WEAKEST, M_REVIEW,
-	M_HISTORY, M_QUIT
+	M_RESUME,
+	M_EXAM,
+	M_QUIZ,
+	M_QUIZ_DOMAIN,
+	M_QUIZ_TASK,
+	M_MISSED,
+	M_WEAKEST,
+	M_REVIEW,
+	M_HISTORY,
+	M_QUIT
 };
 
 static int
@@ -104,8 +112,9 @@ menu(void)
 		act[l.n++] = M_RESUME;
 	}
 	if (b)
-		snprintf(l.label[l.n], sizeof l.label[0], "Full practice exam (%d questions, %d minutes)",
-		         b->bp.questions, b->bp.duration_minutes);
+		snprintf(l.label[l.n], sizeof l.label[0],
+		         "Full practice exam (%d questions, %d minutes)", b->bp.questions,
+		         b->bp.duration_minutes);
 	else
 		snprintf(l.label[l.n], sizeof l.label[0], "Full practice exam");
 	act[l.n++] = M_EXAM;
@@ -148,8 +157,8 @@ menu(void)
 			sub.title = is_task ? "Quiz on one task" : "Quiz on one domain";
 			for (int i = 0; i < n && i < 16; i++) {
 				if (is_task)
-					snprintf(sub.label[i], sizeof sub.label[0], "Task %s %s", b->bp.tasks[i].id,
-					         b->bp.tasks[i].name);
+					snprintf(sub.label[i], sizeof sub.label[0], "Task %s %s",
+					         b->bp.tasks[i].id, b->bp.tasks[i].name);
 				else
 					snprintf(sub.label[i], sizeof sub.label[0], "Domain %d: %s",
 					         b->bp.domains[i].id, b->bp.domains[i].name);
@@ -208,4 +217,3 @@ tui_menu(void)
 {
 	return menu();
 }
-

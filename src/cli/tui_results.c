@@ -12,9 +12,9 @@ struct results {
 	const struct session *s;
 	const struct score *sc;
 	const char *path;
-	size_t *missed;   /* items answered wrongly or not at all */
+	size_t *missed; /* items answered wrongly or not at all */
 	size_t n_missed;
-	int in_review;    /* 0: the score page; 1: the missed question missed[k] */
+	int in_review; /* 0: the score page; 1: the missed question missed[k] */
 	size_t k;
 	int top, review_top;
 	char msg[160];
@@ -48,15 +48,15 @@ build_score(struct results *r, int width)
 		tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "Time used: %s (untimed); ended by %s", used,
 		             session_end_name(s->ended));
 	tui_doc_blank(d);
-	tui_doc_addf(d, NULL, 0, R_CHOSEN, -1, "By domain (meets: at least %.0f%% correct):",
-	             bp->cut * 100);
+	tui_doc_addf(d, NULL, 0, R_CHOSEN, -1,
+	             "By domain (meets: at least %.0f%% correct):", bp->cut * 100);
 	for (int i = 0; i < sc->n_domains; i++) {
 		const struct score_part *p = &sc->domains[i];
 		const struct domain *dm = &bp->domains[p->index];
 		layout_bar(bar, 20, p->percent);
 		tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "%d %s", dm->id, dm->name);
-		tui_doc_addf(d, NULL, 2, p->meets ? R_NORMAL : R_BAD, -1, "[%s] %3.0f%%  %d of %d  %s",
-		             bar, p->percent, p->correct, p->total,
+		tui_doc_addf(d, NULL, 2, p->meets ? R_NORMAL : R_BAD, -1,
+		             "[%s] %3.0f%%  %d of %d  %s", bar, p->percent, p->correct, p->total,
 		             p->meets ? "Meets" : "NEEDS IMPROVEMENT");
 	}
 	if (s->cfg.unscored > 0) {
@@ -65,7 +65,8 @@ build_score(struct results *r, int width)
 		list[0] = '\0';
 		for (size_t i = 0; i < s->n && used_b + 8 < sizeof list; i++)
 			if (!s->items[i].scored)
-				used_b += (size_t)snprintf(list + used_b, sizeof list - used_b, " %zu", i + 1);
+				used_b += (size_t)snprintf(list + used_b, sizeof list - used_b,
+				                           " %zu", i + 1);
 		tui_doc_blank(d);
 		tui_doc_addf(d, NULL, 0, R_NORMAL, -1, "Unscored items (not counted):%s", list);
 	}
@@ -141,11 +142,12 @@ draw(struct results *r)
 	tui_doc_draw(&r->doc, r->in_review ? r->review_top : r->top, 1, 0, h, W, -1);
 	tui_puts(H - 2, 1, r->msg, W - 2, tui_attr(R_CHOSEN));
 	tui_fill(H - 1, 0, W, tui_attr(R_BAR));
-	tui_puts(H - 1, 0,
-	         r->in_review
-	             ? " < > or Left/Right: previous/next   Up/Down, PgUp/PgDn: scroll   Esc: back"
-	             : " m: review missed questions   Up/Down, PgUp/PgDn: scroll   Enter or Esc: close",
-	         W, tui_attr(R_BAR));
+	tui_puts(
+	    H - 1, 0,
+	    r->in_review
+	        ? " < > or Left/Right: previous/next   Up/Down, PgUp/PgDn: scroll   Esc: back"
+	        : " m: review missed questions   Up/Down, PgUp/PgDn: scroll   Enter or Esc: close",
+	    W, tui_attr(R_BAR));
 	refresh();
 }
 
@@ -193,13 +195,14 @@ tui_results(const struct session *s, const struct score *sc, const char *result_
 		else if (!r.in_review) {
 			if (key == 'm' || key == 'M' || key == TK(KEY_F(3))) {
 				if (r.n_missed == 0) {
-					snprintf(r.msg, sizeof r.msg, "Nothing missed: every item is correct.");
+					snprintf(r.msg, sizeof r.msg,
+					         "Nothing missed: every item is correct.");
 				} else {
 					r.in_review = 1;
 					r.review_top = 0;
 				}
-			} else if (key == '\r' || key == '\n' || key == TK(KEY_ENTER) || key == TK_ESC ||
-			           key == 'q' || key == 'Q') {
+			} else if (key == '\r' || key == '\n' || key == TK(KEY_ENTER) ||
+			           key == TK_ESC || key == 'q' || key == 'Q') {
 				break;
 			}
 		} else if (key == TK(KEY_RIGHT) || key == '>' || key == '.') {
@@ -207,7 +210,8 @@ tui_results(const struct session *s, const struct score *sc, const char *result_
 				r.k++;
 				r.review_top = 0;
 			} else {
-				snprintf(r.msg, sizeof r.msg, "That was the last missed question (Esc: back).");
+				snprintf(r.msg, sizeof r.msg,
+				         "That was the last missed question (Esc: back).");
 			}
 		} else if (key == TK(KEY_LEFT) || key == '<' || key == ',') {
 			if (r.k > 0) {
@@ -216,8 +220,8 @@ tui_results(const struct session *s, const struct score *sc, const char *result_
 			} else {
 				snprintf(r.msg, sizeof r.msg, "This is the first missed question.");
 			}
-		} else if (key == TK_ESC || key == 'q' || key == 'Q' || key == '\r' || key == '\n' ||
-		           key == TK(KEY_ENTER) || key == 'm' || key == 'M') {
+		} else if (key == TK_ESC || key == 'q' || key == 'Q' || key == '\r' ||
+		           key == '\n' || key == TK(KEY_ENTER) || key == 'm' || key == 'M') {
 			r.in_review = 0;
 		}
 	}

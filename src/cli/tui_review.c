@@ -87,7 +87,8 @@ tui_review_key(struct tui *t, int key)
 	} else if (key == TK(KEY_LEFT) || key == '<') {
 		tui_answer_goto(t, t->s->cur);
 	} else {
-		tui_say(t, R_CHOSEN,
+		tui_say(
+		    t, R_CHOSEN,
 		    "Review: Enter opens a question, Tab changes the filter, ! ends, # goes back.");
 	}
 	if (t->rsel >= t->nlist)
@@ -106,8 +107,9 @@ tui_review_draw(struct tui *t)
 	size_t answered = session_count_answered(s), flagged = session_count_flagged(s);
 	snprintf(line, sizeof line, " %s   Review: %zu questions", s->bank->bp.code, s->n);
 	tui_draw_header(t, line);
-	snprintf(line, sizeof line, " Answered %zu | Unanswered %zu | Flagged %zu | Now at question %zu",
-	         answered, s->n - answered, flagged, s->cur + 1);
+	snprintf(line, sizeof line,
+	         " Answered %zu | Unanswered %zu | Flagged %zu | Now at question %zu", answered,
+	         s->n - answered, flagged, s->cur + 1);
 	tui_puts(1, 0, line, W, A_NORMAL);
 	tui_review_build_list(t);
 	const char *names[3] = { "All", "Unanswered", "Flagged" };
@@ -123,8 +125,9 @@ tui_review_draw(struct tui *t)
 	int y0 = 3, h = H - 6;
 	if (t->nlist == 0) {
 		tui_puts(y0 + 1, 2,
-		         t->filter == FILTER_FLAGGED ? "No flagged questions." : "No unanswered questions.", W - 4,
-		         A_BOLD);
+		         t->filter == FILTER_FLAGGED ? "No flagged questions."
+		                                     : "No unanswered questions.",
+		         W - 4, A_BOLD);
 	} else {
 		t->rtop = layout_scroll_show(t->rtop, t->rsel, 1, t->nlist, h);
 		for (int r = 0; r < h && t->rtop + r < t->nlist; r++) {
@@ -134,11 +137,13 @@ tui_review_draw(struct tui *t)
 			const struct question *q = &s->bank->questions[it->d.q];
 			int attr = k == t->rsel ? tui_attr(R_CURSOR) : 0;
 			snprintf(line, sizeof line, " %4zu  %-10s  %-7s  ", i + 1,
-			         it->answered ? "Answered" : "UNANSWERED", it->flagged ? "Flagged" : "");
+			         it->answered ? "Answered" : "UNANSWERED",
+			         it->flagged ? "Flagged" : "");
 			tui_fill(y0 + r, 2, W - 3, attr);
 			if (k == t->rsel)
 				tui_puts(y0 + r, 0, ">", 1, A_BOLD);
-			int used = tui_puts(y0 + r, 2, line, W - 3, attr | (it->answered ? 0 : A_BOLD));
+			int used =
+			    tui_puts(y0 + r, 2, line, W - 3, attr | (it->answered ? 0 : A_BOLD));
 			/* The start of the stem helps to find a question again. */
 			const char *stem = q->stem;
 			size_t fit = layout_fit(stem, strcspn(stem, "\n"), W - 4 - used - 1, NULL);
@@ -156,10 +161,12 @@ tui_review_draw(struct tui *t)
 	if (t->num[0])
 		snprintf(status, sizeof status, "Go to question: %s_   (Enter to go)", t->num);
 	else
-		snprintf(status, sizeof status, "Enter opens the selected question; type a number to go to it.");
+		snprintf(status, sizeof status,
+		         "Enter opens the selected question; type a number to go to it.");
 	if (t->num[0])
 		t->msg_until = 0;
 	tui_draw_message(t, status);
-	tui_draw_footer(" Up/Down select   Enter open   0-9 number   Tab filter (All/Unanswered/Flagged)",
-	            " # or Esc back to the question   ! end exam   @ timer   ? help   ^C quit");
+	tui_draw_footer(
+	    " Up/Down select   Enter open   0-9 number   Tab filter (All/Unanswered/Flagged)",
+	    " # or Esc back to the question   ! end exam   @ timer   ? help   ^C quit");
 }

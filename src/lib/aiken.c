@@ -87,10 +87,10 @@ aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, 
 			continue;
 		if (s[0] >= 'A' && s[0] <= 'Z' && (s[1] == ')' || s[1] == '.')) {
 			if (!q.open) {
-				interchange_error(
-				        d, file, lineno,
-				        "option %c%c outside a question (the question's line comes first)",
-				        s[0], s[1]);
+				interchange_error(d, file, lineno,
+				                  "option %c%c outside a question (the question's "
+				                  "line comes first)",
+				                  s[0], s[1]);
 				rc = -1;
 				continue;
 			}
@@ -134,10 +134,10 @@ aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, 
 		}
 		if (q.open) {
 			interchange_error(
-			        d, file, q.line,
-			        "question not completed: no ANSWER line before the next question "
-			        "(line %d)",
-			        lineno);
+			    d, file, q.line,
+			    "question not completed: no ANSWER line before the next question "
+			    "(line %d)",
+			    lineno);
 			rc = -1;
 			interchange_draft_clear(&q.dr);
 		}

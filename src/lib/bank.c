@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_internal.h"
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
-#include "bank_internal.h"
 
 static uint64_t
 hash_str(const char *s)
@@ -90,12 +90,11 @@ bank_index_free(struct bank_index *s)
 	memset(s, 0, sizeof *s);
 }
 
-
 const char *
 bank_number_word(int n)
 {
-	static const char *const words[] = { "zero", "one", "two",   "three", "four", "five",
-		                             "six",  "seven", "eight", "nine", "ten" };
+	static const char *const words[] = { "zero", "one",   "two",   "three", "four", "five",
+		                             "six",  "seven", "eight", "nine",  "ten" };
 	return n >= 0 && n <= 10 ? words[n] : "several";
 }
 
@@ -116,11 +115,16 @@ bank_sort_indexes(int *v, int n)
 const char *
 bank_choose_hint(const struct question *q)
 {
-	static const char *const hints[] = {
-		NULL, NULL, "(Choose two.)", "(Choose three.)", "(Choose four.)",
-		"(Choose five.)", "(Choose six.)", "(Choose seven.)", "(Choose eight.)",
-		"(Choose nine.)"
-	};
+	static const char *const hints[] = { NULL,
+		                             NULL,
+		                             "(Choose two.)",
+		                             "(Choose three.)",
+		                             "(Choose four.)",
+		                             "(Choose five.)",
+		                             "(Choose six.)",
+		                             "(Choose seven.)",
+		                             "(Choose eight.)",
+		                             "(Choose nine.)" };
 	if (q->type != Q_MULTIPLE || q->n_key < 2 || q->n_key > 9 ||
 	    strstr(q->stem, "(Choose ") != NULL)
 		return NULL;
@@ -131,14 +135,17 @@ const char *
 bank_type_name(enum question_type t)
 {
 	switch (t) {
-	case Q_SINGLE: return "single";
-	case Q_MULTIPLE: return "multiple";
-	case Q_ORDERING: return "ordering";
-	case Q_MATCHING: return "matching";
+	case Q_SINGLE:
+		return "single";
+	case Q_MULTIPLE:
+		return "multiple";
+	case Q_ORDERING:
+		return "ordering";
+	case Q_MATCHING:
+		return "matching";
 	}
 	return "?";
 }
-
 
 static int
 cmp_str(const void *a, const void *b)
@@ -152,8 +159,7 @@ list_files(struct loader *L, const char *dir)
 {
 	DIR *dp = opendir(dir);
 	if (dp == NULL) {
-		diag_add(L->d, DIAG_ERROR, dir, "cannot open bank directory: %s",
-		         strerror(errno));
+		diag_add(L->d, DIAG_ERROR, dir, "cannot open bank directory: %s", strerror(errno));
 		return -1;
 	}
 	struct dirent *e;
@@ -232,8 +238,8 @@ done:
 	if (L.oom)
 		diag_add(d, DIAG_ERROR, dir, "out of memory while loading the bank");
 	crypto_generichash_final(&fp, b->fingerprint, sizeof b->fingerprint);
-	sodium_bin2hex(b->fingerprint_hex, sizeof b->fingerprint_hex,
-	               b->fingerprint, sizeof b->fingerprint);
+	sodium_bin2hex(b->fingerprint_hex, sizeof b->fingerprint_hex, b->fingerprint,
+	               sizeof b->fingerprint);
 	bank_index_free(&L.ids);
 	if (d->errors == errors_before) {
 		/* The lookup index maps question ids to question indexes. */
@@ -303,4 +309,3 @@ bank_find(const struct bank *b, const char *qid)
 		return -1;
 	return (long)v;
 }
-

@@ -10,16 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_internal.h"
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
-#include "bank_internal.h"
 
 void
 bank_blueprint_parse(struct loader *L, cJSON *root)
 {
-	static const char *const keys[] = { "format", "code", "title", "questions",
-		                            "duration_minutes", "scoring", "domains",
-		                            NULL };
+	static const char *const keys[] = { "format",           "code",    "title",   "questions",
+		                            "duration_minutes", "scoring", "domains", NULL };
 	static const char *const skeys[] = { "min", "max", "pass", "cut", NULL };
 	static const char *const dkeys[] = { "id", "name", "weight", "tasks", NULL };
 	static const char *const tkeys[] = { "id", "name", NULL };
@@ -50,14 +49,13 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 	if (bank_schema_need_int(L, where, root, "questions", 1, 10000, &bp->questions) < 0)
 		bad = 1;
 	if (bank_schema_need_int(L, where, root, "duration_minutes", 1, 10000,
-	             &bp->duration_minutes) < 0)
+	                         &bp->duration_minutes) < 0)
 		bad = 1;
 
 	cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scoring");
 	snprintf(where, sizeof where, "%s: $.scoring", f);
 	if (!cJSON_IsObject(sc)) {
-		diag_add(L->d, DIAG_ERROR, where, sc ? "must be an object, not %s"
-		                                     : "missing (%s)",
+		diag_add(L->d, DIAG_ERROR, where, sc ? "must be an object, not %s" : "missing (%s)",
 		         bank_schema_type_name(sc));
 		bad = 1;
 	} else {
@@ -79,11 +77,10 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 		} else {
 			bp->cut = cut->valuedouble;
 		}
-		if (!sbad && !(bp->score_min < bp->score_pass &&
-		               bp->score_pass <= bp->score_max)) {
+		if (!sbad && !(bp->score_min < bp->score_pass && bp->score_pass <= bp->score_max)) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "needs min < pass <= max (min %d, pass %d, max %d)",
-			         bp->score_min, bp->score_pass, bp->score_max);
+			         "needs min < pass <= max (min %d, pass %d, max %d)", bp->score_min,
+			         bp->score_pass, bp->score_max);
 			sbad = 1;
 		}
 		bad |= sbad;
@@ -105,7 +102,7 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 	int nd = doms ? cJSON_GetArraySize(doms) : 0, nt = 0, sum = 0;
 	cJSON *jd;
 	if (doms)
-		cJSON_ArrayForEach(jd, doms) {
+		cJSON_ArrayForEach (jd, doms) {
 			cJSON *ts = cJSON_IsObject(jd)
 			                ? cJSON_GetObjectItemCaseSensitive(jd, "tasks")
 			                : NULL;
@@ -121,7 +118,7 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 	int di = 0;
 	unsigned char dom_seen[100] = { 0 };
 	if (doms)
-		cJSON_ArrayForEach(jd, doms) {
+		cJSON_ArrayForEach (jd, doms) {
 			snprintf(where, sizeof where, "%s: $.domains[%d]", f, di++);
 			if (!cJSON_IsObject(jd)) {
 				diag_add(L->d, DIAG_ERROR, where, "must be an object, not %s",
@@ -136,8 +133,8 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 				dbad = 1;
 			} else if (dom_seen[dom.id]++) {
 				/* Seen also in domains that are otherwise invalid. */
-				diag_add(L->d, DIAG_ERROR, where,
-				         "domain id %d is used twice", dom.id);
+				diag_add(L->d, DIAG_ERROR, where, "domain id %d is used twice",
+				         dom.id);
 				dbad = 1;
 			}
 			cJSON *name = bank_schema_need_string(L, where, jd, "name");
@@ -157,7 +154,7 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 			int ti = 0;
 			cJSON *jt;
 			if (ts)
-				cJSON_ArrayForEach(jt, ts) {
+				cJSON_ArrayForEach (jt, ts) {
 					char tw[300];
 					snprintf(tw, sizeof tw, "%s.tasks[%d]", where, ti++);
 					if (!cJSON_IsObject(jt)) {
@@ -183,14 +180,16 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 					    snprintf(canon, sizeof canon, "%d.%d", td, tn) < 0 ||
 					    strcmp(canon, tid->valuestring) != 0) {
 						diag_add(L->d, DIAG_ERROR, tw,
-						         "task id \"%.20s\" must have the form <domain>.<n>, e.g. \"%d.1\"",
+						         "task id \"%.20s\" must have the form "
+						         "<domain>.<n>, e.g. \"%d.1\"",
 						         tid->valuestring, dom.id);
 						dbad = 1;
 						continue;
 					}
 					if (dom.id > 0 && td != dom.id) {
 						diag_add(L->d, DIAG_ERROR, tw,
-						         "task \"%s\" is listed under domain %d; its id says domain %d",
+						         "task \"%s\" is listed under domain %d; "
+						         "its id says domain %d",
 						         tid->valuestring, dom.id, td);
 						dbad = 1;
 						continue;
@@ -230,4 +229,3 @@ bank_blueprint_parse(struct loader *L, cJSON *root)
 		bp->title = bank_json_take_string(title);
 	L->bp_ok = !bad;
 }
-

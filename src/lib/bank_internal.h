@@ -19,19 +19,17 @@ struct bank_index {
 	size_t cap, n;
 };
 
-
 /* State shared by the checks of one bank. */
 struct loader {
 	struct diag *d;
 	struct bank *b;
-	int bp_ok;             /* blueprint valid: domain/task checks possible */
-	const char *file;      /* base name of the file being read */
+	int bp_ok;        /* blueprint valid: domain/task checks possible */
+	const char *file; /* base name of the file being read */
 	size_t file_idx;
 	struct bank_index ids; /* id -> file index, for duplicates */
 	size_t q_cap, cs_cap;
 	int oom;
 };
-
 
 /* Most members an object of the bank format may have. */
 #define MAX_KEYS 16
@@ -81,8 +79,8 @@ void bank_schema_check_keys(struct loader *L, const char *where, const cJSON *ob
 cJSON *bank_schema_need_str(struct loader *L, const char *where, cJSON *it, const char *key);
 cJSON *bank_schema_need_string(struct loader *L, const char *where, const cJSON *obj,
                                const char *key);
-int bank_schema_need_int_item(struct loader *L, const char *where, const cJSON *it,
-                              const char *key, long lo, long hi, int *v);
+int bank_schema_need_int_item(struct loader *L, const char *where, const cJSON *it, const char *key,
+                              long lo, long hi, int *v);
 int bank_schema_need_int(struct loader *L, const char *where, const cJSON *obj, const char *key,
                          long lo, long hi, int *v);
 int bank_schema_opt_strings(struct loader *L, const char *where, cJSON *arr, const char *key,

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_internal.h"
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
-#include "bank_internal.h"
 
 /*
  * Memory for loading. The bank's strings live in a pool of large chunks
@@ -176,7 +176,7 @@ struct json_pos {
 	int in_object; /* the innermost of them is an object */
 	int in_str;    /* inside a string, whose opening quote is at str_at */
 	size_t str_at;
-	char prev;     /* the last character that is not whitespace, or 0 */
+	char prev; /* the last character that is not whitespace, or 0 */
 };
 
 /* Scan JSON text buf[from..to) that cJSON accepted so far. */
@@ -238,11 +238,17 @@ utf8_invalid(const unsigned char *s, size_t n)
 		unsigned min;
 		unsigned cp;
 		if ((c & 0xE0) == 0xC0) {
-			len = 2; min = 0x80; cp = c & 0x1F;
+			len = 2;
+			min = 0x80;
+			cp = c & 0x1F;
 		} else if ((c & 0xF0) == 0xE0) {
-			len = 3; min = 0x800; cp = c & 0x0F;
+			len = 3;
+			min = 0x800;
+			cp = c & 0x0F;
 		} else if ((c & 0xF8) == 0xF0) {
-			len = 4; min = 0x10000; cp = c & 0x07;
+			len = 4;
+			min = 0x10000;
+			cp = c & 0x07;
 		} else {
 			return i;
 		}
@@ -266,8 +272,7 @@ utf8_invalid(const unsigned char *s, size_t n)
  * are added to the fingerprint state.
  */
 cJSON *
-bank_json_read(struct loader *L, const char *dir, const char *name,
-          crypto_generichash_state *fp)
+bank_json_read(struct loader *L, const char *dir, const char *name, crypto_generichash_state *fp)
 {
 	char *path = fsutil_asprintf("%s/%s", dir, name);
 	char *buf = NULL, *err = NULL;
@@ -297,8 +302,7 @@ bank_json_read(struct loader *L, const char *dir, const char *name,
 	if (nul != NULL) {
 		locate(buf, (size_t)(nul - buf), &line, &col);
 		snprintf(where, sizeof where, "%s:%d:%d", name, line, col);
-		diag_add(L->d, DIAG_ERROR, where,
-		         "NUL byte in file (is this a JSON text file?)");
+		diag_add(L->d, DIAG_ERROR, where, "NUL byte in file (is this a JSON text file?)");
 		goto out;
 	}
 	size_t bad = utf8_invalid((const unsigned char *)buf, len);
@@ -344,7 +348,8 @@ bank_json_read(struct loader *L, const char *dir, const char *name,
 			msg = "syntax error: the file is empty";
 		} else if (at.in_str && !string_closes(buf, off, len)) {
 			off = at.str_at;
-			msg = "syntax error: string not closed before the end of the file (truncated?)";
+			msg = "syntax error: string not closed before the end of the file "
+			      "(truncated?)";
 		} else if (at.in_str) {
 			msg = "syntax error: invalid escape sequence in string";
 		} else if (off >= len) {
@@ -354,16 +359,13 @@ bank_json_read(struct loader *L, const char *dir, const char *name,
 		snprintf(where, sizeof where, "%s:%d:%d", name, line, col);
 		if (msg != NULL)
 			diag_add(L->d, DIAG_ERROR, where, "%s", msg);
-		else if ((buf[off] == '[' || buf[off] == '{') &&
-		         at.depth >= CJSON_NESTING_LIMIT)
-			diag_add(L->d, DIAG_ERROR, where,
-			         "nesting deeper than %d levels", CJSON_NESTING_LIMIT);
+		else if ((buf[off] == '[' || buf[off] == '{') && at.depth >= CJSON_NESTING_LIMIT)
+			diag_add(L->d, DIAG_ERROR, where, "nesting deeper than %d levels",
+			         CJSON_NESTING_LIMIT);
 		else if ((unsigned char)buf[off] >= 0x20 && (unsigned char)buf[off] < 0x7F)
-			diag_add(L->d, DIAG_ERROR, where, "syntax error near '%c'",
-			         buf[off]);
+			diag_add(L->d, DIAG_ERROR, where, "syntax error near '%c'", buf[off]);
 		else
-			diag_add(L->d, DIAG_ERROR, where,
-			         "syntax error near byte 0x%02X",
+			diag_add(L->d, DIAG_ERROR, where, "syntax error near byte 0x%02X",
 			         (unsigned char)buf[off]);
 		goto out;
 	}
@@ -384,4 +386,3 @@ out:
 	free(path);
 	return root;
 }
-

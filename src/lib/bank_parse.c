@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_internal.h"
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
-#include "bank_internal.h"
 
 void
 bank_question_free(struct question *q)
@@ -30,8 +30,8 @@ bank_question_free(struct question *q)
  * diagnostic. The list is stored only when it is valid.
  */
 static int
-parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key,
-              char first, int min, int max, struct choice **out)
+parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key, char first, int min,
+              int max, struct choice **out)
 {
 	*out = NULL;
 	if (arr == NULL) {
@@ -39,21 +39,20 @@ parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key,
 		return -1;
 	}
 	if (!cJSON_IsArray(arr)) {
-		diag_add(L->d, DIAG_ERROR, where, "\"%s\" must be an array, not %s",
-		         key, bank_schema_type_name(arr));
+		diag_add(L->d, DIAG_ERROR, where, "\"%s\" must be an array, not %s", key,
+		         bank_schema_type_name(arr));
 		return -1;
 	}
 	int n = cJSON_GetArraySize(arr);
 	if (n < min || n > max) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "\"%s\" has %d entr%s; it needs %d to %d", key, n,
+		diag_add(L->d, DIAG_ERROR, where, "\"%s\" has %d entr%s; it needs %d to %d", key, n,
 		         n == 1 ? "y" : "ies", min, max);
 		return -1;
 	}
 	static const char *const keys[] = { "id", "text", NULL };
 	int bad = 0, i = 0, seen[16] = { 0 };
 	cJSON *c;
-	cJSON_ArrayForEach(c, arr) {
+	cJSON_ArrayForEach (c, arr) {
 		char w[600];
 		i++;
 		/* The common case, checked without building any message. */
@@ -89,15 +88,13 @@ parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key,
 		}
 		const char *s = id->valuestring;
 		if (strlen(s) != 1 || s[0] < first || s[0] >= first + max) {
-			diag_add(L->d, DIAG_ERROR, w,
-			         "id \"%.20s\" is not one of %c-%c", s, first,
+			diag_add(L->d, DIAG_ERROR, w, "id \"%.20s\" is not one of %c-%c", s, first,
 			         first + max - 1);
 			bad = 1;
 			continue;
 		}
 		if (seen[s[0] - first]++) {
-			diag_add(L->d, DIAG_ERROR, w, "id \"%s\" is used twice",
-			         s);
+			diag_add(L->d, DIAG_ERROR, w, "id \"%s\" is used twice", s);
 			bad = 1;
 		}
 	}
@@ -109,7 +106,7 @@ parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key,
 		return -1;
 	}
 	i = 0;
-	cJSON_ArrayForEach(c, arr) {
+	cJSON_ArrayForEach (c, arr) {
 		v[i].id[0] = cJSON_GetObjectItemCaseSensitive(c, "id")->valuestring[0];
 		v[i].text = bank_json_take_string(cJSON_GetObjectItemCaseSensitive(c, "text"));
 		i++;
@@ -131,30 +128,27 @@ choice_index(const struct choice *c, int n, const char *id)
 
 /* Check "answer" for single/multiple/ordering and fill q->key. */
 static int
-parse_answer_list(struct loader *L, const char *where, cJSON *ans,
-                  struct question *q)
+parse_answer_list(struct loader *L, const char *where, cJSON *ans, struct question *q)
 {
 	const char *what = q->type == Q_ORDERING ? "item" : "option";
 	if (!cJSON_IsArray(ans)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "\"answer\" must be an array of %s ids, not %s", what,
-		         bank_schema_type_name(ans));
+		diag_add(L->d, DIAG_ERROR, where, "\"answer\" must be an array of %s ids, not %s",
+		         what, bank_schema_type_name(ans));
 		return -1;
 	}
 	int n = cJSON_GetArraySize(ans), bad = 0, i = 0;
 	int used[BANK_MAX_CHOICES] = { 0 };
 	if (n > BANK_MAX_CHOICES) {
 		diag_add(L->d, DIAG_ERROR, where,
-		         "\"answer\" has %d entries; a question has at most %d choices",
-		         n, BANK_MAX_CHOICES);
+		         "\"answer\" has %d entries; a question has at most %d choices", n,
+		         BANK_MAX_CHOICES);
 		return -1;
 	}
 	cJSON *a;
-	cJSON_ArrayForEach(a, ans) {
+	cJSON_ArrayForEach (a, ans) {
 		if (!cJSON_IsString(a)) {
-			diag_add(L->d, DIAG_ERROR, where,
-			         "\"answer\"[%d] must be a string, not %s", i,
-			         bank_schema_type_name(a));
+			diag_add(L->d, DIAG_ERROR, where, "\"answer\"[%d] must be a string, not %s",
+			         i, bank_schema_type_name(a));
 			bad = 1;
 		} else if (q->choices != NULL) {
 			int k = choice_index(q->choices, q->n_choices, a->valuestring);
@@ -165,8 +159,7 @@ parse_answer_list(struct loader *L, const char *where, cJSON *ans,
 				bad = 1;
 			} else if (used[k]++) {
 				diag_add(L->d, DIAG_ERROR, where,
-				         "\"answer\" names %s \"%s\" twice", what,
-				         a->valuestring);
+				         "\"answer\" names %s \"%s\" twice", what, a->valuestring);
 				bad = 1;
 			} else {
 				q->key[i] = k;
@@ -180,22 +173,24 @@ parse_answer_list(struct loader *L, const char *where, cJSON *ans,
 	switch (q->type) {
 	case Q_SINGLE:
 		if (n != 1) {
-			diag_add(L->d, DIAG_ERROR, where,
-			         "a single-answer question needs exactly 1 id in \"answer\", not %d",
-			         n);
+			diag_add(
+			    L->d, DIAG_ERROR, where,
+			    "a single-answer question needs exactly 1 id in \"answer\", not %d", n);
 			return -1;
 		}
 		break;
 	case Q_MULTIPLE:
 		if (q->n_choices < 3) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "a multiple-response question needs at least 3 options (2 or more right, 1 or more wrong), not %d",
+			         "a multiple-response question needs at least 3 options (2 or more "
+			         "right, 1 or more wrong), not %d",
 			         q->n_choices);
 			return -1;
 		}
 		if (n < 2 || n >= q->n_choices) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "a multiple-response question needs 2 to %d ids in \"answer\" (fewer than its %d options), not %d",
+			         "a multiple-response question needs 2 to %d ids in \"answer\" "
+			         "(fewer than its %d options), not %d",
 			         q->n_choices - 1, q->n_choices, n);
 			return -1;
 		}
@@ -217,34 +212,33 @@ parse_answer_list(struct loader *L, const char *where, cJSON *ans,
 
 /* Check a matching "answer" object and fill q->key. */
 static int
-parse_answer_map(struct loader *L, const char *where, cJSON *ans,
-                 struct question *q)
+parse_answer_map(struct loader *L, const char *where, cJSON *ans, struct question *q)
 {
 	if (!cJSON_IsObject(ans)) {
 		diag_add(L->d, DIAG_ERROR, where,
-		         "\"answer\" of a matching question must be an object mapping each prompt id to an option id, not %s",
+		         "\"answer\" of a matching question must be an object mapping each prompt "
+		         "id to an option id, not %s",
 		         bank_schema_type_name(ans));
 		return -1;
 	}
 	int bad = 0;
 	for (cJSON *a = ans->child; a != NULL; a = a->next) {
 		const char *k = a->string ? a->string : "";
-		if (q->prompts != NULL &&
-		    choice_index(q->prompts, q->n_prompts, k) < 0) {
+		if (q->prompts != NULL && choice_index(q->prompts, q->n_prompts, k) < 0) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "\"answer\" maps prompt \"%.20s\", which does not exist",
-			         k);
+			         "\"answer\" maps prompt \"%.20s\", which does not exist", k);
 			bad = 1;
 		}
 		if (!cJSON_IsString(a)) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "\"answer\".\"%.20s\" must be an option id string, not %s",
-			         k, bank_schema_type_name(a));
+			         "\"answer\".\"%.20s\" must be an option id string, not %s", k,
+			         bank_schema_type_name(a));
 			bad = 1;
 		} else if (q->choices != NULL &&
 		           choice_index(q->choices, q->n_choices, a->valuestring) < 0) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "\"answer\" maps prompt \"%.20s\" to option \"%.20s\", which does not exist",
+			         "\"answer\" maps prompt \"%.20s\" to option \"%.20s\", which does "
+			         "not exist",
 			         k, a->valuestring);
 			bad = 1;
 		}
@@ -262,8 +256,7 @@ parse_answer_map(struct loader *L, const char *where, cJSON *ans,
 	for (int i = 0; i < q->n_prompts; i++) {
 		cJSON *a = cJSON_GetObjectItemCaseSensitive(ans, q->prompts[i].id);
 		if (a == NULL) {
-			diag_add(L->d, DIAG_ERROR, where,
-			         "\"answer\" does not map prompt \"%s\"",
+			diag_add(L->d, DIAG_ERROR, where, "\"answer\" does not map prompt \"%s\"",
 			         q->prompts[i].id);
 			bad = 1;
 			continue;
@@ -279,8 +272,7 @@ parse_answer_map(struct loader *L, const char *where, cJSON *ans,
 static int
 parse_type(const char *s, enum question_type *t)
 {
-	static const char *const names[] = { "single", "multiple", "ordering",
-		                             "matching" };
+	static const char *const names[] = { "single", "multiple", "ordering", "matching" };
 	for (int i = 0; i < 4; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*t = (enum question_type)i;
@@ -331,28 +323,38 @@ new_question(struct loader *L)
  * cs_domain its domain id. Returns 0 when valid.
  */
 static int
-parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
-               int cs_domain)
+parse_question(struct loader *L, cJSON *jq, const char *path, int cs, int cs_domain)
 {
-	static const char *const keys[] = {
-		"id", "domain", "task", "type", "stem", "options", "items",
-		"prompts", "answer", "explanation", "references", "tags", NULL
+	static const char *const keys[] = { "id",     "domain",      "task",       "type",
+		                            "stem",   "options",     "items",      "prompts",
+		                            "answer", "explanation", "references", "tags",
+		                            NULL };
+	enum {
+		K_ID,
+		K_DOMAIN,
+		K_TASK,
+		K_TYPE,
+		K_STEM,
+		K_OPTIONS,
+		K_ITEMS,
+		K_PROMPTS,
+		K_ANSWER,
+		K_EXPLANATION,
+		K_REFERENCES,
+		K_TAGS
 	};
-	enum { K_ID, K_DOMAIN, K_TASK, K_TYPE, K_STEM, K_OPTIONS, K_ITEMS,
-	       K_PROMPTS, K_ANSWER, K_EXPLANATION, K_REFERENCES, K_TAGS };
 	cJSON *f[MAX_KEYS];
 	char where[512];
 	snprintf(where, sizeof where, "%s: %s", L->file, path);
 	if (!cJSON_IsObject(jq)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "a question must be an object, not %s", bank_schema_type_name(jq));
+		diag_add(L->d, DIAG_ERROR, where, "a question must be an object, not %s",
+		         bank_schema_type_name(jq));
 		return -1;
 	}
 	cJSON *id = cJSON_GetObjectItemCaseSensitive(jq, "id");
 	/* Name the question by its id in every message, when it has a usable one. */
 	if (cJSON_IsString(id) && valid_id(id->valuestring))
-		snprintf(where, sizeof where, "%s: question \"%s\"", L->file,
-		         id->valuestring);
+		snprintf(where, sizeof where, "%s: question \"%s\"", L->file, id->valuestring);
 	struct question *q = new_question(L);
 	if (q == NULL)
 		return -1;
@@ -370,13 +372,13 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	} else {
 		size_t first;
 		int r = (qid = bank_json_strdup(id->valuestring)) == NULL
-		            ? -1 : bank_index_add(&L->ids, qid, L->file_idx, &first);
+		            ? -1
+		            : bank_index_add(&L->ids, qid, L->file_idx, &first);
 		if (r < 0) {
 			L->oom = 1;
 			bad = 1;
 		} else if (r > 0) {
-			diag_add(L->d, DIAG_ERROR, where,
-			         "duplicate id (first defined in %s)",
+			diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
 			         L->b->files[first]);
 			bad = 1;
 		}
@@ -387,7 +389,8 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	if (cs >= 0) {
 		if (jd != NULL && !(cJSON_IsNumber(jd) && jd->valuedouble == cs_domain)) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "\"domain\" differs from its case study's domain %d (leave it out: it is inherited)",
+			         "\"domain\" differs from its case study's domain %d (leave it "
+			         "out: it is inherited)",
 			         cs_domain);
 			bad = 1;
 		}
@@ -395,8 +398,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		bad = 1;
 		domain = -1;
 	} else if (L->bp_ok && bank_domain_index(L->b, domain) < 0) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "domain %d is not in exam.json", domain);
+		diag_add(L->d, DIAG_ERROR, where, "domain %d is not in exam.json", domain);
 		bad = 1;
 		domain = -1;
 	}
@@ -408,14 +410,13 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 	} else if (L->bp_ok) {
 		q->task_idx = bank_task_index(L->b, jt->valuestring);
 		if (q->task_idx < 0) {
-			diag_add(L->d, DIAG_ERROR, where,
-			         "task \"%.20s\" is not in exam.json", jt->valuestring);
+			diag_add(L->d, DIAG_ERROR, where, "task \"%.20s\" is not in exam.json",
+			         jt->valuestring);
 			bad = 1;
 		} else if (domain > 0 && L->b->bp.tasks[q->task_idx].domain != domain) {
 			diag_add(L->d, DIAG_ERROR, where,
-			         "task \"%s\" belongs to domain %d, not domain %d",
-			         jt->valuestring, L->b->bp.tasks[q->task_idx].domain,
-			         domain);
+			         "task \"%s\" belongs to domain %d, not domain %d", jt->valuestring,
+			         L->b->bp.tasks[q->task_idx].domain, domain);
 			bad = 1;
 		}
 	}
@@ -456,14 +457,17 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 		switch (q->type) {
 		case Q_SINGLE:
 		case Q_MULTIPLE:
-			n = parse_choices(L, where, f[K_OPTIONS], "options", 'A', 2, 10, &q->choices);
+			n = parse_choices(L, where, f[K_OPTIONS], "options", 'A', 2, 10,
+			                  &q->choices);
 			break;
 		case Q_ORDERING:
 			n = parse_choices(L, where, f[K_ITEMS], "items", 'A', 3, 7, &q->choices);
 			break;
 		default:
-			n = parse_choices(L, where, f[K_OPTIONS], "options", 'A', 2, 10, &q->choices);
-			int m = parse_choices(L, where, f[K_PROMPTS], "prompts", '1', 3, 7, &q->prompts);
+			n = parse_choices(L, where, f[K_OPTIONS], "options", 'A', 2, 10,
+			                  &q->choices);
+			int m = parse_choices(L, where, f[K_PROMPTS], "prompts", '1', 3, 7,
+			                      &q->prompts);
 			if (m < 0)
 				bad = 1;
 			else
@@ -474,17 +478,17 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 			bad = 1;
 		else
 			q->n_choices = n;
-		static const int foreign[4][2] = {
-			{ K_ITEMS, K_PROMPTS }, { K_ITEMS, K_PROMPTS },
-			{ K_OPTIONS, K_PROMPTS }, { K_ITEMS, -1 }
-		};
+		static const int foreign[4][2] = { { K_ITEMS, K_PROMPTS },
+			                           { K_ITEMS, K_PROMPTS },
+			                           { K_OPTIONS, K_PROMPTS },
+			                           { K_ITEMS, -1 } };
 		for (int i = 0; i < 2; i++) {
 			int fk = foreign[q->type][i];
 			const char *k = fk >= 0 ? keys[fk] : NULL;
 			if (k && f[fk] != NULL)
 				diag_add(L->d, DIAG_WARNING, where,
-				         "\"%s\" is not used by %s questions (ignored)",
-				         k, bank_type_name(q->type));
+				         "\"%s\" is not used by %s questions (ignored)", k,
+				         bank_type_name(q->type));
 		}
 		cJSON *ans = f[K_ANSWER];
 		if (ans == NULL) {
@@ -514,20 +518,19 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs,
 static void
 parse_case_study(struct loader *L, cJSON *jc, int idx)
 {
-	static const char *const keys[] = { "id", "domain", "title", "scenario",
-		                            "questions", NULL };
+	static const char *const keys[] = {
+		"id", "domain", "title", "scenario", "questions", NULL
+	};
 	char where[512], path[64];
 	snprintf(where, sizeof where, "%s: $.case_studies[%d]", L->file, idx);
 	if (!cJSON_IsObject(jc)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "a case study must be an object, not %s",
+		diag_add(L->d, DIAG_ERROR, where, "a case study must be an object, not %s",
 		         bank_schema_type_name(jc));
 		return;
 	}
 	cJSON *id = cJSON_GetObjectItemCaseSensitive(jc, "id");
 	if (cJSON_IsString(id) && valid_id(id->valuestring))
-		snprintf(where, sizeof where, "%s: case study \"%s\"", L->file,
-		         id->valuestring);
+		snprintf(where, sizeof where, "%s: case study \"%s\"", L->file, id->valuestring);
 	bank_schema_check_keys(L, where, jc, keys);
 	int bad = 0, domain = -1;
 	char *cid = NULL;
@@ -546,8 +549,7 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 			L->oom = 1;
 			bad = 1;
 		} else if (r > 0) {
-			diag_add(L->d, DIAG_ERROR, where,
-			         "duplicate id (first defined in %s)",
+			diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
 			         L->b->files[first]);
 			bad = 1;
 		}
@@ -555,8 +557,7 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 	if (bank_schema_need_int(L, where, jc, "domain", 1, INT_MAX, &domain) < 0) {
 		bad = 1;
 	} else if (L->bp_ok && bank_domain_index(L->b, domain) < 0) {
-		diag_add(L->d, DIAG_ERROR, where, "domain %d is not in exam.json",
-		         domain);
+		diag_add(L->d, DIAG_ERROR, where, "domain %d is not in exam.json", domain);
 		bad = 1;
 	}
 	if (bank_schema_need_string(L, where, jc, "title") == NULL)
@@ -568,8 +569,7 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 		diag_add(L->d, DIAG_ERROR, where, "missing \"questions\"");
 		bad = 1;
 	} else if (!cJSON_IsArray(qs) || cJSON_GetArraySize(qs) == 0) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "\"questions\" must be a non-empty array, not %s",
+		diag_add(L->d, DIAG_ERROR, where, "\"questions\" must be a non-empty array, not %s",
 		         bank_schema_type_name(qs));
 		bad = 1;
 		qs = NULL;
@@ -581,10 +581,9 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 	size_t first = b->n_questions;
 	int i = 0, qbad = 0;
 	cJSON *jq;
-	cJSON_ArrayForEach(jq, qs) {
+	cJSON_ArrayForEach (jq, qs) {
 		snprintf(path, sizeof path, "$.case_studies[%d].questions[%d]", idx, i++);
-		if (parse_question(L, jq, path, (int)b->n_case_studies,
-		                   bad ? 0 : domain) < 0)
+		if (parse_question(L, jq, path, (int)b->n_case_studies, bad ? 0 : domain) < 0)
 			qbad = 1;
 	}
 	if (bad || qbad || L->oom)
@@ -611,13 +610,11 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 void
 bank_parse_question_file(struct loader *L, cJSON *root)
 {
-	static const char *const keys[] = { "format", "questions", "case_studies",
-		                            NULL };
+	static const char *const keys[] = { "format", "questions", "case_studies", NULL };
 	char where[400], path[64];
 	snprintf(where, sizeof where, "%s: $", L->file);
 	if (!cJSON_IsObject(root)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "a question file must be a JSON object, not %s",
+		diag_add(L->d, DIAG_ERROR, where, "a question file must be a JSON object, not %s",
 		         bank_schema_type_name(root));
 		return;
 	}
@@ -630,23 +627,21 @@ bank_parse_question_file(struct loader *L, cJSON *root)
 	cJSON *qs = cJSON_GetObjectItemCaseSensitive(root, "questions");
 	cJSON *cs = cJSON_GetObjectItemCaseSensitive(root, "case_studies");
 	if (qs == NULL && cs == NULL)
-		diag_add(L->d, DIAG_ERROR, where,
-		         "has neither \"questions\" nor \"case_studies\"");
+		diag_add(L->d, DIAG_ERROR, where, "has neither \"questions\" nor \"case_studies\"");
 	if (qs != NULL && !cJSON_IsArray(qs)) {
 		diag_add(L->d, DIAG_ERROR, where, "\"questions\" must be an array, not %s",
 		         bank_schema_type_name(qs));
 		qs = NULL;
 	}
 	if (cs != NULL && !cJSON_IsArray(cs)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "\"case_studies\" must be an array, not %s",
+		diag_add(L->d, DIAG_ERROR, where, "\"case_studies\" must be an array, not %s",
 		         bank_schema_type_name(cs));
 		cs = NULL;
 	}
 	int i = 0;
 	cJSON *it;
 	if (qs)
-		cJSON_ArrayForEach(it, qs) {
+		cJSON_ArrayForEach (it, qs) {
 			snprintf(path, sizeof path, "$.questions[%d]", i++);
 			parse_question(L, it, path, -1, 0);
 			if (L->oom)
@@ -654,10 +649,9 @@ bank_parse_question_file(struct loader *L, cJSON *root)
 		}
 	i = 0;
 	if (cs)
-		cJSON_ArrayForEach(it, cs) {
+		cJSON_ArrayForEach (it, cs) {
 			parse_case_study(L, it, i++);
 			if (L->oom)
 				return;
 		}
 }
-

@@ -10,10 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_internal.h"
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
-#include "bank_internal.h"
-
 
 const char *
 bank_schema_type_name(const cJSON *it)
@@ -35,7 +34,6 @@ bank_schema_type_name(const cJSON *it)
 	return "invalid";
 }
 
-
 /*
  * One pass over obj's members: out[i] is the member named allowed[i] (a
  * NULL-terminated list of at most MAX_KEYS), or NULL. Warns about keys not
@@ -44,7 +42,7 @@ bank_schema_type_name(const cJSON *it)
  */
 void
 bank_schema_collect_keys(struct loader *L, const char *where, const cJSON *obj,
-             const char *const *allowed, cJSON **out)
+                         const char *const *allowed, cJSON **out)
 {
 	size_t n = 0;
 	while (allowed[n] != NULL)
@@ -62,8 +60,7 @@ bank_schema_collect_keys(struct loader *L, const char *where, const cJSON *obj,
 				         "key \"%.60s\" appears more than once", k);
 			continue;
 		}
-		diag_add(L->d, DIAG_WARNING, where,
-		         "unknown key \"%.60s\" (ignored; a typo?)", k);
+		diag_add(L->d, DIAG_WARNING, where, "unknown key \"%.60s\" (ignored; a typo?)", k);
 		for (const cJSON *e = obj->child; e != c; e = e->next)
 			if (e->string && strcmp(e->string, k) == 0) {
 				diag_add(L->d, DIAG_ERROR, where,
@@ -76,7 +73,7 @@ bank_schema_collect_keys(struct loader *L, const char *where, const cJSON *obj,
 /* bank_schema_collect_keys without keeping the members. */
 void
 bank_schema_check_keys(struct loader *L, const char *where, const cJSON *obj,
-           const char *const *allowed)
+                       const char *const *allowed)
 {
 	cJSON *out[MAX_KEYS];
 	bank_schema_collect_keys(L, where, obj, allowed, out);
@@ -91,8 +88,7 @@ bank_schema_need_str(struct loader *L, const char *where, cJSON *it, const char 
 		return NULL;
 	}
 	if (!cJSON_IsString(it)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "\"%s\" must be a string, not %s", key,
+		diag_add(L->d, DIAG_ERROR, where, "\"%s\" must be a string, not %s", key,
 		         bank_schema_type_name(it));
 		return NULL;
 	}
@@ -108,32 +104,29 @@ bank_schema_need_str(struct loader *L, const char *where, cJSON *it, const char 
 
 /* A required non-empty string member; NULL (after a diagnostic) if bad. */
 cJSON *
-bank_schema_need_string(struct loader *L, const char *where, const cJSON *obj,
-            const char *key)
+bank_schema_need_string(struct loader *L, const char *where, const cJSON *obj, const char *key)
 {
 	return bank_schema_need_str(L, where, cJSON_GetObjectItemCaseSensitive(obj, key), key);
 }
 
 /* A required integer (the member it, named key) in [lo, hi]; 0 and *v, or -1. */
 int
-bank_schema_need_int_item(struct loader *L, const char *where, const cJSON *it,
-              const char *key, long lo, long hi, int *v)
+bank_schema_need_int_item(struct loader *L, const char *where, const cJSON *it, const char *key,
+                          long lo, long hi, int *v)
 {
 	if (it == NULL) {
 		diag_add(L->d, DIAG_ERROR, where, "missing \"%s\"", key);
 		return -1;
 	}
 	if (!cJSON_IsNumber(it)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "\"%s\" must be a number, not %s", key,
+		diag_add(L->d, DIAG_ERROR, where, "\"%s\" must be a number, not %s", key,
 		         bank_schema_type_name(it));
 		return -1;
 	}
 	double x = it->valuedouble;
 	if (!isfinite(x) || x != floor(x) || x < (double)lo || x > (double)hi) {
 		diag_add(L->d, DIAG_ERROR, where,
-		         "\"%s\" must be a whole number from %ld to %ld, not %g",
-		         key, lo, hi, x);
+		         "\"%s\" must be a whole number from %ld to %ld, not %g", key, lo, hi, x);
 		return -1;
 	}
 	*v = (int)x;
@@ -142,35 +135,33 @@ bank_schema_need_int_item(struct loader *L, const char *where, const cJSON *it,
 
 /* A required integer member in [lo, hi]; returns 0 and *v, or -1. */
 int
-bank_schema_need_int(struct loader *L, const char *where, const cJSON *obj,
-         const char *key, long lo, long hi, int *v)
+bank_schema_need_int(struct loader *L, const char *where, const cJSON *obj, const char *key,
+                     long lo, long hi, int *v)
 {
-	return bank_schema_need_int_item(L, where, cJSON_GetObjectItemCaseSensitive(obj, key),
-	                     key, lo, hi, v);
+	return bank_schema_need_int_item(L, where, cJSON_GetObjectItemCaseSensitive(obj, key), key,
+	                                 lo, hi, v);
 }
 
 /* An optional array of strings (the member arr, named key); 0 and takes them, or -1. */
 int
 bank_schema_opt_strings(struct loader *L, const char *where, cJSON *arr, const char *key,
-            char ***out, int *n)
+                        char ***out, int *n)
 {
 	*out = NULL;
 	*n = 0;
 	if (arr == NULL)
 		return 0;
 	if (!cJSON_IsArray(arr)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "\"%s\" must be an array of strings, not %s", key,
+		diag_add(L->d, DIAG_ERROR, where, "\"%s\" must be an array of strings, not %s", key,
 		         bank_schema_type_name(arr));
 		return -1;
 	}
 	int count = cJSON_GetArraySize(arr), i = 0, bad = 0;
 	cJSON *it;
-	cJSON_ArrayForEach(it, arr) {
+	cJSON_ArrayForEach (it, arr) {
 		if (!cJSON_IsString(it)) {
-			diag_add(L->d, DIAG_ERROR, where,
-			         "\"%s\"[%d] must be a string, not %s", key, i,
-			         bank_schema_type_name(it));
+			diag_add(L->d, DIAG_ERROR, where, "\"%s\"[%d] must be a string, not %s",
+			         key, i, bank_schema_type_name(it));
 			bad = 1;
 		}
 		i++;
@@ -183,9 +174,9 @@ bank_schema_opt_strings(struct loader *L, const char *where, cJSON *arr, const c
 		return -1;
 	}
 	i = 0;
-	cJSON_ArrayForEach(it, arr) v[i++] = bank_json_take_string(it);
+	cJSON_ArrayForEach (it, arr)
+		v[i++] = bank_json_take_string(it);
 	*out = v;
 	*n = count;
 	return 0;
 }
-

@@ -121,8 +121,7 @@ bank_stats_json(const struct bank *b, const struct bank_stats *s)
 	}
 	types = cJSON_AddObjectToObject(o, "types");
 	for (int t = 0; t < 4; t++)
-		cJSON_AddNumberToObject(types, bank_type_name((enum question_type)t),
-		                        s->type[t]);
+		cJSON_AddNumberToObject(types, bank_type_name((enum question_type)t), s->type[t]);
 	css = cJSON_AddArrayToObject(o, "case_studies");
 	for (size_t i = 0; i < b->n_case_studies; i++) {
 		cJSON *jc = cJSON_CreateObject();

@@ -40,8 +40,7 @@ place(double lo, double hi, double step, int extend, double *first)
 }
 
 int
-chart_ticks_nice(double lo, double hi, int max_ticks, int extend,
-                 struct chart_ticks *t)
+chart_ticks_nice(double lo, double hi, int max_ticks, int extend, struct chart_ticks *t)
 {
 	static const double mult[3] = { 1, 2, 5 };
 	double raw, mag, first = 0, step = 0;
@@ -136,8 +135,7 @@ tip_title(struct chart *c, const char *tip)
 }
 
 void
-chart_margins(struct chart *c, double left, double top, double right,
-              double bottom)
+chart_margins(struct chart *c, double left, double top, double right, double bottom)
 {
 	c->left = left;
 	c->top = top;
@@ -185,8 +183,8 @@ chart_x_center(const struct chart *c, int i)
 }
 
 int
-chart_begin(struct chart *c, struct strbuf *out, int width, int height,
-            const char *id, const char *title, const char *desc)
+chart_begin(struct chart *c, struct strbuf *out, int width, int height, const char *id,
+            const char *title, const char *desc)
 {
 	memset(c, 0, sizeof *c);
 	c->out = out;
@@ -195,10 +193,11 @@ chart_begin(struct chart *c, struct strbuf *out, int width, int height,
 	chart_margins(c, 56, 16, 80, 44);
 	chart_x_domain(c, 0, 1);
 	chart_y_domain(c, 0, 1);
-	strbuf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" "
-	    "role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-	    "font-family=\"sans-serif\" font-size=\"13\" aria-labelledby=\"",
-	    width, height, width, height);
+	strbuf_printf(out,
+	              "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" "
+	              "role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+	              "font-family=\"sans-serif\" font-size=\"13\" aria-labelledby=\"",
+	              width, height, width, height);
 	html_escape(out, id);
 	strbuf_puts(out, "-title ");
 	html_escape(out, id);
@@ -222,17 +221,18 @@ chart_end(struct chart *c)
 }
 
 int
-chart_text(struct chart *c, double x, double y, const char *anchor,
-           const char *cls, const char *text)
+chart_text(struct chart *c, double x, double y, const char *anchor, const char *cls,
+           const char *text)
 {
 	strbuf_printf(c->out, "<text class=\"%s\" fill=\"#333a44\" x=\"",
-	    cls != NULL ? cls : "chart-label");
+	              cls != NULL ? cls : "chart-label");
 	num(c, x);
 	strbuf_puts(c->out, "\" y=\"");
 	num(c, y);
 	strbuf_printf(c->out, "\" text-anchor=\"%s\">",
-	    anchor != NULL && (!strcmp(anchor, "middle") || !strcmp(anchor, "end"))
-	    ? anchor : "start");
+	              anchor != NULL && (!strcmp(anchor, "middle") || !strcmp(anchor, "end"))
+	                  ? anchor
+	                  : "start");
 	html_escape(c->out, text);
 	strbuf_puts(c->out, "</text>\n");
 	return c->out->failed ? -1 : 0;
@@ -240,8 +240,8 @@ chart_text(struct chart *c, double x, double y, const char *anchor,
 
 /* A line from (x1, y1) to (x2, y2) in viewBox units; extra: more attributes. */
 static void
-segment(struct chart *c, const char *cls, const char *stroke, double x1,
-        double y1, double x2, double y2, const char *extra)
+segment(struct chart *c, const char *cls, const char *stroke, double x1, double y1, double x2,
+        double y2, const char *extra)
 {
 	strbuf_printf(c->out, "<line class=\"%s\" stroke=\"%s\" x1=\"", cls, stroke);
 	num(c, x1);
@@ -255,8 +255,7 @@ segment(struct chart *c, const char *cls, const char *stroke, double x1,
 }
 
 int
-chart_y_axis(struct chart *c, const struct chart_ticks *t, const char *suffix,
-             const char *label)
+chart_y_axis(struct chart *c, const struct chart_ticks *t, const char *suffix, const char *label)
 {
 	double lo = fmin(c->y.d0, c->y.d1), hi = fmax(c->y.d0, c->y.d1);
 	double slack = (hi - lo) * 1e-9;
@@ -281,7 +280,7 @@ chart_y_axis(struct chart *c, const struct chart_ticks *t, const char *suffix,
 	segment(c, "chart-axis", "#5b6370", c->left, c->top, c->left, c->bottom, NULL);
 	if (label != NULL) {
 		strbuf_puts(c->out, "<text class=\"chart-label chart-axis-title\" fill=\"#333a44\" "
-		    "text-anchor=\"middle\" transform=\"translate(");
+		                    "text-anchor=\"middle\" transform=\"translate(");
 		num(c, 14);
 		strbuf_puts(c->out, " ");
 		num(c, (c->top + c->bottom) / 2);
@@ -293,8 +292,7 @@ chart_y_axis(struct chart *c, const struct chart_ticks *t, const char *suffix,
 }
 
 int
-chart_x_labels(struct chart *c, const char *const *labels, int n, int every,
-               const char *label)
+chart_x_labels(struct chart *c, const char *const *labels, int n, int every, const char *label)
 {
 	if (every < 1)
 		every = 1;
@@ -305,12 +303,11 @@ chart_x_labels(struct chart *c, const char *const *labels, int n, int every,
 		/* The last label wins over a regular one too close before it. */
 		if (i % every == 0 && i != n - 1 && n - 1 - i < every && every > 1)
 			continue;
-		chart_text(c, chart_x_center(c, i), c->bottom + 16, "middle", NULL,
-		    labels[i]);
+		chart_text(c, chart_x_center(c, i), c->bottom + 16, "middle", NULL, labels[i]);
 	}
 	if (label != NULL)
 		chart_text(c, (c->left + c->right) / 2, c->height - 6, "middle",
-		    "chart-label chart-axis-title", label);
+		           "chart-label chart-axis-title", label);
 	return c->out->failed ? -1 : 0;
 }
 
@@ -320,20 +317,19 @@ chart_ref_line(struct chart *c, double y, const char *text)
 	double py = chart_scale_map(&c->y, y);
 
 	segment(c, "chart-ref", "#b2182b", c->left, py, c->right, py,
-	    " stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
+	        " stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
 	if (text != NULL)
 		chart_text(c, c->right + 6, py + 4, "start", "chart-ref-label", text);
 	return c->out->failed ? -1 : 0;
 }
 
 int
-chart_band(struct chart *c, double x0, double x1, double y_lo, double y_hi,
-           const char *tip)
+chart_band(struct chart *c, double x0, double x1, double y_lo, double y_hi, const char *tip)
 {
 	double a = chart_scale_map(&c->y, y_lo), b = chart_scale_map(&c->y, y_hi);
 
 	strbuf_puts(c->out, "<rect class=\"chart-band\" fill=\"#6c8ebf\" "
-	    "fill-opacity=\"0.3\" x=\"");
+	                    "fill-opacity=\"0.3\" x=\"");
 	num(c, fmin(x0, x1));
 	strbuf_puts(c->out, "\" y=\"");
 	num(c, fmin(a, b));
@@ -348,13 +344,14 @@ chart_band(struct chart *c, double x0, double x1, double y_lo, double y_hi,
 }
 
 int
-chart_point(struct chart *c, double x, double y, const char *cls,
-            const char *tip)
+chart_point(struct chart *c, double x, double y, const char *cls, const char *tip)
 {
 	double r = c->n_cats > 40 ? 2.5 : 4.5;
 
-	strbuf_printf(c->out, "<circle class=\"%s\" fill=\"#1f5fa8\" stroke=\"#ffffff\" "
-	    "cx=\"", cls != NULL ? cls : "chart-point");
+	strbuf_printf(c->out,
+	              "<circle class=\"%s\" fill=\"#1f5fa8\" stroke=\"#ffffff\" "
+	              "cx=\"",
+	              cls != NULL ? cls : "chart-point");
 	num(c, x);
 	strbuf_puts(c->out, "\" cy=\"");
 	num(c, chart_scale_map(&c->y, y));
@@ -381,7 +378,7 @@ chart_line(struct chart *c, const double *ys, int n, const char *const *tips,
 		}
 		if (!open)
 			strbuf_puts(c->out, "<polyline class=\"chart-line\" fill=\"none\" "
-			    "stroke=\"#1f5fa8\" stroke-width=\"2.5\" points=\"");
+			                    "stroke=\"#1f5fa8\" stroke-width=\"2.5\" points=\"");
 		else
 			strbuf_puts(c->out, " ");
 		num(c, chart_x_center(c, i));
@@ -394,13 +391,13 @@ chart_line(struct chart *c, const double *ys, int n, const char *const *tips,
 	for (int i = 0; i < n; i++)
 		if (isfinite(ys[i]))
 			chart_point(c, chart_x_center(c, i), ys[i],
-			    classes != NULL ? classes[i] : NULL, tips != NULL ? tips[i] : NULL);
+			            classes != NULL ? classes[i] : NULL,
+			            tips != NULL ? tips[i] : NULL);
 	return c->out->failed ? -1 : 0;
 }
 
 int
-chart_bars(struct chart *c, const double *v, int n_series, int n_cats,
-           const char *const *tips)
+chart_bars(struct chart *c, const double *v, int n_series, int n_cats, const char *const *tips)
 {
 	double lo = fmin(c->y.d0, c->y.d1), hi = fmax(c->y.d0, c->y.d1);
 	double base = lo <= 0 && hi >= 0 ? 0 : lo;
@@ -419,7 +416,7 @@ chart_bars(struct chart *c, const double *v, int n_series, int n_cats,
 			y0 = chart_scale_map(&c->y, base);
 			y1 = chart_scale_map(&c->y, val);
 			strbuf_printf(c->out, "<rect class=\"chart-bar-%d\" fill=\"%s\" x=\"",
-			    s % 4, bar_fill[s % 4]);
+			              s % 4, bar_fill[s % 4]);
 			num(c, chart_x_center(c, cat) - inner / 2 + s * w + w * 0.05);
 			strbuf_puts(c->out, "\" y=\"");
 			num(c, fmin(y0, y1));
@@ -436,14 +433,14 @@ chart_bars(struct chart *c, const double *v, int n_series, int n_cats,
 }
 
 int
-chart_heat_cell(struct chart *c, double x, double y, double w, double h,
-                int level, const char *text, const char *tip)
+chart_heat_cell(struct chart *c, double x, double y, double w, double h, int level,
+                const char *text, const char *tip)
 {
 	int ok = level >= 0 && level < 4;
 
 	if (ok)
-		strbuf_printf(c->out, "<rect class=\"chart-heat-%d\" fill=\"%s\" x=\"",
-		    level, heat_fill[level]);
+		strbuf_printf(c->out, "<rect class=\"chart-heat-%d\" fill=\"%s\" x=\"", level,
+		              heat_fill[level]);
 	else
 		strbuf_puts(c->out, "<rect class=\"chart-heat-none\" fill=\"#eef0f3\" x=\"");
 	num(c, x);
@@ -459,7 +456,7 @@ chart_heat_cell(struct chart *c, double x, double y, double w, double h,
 	if (text != NULL) {
 		if (ok)
 			strbuf_printf(c->out, "<text class=\"chart-heat-text-%d\" fill=\"%s\"",
-			    level, heat_text[level]);
+			              level, heat_text[level]);
 		else
 			strbuf_puts(c->out, "<text class=\"chart-label\" fill=\"#333a44\"");
 		strbuf_puts(c->out, " font-size=\"10\" text-anchor=\"middle\" x=\"");
@@ -474,8 +471,7 @@ chart_heat_cell(struct chart *c, double x, double y, double w, double h,
 }
 
 int
-chart_heat_legend(struct chart *c, double x, double y,
-                  const char *const *labels, int n)
+chart_heat_legend(struct chart *c, double x, double y, const char *const *labels, int n)
 {
 	if (n > 5)
 		n = 5;

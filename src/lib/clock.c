@@ -77,8 +77,8 @@ clock_parse_duration(const char *s)
 		char u = *s ? *s++ : 'm';
 		long mult = u == 'h' ? 3600 : u == 'm' ? 60 : u == 's' ? 1 : 0;
 		/* Units must be known and in h, m, s order, each at most once. */
-		if (mult == 0 || (last && !((last == 'h' && u != 'h') ||
-		                            (last == 'm' && u == 's'))))
+		if (mult == 0 ||
+		    (last && !((last == 'h' && u != 'h') || (last == 'm' && u == 's'))))
 			return -1;
 		last = u;
 		total += v * mult;
@@ -93,8 +93,8 @@ clock_format_hms(long seconds, char out[32])
 	if (seconds < 0)
 		seconds = 0;
 	if (seconds >= 3600)
-		snprintf(out, 32, "%ld:%02ld:%02ld", seconds / 3600,
-		         seconds / 60 % 60, seconds % 60);
+		snprintf(out, 32, "%ld:%02ld:%02ld", seconds / 3600, seconds / 60 % 60,
+		         seconds % 60);
 	else
 		snprintf(out, 32, "%ld:%02ld", seconds / 60, seconds % 60);
 }

@@ -7,8 +7,7 @@
 #include "certsim/diag.h"
 
 void
-diag_add(struct diag *d, enum diag_level level, const char *where,
-         const char *fmt, ...)
+diag_add(struct diag *d, enum diag_level level, const char *where, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;

@@ -40,8 +40,8 @@ struct unit {
 	int *qs;
 	int n;
 	int domain_idx;
-	uint64_t seen;  /* most recent sighting of any of its questions */
-	double key;     /* random priority: smaller first */
+	uint64_t seen; /* most recent sighting of any of its questions */
+	double key;    /* random priority: smaller first */
 	int taken;
 };
 
@@ -85,8 +85,7 @@ matches(const struct bank *b, const struct draw_request *req, size_t i)
  * is NULL). Returns the count, or -1 on OOM; *qbuf backs the units.
  */
 static long
-build_units(const struct bank *b, const struct draw_request *req,
-            struct unit **out, int **qbuf)
+build_units(const struct bank *b, const struct draw_request *req, struct unit **out, int **qbuf)
 {
 	struct unit *u = calloc(b->n_questions + 1, sizeof *u);
 	int *qs = calloc(b->n_questions + 1, sizeof *qs);
@@ -199,28 +198,26 @@ shuffle_item(struct rng *r, const struct question *q, struct draw_item *it)
 }
 
 static char *
-shortage(const struct bank *b, const struct draw_request *req, int d,
-         int have, int need)
+shortage(const struct bank *b, const struct draw_request *req, int d, int have, int need)
 {
 	if (req->task >= 0)
 		return fsutil_asprintf(
-		    "the bank has %d usable question%s for task %s \"%s\"; the draw needs %d",
-		    have, have == 1 ? "" : "s", b->bp.tasks[req->task].id,
-		    b->bp.tasks[req->task].name, need);
+		    "the bank has %d usable question%s for task %s \"%s\"; the draw needs %d", have,
+		    have == 1 ? "" : "s", b->bp.tasks[req->task].id, b->bp.tasks[req->task].name,
+		    need);
 	if (d < 0)
-		return fsutil_asprintf(
-		    "the bank has %d usable question%s; the draw needs %d", have,
-		    have == 1 ? "" : "s", need);
-	return fsutil_asprintf(
-	    "domain %d \"%s\" has %d usable question%s; the draw needs %d%s",
-	    b->bp.domains[d].id, b->bp.domains[d].name, have,
-	    have == 1 ? "" : "s", need,
-	    have >= need ? " (case studies are drawn whole and do not fit)" : "");
+		return fsutil_asprintf("the bank has %d usable question%s; the draw needs %d", have,
+		                       have == 1 ? "" : "s", need);
+	return fsutil_asprintf("domain %d \"%s\" has %d usable question%s; the draw needs %d%s",
+	                       b->bp.domains[d].id, b->bp.domains[d].name, have,
+	                       have == 1 ? "" : "s", need,
+	                       have >= need ? " (case studies are drawn whole and do not fit)"
+	                                    : "");
 }
 
 int
-draw_items(const struct bank *b, const struct draw_request *req,
-           struct draw_item **out, size_t *n_out, char **err)
+draw_items(const struct bank *b, const struct draw_request *req, struct draw_item **out,
+           size_t *n_out, char **err)
 {
 	struct rng r;
 	struct unit *u = NULL, **order = NULL, **picked = NULL;
@@ -257,8 +254,8 @@ draw_items(const struct bank *b, const struct draw_request *req,
 	}
 	qsort(order, (size_t)n, sizeof *order, cmp_unit);
 
-	int per_domain = req->domain == 0 && req->task < 0 && req->eligible == NULL &&
-	                 req->weight == NULL;
+	int per_domain =
+	    req->domain == 0 && req->task < 0 && req->eligible == NULL && req->weight == NULL;
 	size_t npicked = 0, total = 0;
 	if (per_domain) {
 		int w[BANK_MAX_DOMAINS] = { 0 };

@@ -93,8 +93,8 @@ percentile(const int *sorted, int n, double q)
 }
 
 int
-forecast_run(const struct blueprint *bp, const int *correct, const int *wrong,
-             int runs, uint64_t seed, struct forecast *out)
+forecast_run(const struct blueprint *bp, const int *correct, const int *wrong, int runs,
+             uint64_t seed, struct forecast *out)
 {
 	int weights[BANK_MAX_DOMAINS], counts[BANK_MAX_DOMAINS];
 	int total = 0, passes = 0, *scores;

@@ -11,9 +11,8 @@
  */
 
 const double fsrs_weights[FSRS_N_WEIGHTS] = {
-	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722,
-	0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425,
-	0.0912, 0.0658, 0.1542,
+	0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,  1.8722, 0.1666, 0.796,
+	1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
 };
 
 #define W fsrs_weights
@@ -135,15 +134,15 @@ next_recall_stability(double d, double s, double r, int g)
 	double easy_bound = g == FSRS_EASY ? W[16] : 1;
 	constants();
 	return round8(clamp(s * (1 + exp_w8_c * (11 - d) * pow(s, -W[9]) *
-	                             (exp((1 - r) * W[10]) - 1) * hard_penalty * easy_bound),
+	                                 (exp((1 - r) * W[10]) - 1) * hard_penalty * easy_bound),
 	                    S_MIN, S_MAX));
 }
 
 static double
 next_forget_stability(double d, double s, double r)
 {
-	return round8(clamp(W[11] * pow(d, -W[12]) * (pow(s + 1, W[13]) - 1) *
-	                    exp((1 - r) * W[14]), S_MIN, S_MAX));
+	return round8(clamp(W[11] * pow(d, -W[12]) * (pow(s + 1, W[13]) - 1) * exp((1 - r) * W[14]),
+	                    S_MIN, S_MAX));
 }
 
 /* FSRSAlgorithm.next_state for a card that has been reviewed before. */

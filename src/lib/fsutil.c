@@ -54,8 +54,7 @@ fsutil_asprintf(const char *fmt, ...)
 }
 
 int
-fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
-                 char **err)
+fsutil_read_file(const char *path, size_t max, char **buf, size_t *len, char **err)
 {
 	struct stat st;
 	char *data = NULL, *grown;
@@ -77,14 +76,15 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 		fsutil_set_err(err, "cannot read %s: not a regular file", path);
 		goto fail;
 	}
-	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
-	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1) {
+	if ((flags = fcntl(fd, F_GETFL)) == -1 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1) {
 		fsutil_set_err(err, "cannot read %s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if ((unsigned long long)st.st_size > (unsigned long long)max) {
-		fsutil_set_err(err, "%s: file is too large (%lld bytes; the limit is "
-		    "%zu bytes)", path, (long long)st.st_size, max);
+		fsutil_set_err(err,
+		               "%s: file is too large (%lld bytes; the limit is "
+		               "%zu bytes)",
+		               path, (long long)st.st_size, max);
 		goto fail;
 	}
 
@@ -98,15 +98,15 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 	for (;;) {
 		if (total == cap) {
 			if (total > max) {
-				fsutil_set_err(err, "%s: file is too large (more than "
-				    "%zu bytes; the limit is %zu bytes)", path,
-				    max, max);
+				fsutil_set_err(err,
+				               "%s: file is too large (more than "
+				               "%zu bytes; the limit is %zu bytes)",
+				               path, max, max);
 				goto fail;
 			}
 			cap = cap > limit / 2 ? limit : cap * 2;
 			if ((grown = realloc(data, cap + 1)) == NULL) {
-				fsutil_set_err(err, "cannot read %s: out of memory",
-				    path);
+				fsutil_set_err(err, "cannot read %s: out of memory", path);
 				goto fail;
 			}
 			data = grown;
@@ -115,8 +115,7 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			fsutil_set_err(err, "cannot read %s: %s", path,
-			    strerror(errno));
+			fsutil_set_err(err, "cannot read %s: %s", path, strerror(errno));
 			goto fail;
 		}
 		if (n == 0)
@@ -124,8 +123,10 @@ fsutil_read_file(const char *path, size_t max, char **buf, size_t *len,
 		total += (size_t)n;
 	}
 	if (total > max) {
-		fsutil_set_err(err, "%s: file is too large (%zu bytes; the limit is "
-		    "%zu bytes)", path, total, max);
+		fsutil_set_err(err,
+		               "%s: file is too large (%zu bytes; the limit is "
+		               "%zu bytes)",
+		               path, total, max);
 		goto fail;
 	}
 	close(fd);
@@ -178,8 +179,7 @@ write_all(int fd, const unsigned char *p, size_t len)
 }
 
 int
-fsutil_write_atomic(const char *path, const void *data, size_t len,
-                    mode_t mode, char **err)
+fsutil_write_atomic(const char *path, const void *data, size_t len, mode_t mode, char **err)
 {
 	char *tmp = NULL, *dir = NULL;
 	int fd = -1, dfd, rc, saved;
@@ -195,8 +195,7 @@ fsutil_write_atomic(const char *path, const void *data, size_t len,
 		tmp = NULL;
 		goto fail;
 	}
-	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1 ||
-	    fsync(fd) == -1) {
+	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1 || fsync(fd) == -1) {
 		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		goto fail;
 	}
@@ -218,15 +217,17 @@ fsutil_write_atomic(const char *path, const void *data, size_t len,
 	/* The rename is only durable once the directory entry is synced.
 	 * EINVAL means the file system cannot sync directories at all. */
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		fsutil_set_err(err, "wrote %s but cannot open its directory %s to "
-		    "sync it: %s", path, dir, strerror(errno));
+		fsutil_set_err(err,
+		               "wrote %s but cannot open its directory %s to "
+		               "sync it: %s",
+		               path, dir, strerror(errno));
 		goto fail;
 	}
 	if (fsync(dfd) == -1 && errno != EINVAL) {
 		saved = errno;
 		close(dfd);
-		fsutil_set_err(err, "wrote %s but cannot sync its directory %s: %s",
-		    path, dir, strerror(saved));
+		fsutil_set_err(err, "wrote %s but cannot sync its directory %s: %s", path, dir,
+		               strerror(saved));
 		goto fail;
 	}
 	close(dfd);
@@ -253,13 +254,11 @@ fsutil_mkdirs(const char *path, mode_t mode, char **err)
 	int last;
 
 	if (*path == '\0') {
-		fsutil_set_err(err, "cannot create directory \"\": %s",
-		    strerror(ENOENT));
+		fsutil_set_err(err, "cannot create directory \"\": %s", strerror(ENOENT));
 		return -1;
 	}
 	if ((p = fsutil_asprintf("%s", path)) == NULL) {
-		fsutil_set_err(err, "cannot create directory %s: out of memory",
-		    path);
+		fsutil_set_err(err, "cannot create directory %s: out of memory", path);
 		return -1;
 	}
 	s = p;
@@ -272,18 +271,20 @@ fsutil_mkdirs(const char *path, mode_t mode, char **err)
 		*s = '\0';
 		if (mkdir(p, mode) == -1) {
 			if (errno != EEXIST) {
-				fsutil_set_err(err, "cannot create directory %s: %s",
-				    path, strerror(errno));
+				fsutil_set_err(err, "cannot create directory %s: %s", path,
+				               strerror(errno));
 				goto fail;
 			}
 			if (stat(p, &st) == -1) {
-				fsutil_set_err(err, "cannot create directory %s: %s",
-				    path, strerror(errno));
+				fsutil_set_err(err, "cannot create directory %s: %s", path,
+				               strerror(errno));
 				goto fail;
 			}
 			if (!S_ISDIR(st.st_mode)) {
-				fsutil_set_err(err, "cannot create directory %s: %s "
-				    "exists and is not a directory", path, p);
+				fsutil_set_err(err,
+				               "cannot create directory %s: %s "
+				               "exists and is not a directory",
+				               path, p);
 				goto fail;
 			}
 		}

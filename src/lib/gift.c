@@ -376,8 +376,8 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 		if (e == to)
 			e = find(g, close + 1, to, '}');
 		interchange_error(
-		        d, file, line_at(g, e),
-		        "a second answer block: a question has one {...} (write \\{ \\} for braces)");
+		    d, file, line_at(g, e),
+		    "a second answer block: a question has one {...} (write \\{ \\} for braces)");
 		bad = 1;
 	}
 	if (bad) {
@@ -624,9 +624,13 @@ gift_escape(struct ix_buf *b, const char *text)
 			interchange_buf_add(b, "\\", 1);
 			interchange_buf_add(b, s, 1);
 			break;
-		case '\n': interchange_buf_puts(b, "\\n"); break;
-		case '\r': break;
-		default: interchange_buf_add(b, s, 1);
+		case '\n':
+			interchange_buf_puts(b, "\\n");
+			break;
+		case '\r':
+			break;
+		default:
+			interchange_buf_add(b, s, 1);
 		}
 	}
 }

@@ -30,8 +30,8 @@ history_load(const char *home, int verify, struct history *h, char **err)
 			free(dir);
 			return 0;
 		}
-		*err = fsutil_asprintf("cannot read %s: %s", dir ? dir : "results",
-		                       strerror(errno));
+		*err =
+		    fsutil_asprintf("cannot read %s: %s", dir ? dir : "results", strerror(errno));
 		free(dir);
 		return -1;
 	}

@@ -263,9 +263,9 @@ convert_multichoice(struct ix_draft *dr, struct ix_question *q, char *why, size_
 			pos++;
 		if (dr->single && w > 0.00001 && w <= 0.9999) {
 			snprintf(
-			        why, wn,
-			        "answer %c gives partial credit (%g%%); certsim scores all-or-nothing",
-			        'A' + i, w * 100);
+			    why, wn,
+			    "answer %c gives partial credit (%g%%); certsim scores all-or-nothing",
+			    'A' + i, w * 100);
 			return -1;
 		}
 	}
@@ -274,9 +274,9 @@ convert_multichoice(struct ix_draft *dr, struct ix_question *q, char *why, size_
 			snprintf(why, wn, "no answer is fully correct");
 		else
 			snprintf(
-			        why, wn,
-			        "%d answers are each fully correct; a single-answer question has one",
-			        full);
+			    why, wn,
+			    "%d answers are each fully correct; a single-answer question has one",
+			    full);
 		return -1;
 	}
 	if (pos == 0) {
@@ -557,7 +557,7 @@ interchange_html_to_text(const char *html, size_t len)
 		goto oom;
 	htmlDocPtr doc = htmlReadMemory(in.s, (int)in.n, NULL, "UTF-8",
 	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	                                    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
 	free(in.s);
 	if (doc != NULL) {
 		h2t_walk(&h, xmlDocGetRootElement(doc), 0);
@@ -583,13 +583,25 @@ interchange_text_to_html(struct ix_buf *b, const char *text)
 {
 	for (const char *s = text; *s; s++) {
 		switch (*s) {
-		case '&': interchange_buf_puts(b, "&amp;"); break;
-		case '<': interchange_buf_puts(b, "&lt;"); break;
-		case '>': interchange_buf_puts(b, "&gt;"); break;
-		case '"': interchange_buf_puts(b, "&quot;"); break;
-		case '\n': interchange_buf_puts(b, "<br>"); break;
-		case '\r': break;
-		default: interchange_buf_add(b, s, 1);
+		case '&':
+			interchange_buf_puts(b, "&amp;");
+			break;
+		case '<':
+			interchange_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			interchange_buf_puts(b, "&gt;");
+			break;
+		case '"':
+			interchange_buf_puts(b, "&quot;");
+			break;
+		case '\n':
+			interchange_buf_puts(b, "<br>");
+			break;
+		case '\r':
+			break;
+		default:
+			interchange_buf_add(b, s, 1);
 		}
 	}
 }
@@ -669,15 +681,13 @@ interchange_blueprint_load(const char *path, struct ix_blueprint *bp, struct dia
 	}
 	int cap = 0;
 	const cJSON *dm;
-	cJSON_ArrayForEach(dm, doms)
-	{
+	cJSON_ArrayForEach (dm, doms) {
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(dm, "id");
 		const cJSON *tasks = cJSON_GetObjectItemCaseSensitive(dm, "tasks");
 		const cJSON *t;
 		if (!cJSON_IsNumber(id) || !cJSON_IsArray(tasks))
 			continue;
-		cJSON_ArrayForEach(t, tasks)
-		{
+		cJSON_ArrayForEach (t, tasks) {
 			const cJSON *tid = cJSON_GetObjectItemCaseSensitive(t, "id");
 			if (!cJSON_IsString(tid) || strlen(tid->valuestring) >= 8)
 				continue;
@@ -762,10 +772,10 @@ interchange_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp,
 					first = 0;
 			if (first && *cat)
 				interchange_error(
-				        d, q->file, q->line,
-				        "category \"%s\" maps to no task of %s: add --map '%s=TASK' "
-				        "or --task TASK",
-				        cat, bp->code, last);
+				    d, q->file, q->line,
+				    "category \"%s\" maps to no task of %s: add --map '%s=TASK' "
+				    "or --task TASK",
+				    cat, bp->code, last);
 			else if (first)
 				interchange_error(d, q->file, q->line,
 				                  "the question has no category: give --task TASK");
@@ -920,9 +930,9 @@ question_json(const struct ix_question *q)
 	if (q->explanation != NULL)
 		cJSON_AddStringToObject(o, "explanation", q->explanation);
 	if (q->n_tags > 0)
-		cJSON_AddItemToObject(
-		        o, "tags",
-		        cJSON_CreateStringArray((const char *const *)q->tags, q->n_tags));
+		cJSON_AddItemToObject(o, "tags",
+		                      cJSON_CreateStringArray((const char *const *)q->tags,
+		                                              q->n_tags));
 	return o;
 }
 

@@ -165,8 +165,10 @@ wrap_paragraph(struct layout *l, const char *text, size_t start, size_t end, int
 						q += n;
 						w += cw;
 						while (q < end) {
-							size_t m = layout_decode(text + q, end - q, &cp);
-							if (layout_char_width(cp) != 0 || cp == '\t')
+							size_t m =
+							    layout_decode(text + q, end - q, &cp);
+							if (layout_char_width(cp) != 0 ||
+							    cp == '\t')
 								break;
 							q += m;
 						}

@@ -5,7 +5,6 @@
 
 #include "certsim/lineui.h"
 
-
 /* ASCII letters only: the locale (set for ncursesw) must not widen what counts. */
 static int
 is_letter(char c)
@@ -62,8 +61,8 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 		}
 		if (letter < 0 || letter >= it->n_perm) {
 			snprintf(out->error, sizeof out->error,
-			         "there is no option %c (options are A-%c)",
-			         toupper('a' + letter), 'A' + it->n_perm - 1);
+			         "there is no option %c (options are A-%c)", toupper('a' + letter),
+			         'A' + it->n_perm - 1);
 			out->cmd = LINE_ERROR;
 			return;
 		}
@@ -86,8 +85,8 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 }
 
 void
-lineui_parse(const char *line, const struct question *q,
-             const struct draw_item *it, struct line_input *out)
+lineui_parse(const char *line, const struct question *q, const struct draw_item *it,
+             struct line_input *out)
 {
 	char s[128];
 	size_t n = 0;
@@ -209,8 +208,8 @@ lineui_parse(const char *line, const struct question *q,
 	case Q_ORDERING:
 		if (r->n != q->n_choices) {
 			snprintf(out->error, sizeof out->error,
-			         "give all %d letters in the correct order, e.g. %s",
-			         q->n_choices, q->n_choices == 3 ? "C A B" : "C A D B");
+			         "give all %d letters in the correct order, e.g. %s", q->n_choices,
+			         q->n_choices == 3 ? "C A B" : "C A D B");
 			out->cmd = LINE_ERROR;
 			return;
 		}
@@ -230,8 +229,8 @@ lineui_shown_answer(const struct session_item *it, const struct question *q,
 	if (q->type == Q_MATCHING) {
 		for (int k = 0; k < it->d.n_pperm && used + 8 < size; k++) {
 			int p = it->d.pperm[k], j = p < r->n ? draw_shown_pos(&it->d, r->v[p]) : -1;
-			used += (size_t)snprintf(buf + used, size - used, "%s%d%c", k ? " " : "", k + 1,
-			                         j >= 0 ? 'A' + j : '?');
+			used += (size_t)snprintf(buf + used, size - used, "%s%d%c", k ? " " : "",
+			                         k + 1, j >= 0 ? 'A' + j : '?');
 		}
 		return;
 	}
@@ -246,8 +245,8 @@ lineui_shown_answer(const struct session_item *it, const struct question *q,
 	for (int j = 0; j < it->d.n_perm; j++)
 		for (int k = 0; k < r->n; k++)
 			if (it->d.perm[j] == r->v[k] && used + 4 < size)
-				used += (size_t)snprintf(buf + used, size - used, "%s%c", used ? " " : "",
-				                         'A' + j);
+				used += (size_t)snprintf(buf + used, size - used, "%s%c",
+				                         used ? " " : "", 'A' + j);
 }
 
 static void
@@ -268,7 +267,8 @@ lineui_print_question(const struct session *s, FILE *out)
 	const struct question *q = &b->questions[it->d.q];
 	const struct task *t = &b->bp.tasks[q->task_idx];
 	int d = bank_domain_index(b, q->domain_id);
-	fprintf(out, "\n--------------------------------------------------------------------------\n");
+	fprintf(out,
+	        "\n--------------------------------------------------------------------------\n");
 	fprintf(out, "Question %zu of %zu | Domain %d: %s | Task %s %s\n", s->cur + 1, s->n,
 	        q->domain_id, b->bp.domains[d].name, t->id, t->name);
 	print_time(s, out);
@@ -307,8 +307,8 @@ void
 lineui_print_review(const struct session *s, FILE *out)
 {
 	size_t answered = session_count_answered(s), flagged = session_count_flagged(s);
-	fprintf(out, "\nReview: %zu of %zu answered, %zu unanswered, %zu flagged. ", answered,
-	        s->n, s->n - answered, flagged);
+	fprintf(out, "\nReview: %zu of %zu answered, %zu unanswered, %zu flagged. ", answered, s->n,
+	        s->n - answered, flagged);
 	print_time(s, out);
 	fputc('\n', out);
 	for (size_t i = 0; i < s->n; i++)

@@ -180,9 +180,9 @@ read_body(const xmlNode *qn, const char *type, const char *qfmt, struct ix_draft
 		if (single == NULL)
 			return -1;
 		/* Moodle's trans_single: "false", "" and "0" are false; no element is true. */
-		dr->single = child(qn, "single") == NULL ||
-		             !(strcmp(single, "false") == 0 || *single == '\0' ||
-		               strcmp(single, "0") == 0);
+		dr->single =
+		    child(qn, "single") == NULL ||
+		    !(strcmp(single, "false") == 0 || *single == '\0' || strcmp(single, "0") == 0);
 		free(single);
 		for (xmlNode *a = qn->children; a; a = a->next)
 			if (named(a, "answer") &&
@@ -200,7 +200,7 @@ read_body(const xmlNode *qn, const char *type, const char *qfmt, struct ix_draft
 			double f = fraction(a);
 			/* As Moodle: the last answer read decides. */
 			dr->tf_true =
-			        is_true ? f > 0.9999 && f < 1.0001 : !(f > 0.9999 && f < 1.0001);
+			    is_true ? f > 0.9999 && f < 1.0001 : !(f > 0.9999 && f < 1.0001);
 			first = 0;
 			free(t);
 		}
@@ -365,9 +365,9 @@ moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_set *
 	}
 	xmlSetStructuredErrorFunc(&x, on_xml_error);
 	xmlDocPtr doc =
-	        xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
-	                          XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-	                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
+	                      XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	                          XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);
 	if (doc == NULL || x.n > 0) {
@@ -513,8 +513,8 @@ write_question(xmlTextWriterPtr w, const struct question *q, const char *stem)
 		for (int c = 0; c < q->n_choices; c++)
 			write_answer(w,
 			             q->type == Q_SINGLE
-			                     ? (in_key(q, c) ? "100" : "0")
-			                     : (in_key(q, c) ? share(q->n_key) : "-100"),
+			                 ? (in_key(q, c) ? "100" : "0")
+			                 : (in_key(q, c) ? share(q->n_key) : "-100"),
 			             q->choices[c].text);
 		break;
 	case Q_MATCHING: {

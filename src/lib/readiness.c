@@ -22,21 +22,25 @@ readiness_compute(const struct history *h, struct readiness *out)
 	out->n = n;
 	out->ready = n == READINESS_EXAMS && below == 0;
 	if (out->ready)
-		snprintf(out->message, sizeof out->message,
-		         "READY: your last three full practice exams scored %.0f%%, %.0f%% and %.0f%% "
-		         "(80%%+ each)",
-		         out->last_percent[0], out->last_percent[1], out->last_percent[2]);
+		snprintf(
+		    out->message, sizeof out->message,
+		    "READY: your last three full practice exams scored %.0f%%, %.0f%% and %.0f%% "
+		    "(80%%+ each)",
+		    out->last_percent[0], out->last_percent[1], out->last_percent[2]);
 	else if (n == 0)
-		snprintf(out->message, sizeof out->message,
-		         "NOT READY YET: no valid full practice exam yet; the goal is three in a row at "
-		         "80%%+ (certsim exam)");
+		snprintf(
+		    out->message, sizeof out->message,
+		    "NOT READY YET: no valid full practice exam yet; the goal is three in a row at "
+		    "80%%+ (certsim exam)");
 	else if (below == 0)
-		snprintf(out->message, sizeof out->message,
-		         "NOT READY YET: %d of the 3 full exams needed at 80%%+ so far; take %d more", n,
-		         READINESS_EXAMS - n);
+		snprintf(
+		    out->message, sizeof out->message,
+		    "NOT READY YET: %d of the 3 full exams needed at 80%%+ so far; take %d more", n,
+		    READINESS_EXAMS - n);
 	else
 		snprintf(out->message, sizeof out->message,
-		         "NOT READY YET: %d of your last %d full exams scored under 80%% (latest %.0f%%); "
+		         "NOT READY YET: %d of your last %d full exams scored under 80%% (latest "
+		         "%.0f%%); "
 		         "the goal is three in a row at 80%%+",
 		         below, n, newest_first[0]);
 }

@@ -130,7 +130,7 @@ report_weakest(const struct report_data *d, int *idx, int max)
 		if (pos >= max)
 			continue;
 		memmove(idx + pos + 1, idx + pos,
-		    (size_t)((n < max ? n : max - 1) - pos) * sizeof *idx);
+		        (size_t)((n < max ? n : max - 1) - pos) * sizeof *idx);
 		idx[pos] = t;
 		if (n < max)
 			n++;
@@ -149,7 +149,8 @@ double
 report_pace(const struct report_data *d)
 {
 	return d->questions > 0 && d->duration_minutes > 0
-	    ? d->duration_minutes * 60.0 / d->questions : 0;
+	           ? d->duration_minutes * 60.0 / d->questions
+	           : 0;
 }
 
 /* snprintf into a fixed field, cut back to whole UTF-8 characters. */
@@ -200,14 +201,14 @@ report_advice(const struct report_data *d, struct report_advice *out, int max)
 
 	if (d == NULL || out == NULL || max < 1)
 		return 0;
-#define NEXT(k) \
-	(memset(&out[n], 0, sizeof out[n]), out[n].kind = (k), out[n].task = -1, &out[n])
+#define NEXT(k) (memset(&out[n], 0, sizeof out[n]), out[n].kind = (k), out[n].task = -1, &out[n])
 	if (d->n_exams == 0 && n < max) {
 		struct report_advice *a = NEXT(REPORT_ADVICE_START);
 
-		set_text(a->text, sizeof a->text, "Take a first full practice exam "
-		    "(%d questions, %d minutes) to see where you stand.",
-		    d->questions, d->duration_minutes);
+		set_text(a->text, sizeof a->text,
+		         "Take a first full practice exam "
+		         "(%d questions, %d minutes) to see where you stand.",
+		         d->questions, d->duration_minutes);
 		set_text(a->command, sizeof a->command, "certsim exam");
 		n++;
 	}
@@ -222,13 +223,14 @@ report_advice(const struct report_data *d, struct report_advice *out, int max)
 
 			a->task = t;
 			a->value = pct(r[t].correct, r[t].total);
-			set_text(a->text, sizeof a->text, "Practise task %s (%s): %d%% "
-			    "(%d of %d) in your last %d attempts, below the %d%% cut.",
-			    str(d->tasks[t].id), str(d->tasks[t].name),
-			    pct(r[t].correct, r[t].total), r[t].correct, r[t].total,
-			    looked, pct01(d->cut));
+			set_text(a->text, sizeof a->text,
+			         "Practise task %s (%s): %d%% "
+			         "(%d of %d) in your last %d attempts, below the %d%% cut.",
+			         str(d->tasks[t].id), str(d->tasks[t].name),
+			         pct(r[t].correct, r[t].total), r[t].correct, r[t].total, looked,
+			         pct01(d->cut));
 			set_text(a->command, sizeof a->command, "certsim quiz --task %s",
-			    str(d->tasks[t].id));
+			         str(d->tasks[t].id));
 			n++;
 		}
 		free(r);
@@ -237,9 +239,10 @@ report_advice(const struct report_data *d, struct report_advice *out, int max)
 		struct report_advice *a = NEXT(REPORT_ADVICE_DUE);
 
 		a->value = d->study->due_now;
-		set_text(a->text, sizeof a->text, "Review the %d question%s due now, "
-		    "before you forget them.", d->study->due_now,
-		    d->study->due_now == 1 ? "" : "s");
+		set_text(a->text, sizeof a->text,
+		         "Review the %d question%s due now, "
+		         "before you forget them.",
+		         d->study->due_now, d->study->due_now == 1 ? "" : "s");
 		set_text(a->command, sizeof a->command, "certsim study");
 		n++;
 	}
@@ -253,11 +256,13 @@ report_advice(const struct report_data *d, struct report_advice *out, int max)
 			struct report_advice *a = NEXT(REPORT_ADVICE_PACE);
 
 			a->value = spi;
-			set_text(a->text, sizeof a->text, "%s: %.0f s per question against "
-			    "a pace of %.0f s. Answer, flag the doubtful ones and move on; "
-			    "practise with timed quizzes.",
-			    out_of_time ? "Your last exam ran out of time"
-			    : "Your last exam was slower than the pace", spi, pace);
+			set_text(a->text, sizeof a->text,
+			         "%s: %.0f s per question against "
+			         "a pace of %.0f s. Answer, flag the doubtful ones and move on; "
+			         "practise with timed quizzes.",
+			         out_of_time ? "Your last exam ran out of time"
+			                     : "Your last exam was slower than the pace",
+			         spi, pace);
 			set_text(a->command, sizeof a->command, "certsim quiz --count 20");
 			n++;
 		}
@@ -266,15 +271,19 @@ report_advice(const struct report_data *d, struct report_advice *out, int max)
 		struct report_advice *a = NEXT(REPORT_ADVICE_READY);
 
 		if (d->readiness.ready) {
-			set_text(a->text, sizeof a->text, "Ready by the checklist: %s "
-			    "Keep your level with a full exam every few days.",
-			    d->readiness.reason != NULL ? d->readiness.reason
-			    : "the last three counting exams scored at least 80%.");
+			set_text(a->text, sizeof a->text,
+			         "Ready by the checklist: %s "
+			         "Keep your level with a full exam every few days.",
+			         d->readiness.reason != NULL
+			             ? d->readiness.reason
+			             : "the last three counting exams scored at least 80%.");
 			set_text(a->command, sizeof a->command, "certsim exam");
 		} else {
-			set_text(a->text, sizeof a->text, "Not ready yet: %s",
-			    d->readiness.reason != NULL ? d->readiness.reason
-			    : "the last three counting exams must each score at least 80%.");
+			set_text(
+			    a->text, sizeof a->text, "Not ready yet: %s",
+			    d->readiness.reason != NULL
+			        ? d->readiness.reason
+			        : "the last three counting exams must each score at least 80%.");
 			set_text(a->command, sizeof a->command, "certsim exam");
 		}
 		n++;
@@ -351,67 +360,67 @@ heat_level(const struct report_data *d, int correct, int total)
 }
 
 static const char css[] =
-	":root{color-scheme:light dark;--bg:#ffffff;--fg:#1d232b;--muted:#5b6370;"
-	"--card:#f4f6f8;--border:#d0d4da;--accent:#1f5fa8;--grid:#d0d4da;"
-	"--ref:#b2182b;--pass:#1a7f37;--fail:#b2182b;--band:#6c8ebf;--bar1:#9aa5b1;"
-	"--none:#eef0f3}\n"
-	"@media (prefers-color-scheme:dark){:root{--bg:#14181d;--fg:#e6e9ed;"
-	"--muted:#a4adb8;--card:#1e242b;--border:#3a434d;--accent:#6ea8fe;"
-	"--grid:#333c46;--ref:#ff7b72;--pass:#56d364;--fail:#ff7b72;--band:#6ea8fe;"
-	"--bar1:#7d8896;--none:#262d35}}\n"
-	"*{box-sizing:border-box}\n"
-	"body{margin:0 auto;max-width:62rem;padding:1rem 1.25rem 3rem;"
-	"background:var(--bg);color:var(--fg);"
-	"font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"DejaVu Sans\",sans-serif}\n"
-	"h1{font-size:1.6rem;margin:.5rem 0 0}h2{font-size:1.25rem;margin:2rem 0 .5rem;"
-	"padding-top:.5rem;border-top:1px solid var(--border)}\n"
-	".sub,.note,caption{color:var(--muted)}\n"
-	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));"
-	"gap:.75rem;margin:1rem 0;padding:0}\n"
-	".card{background:var(--card);border:1px solid var(--border);border-radius:.5rem;"
-	"padding:.6rem .8rem;margin:0}\n"
-	".card dt{font-size:.85rem;color:var(--muted)}.card dd{margin:0;font-size:1.35rem;"
-	"font-weight:600}.card dd small{display:block;font-size:.85rem;font-weight:400;"
-	"color:var(--muted)}\n"
-	".pass{color:var(--pass)}.fail{color:var(--fail)}\n"
-	"ol.next li{margin:.35rem 0}ol.next code{white-space:nowrap}\n"
-	"code{font-family:ui-monospace,\"DejaVu Sans Mono\",monospace;font-size:.9em;"
-	"background:var(--card);border:1px solid var(--border);border-radius:.25rem;"
-	"padding:0 .25rem}\n"
-	"figure{margin:1rem 0}svg.chart{display:block;width:100%;height:auto;max-width:46rem}\n"
-	".chart-grid{stroke:var(--grid)}.chart-axis{stroke:var(--muted)}"
-	".chart-label{fill:var(--fg)}.chart-ref{stroke:var(--ref)}"
-	".chart-ref-label{fill:var(--ref);font-weight:600}.chart-band{fill:var(--band)}"
-	".chart-line{stroke:var(--accent)}.chart-point{fill:var(--accent);stroke:var(--bg)}"
-	".chart-point-fail{fill:var(--bg);stroke:var(--fail);stroke-width:2.5}"
-	".chart-forecast{fill:var(--band);stroke:var(--fg)}"
-	".chart-bar-0{fill:var(--accent)}.chart-bar-1{fill:var(--bar1)}"
-	".chart-heat-none{fill:var(--none)}\n"
-	".legend{font-size:.9rem;color:var(--muted);margin:.25rem 0}"
-	".sw{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;"
-	"margin:0 .3em 0 .8em;border-radius:2px}.sw0{background:var(--accent)}"
-	".sw1{background:var(--bar1)}.sw2{background:var(--band);opacity:.6}\n"
-	".scroll{overflow-x:auto;max-width:100%}\n"
-	"table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem;"
-	"font-variant-numeric:tabular-nums}\n"
-	"caption{text-align:left;padding:.25rem 0;font-size:.85rem}\n"
-	"th,td{border:1px solid var(--border);padding:.25rem .5rem;text-align:right}\n"
-	"th{background:var(--card)}td.t,th.t{text-align:left}td.d{white-space:nowrap}\n"
-	"#tasks-table th,#tasks-table td{padding:.2rem .3rem}\n"
-	"footer{margin-top:2.5rem;font-size:.85rem;color:var(--muted)}\n"
-	"@media (max-width:480px){body{padding:.5rem .6rem 2rem;font-size:15px}"
-	"h1{font-size:1.3rem}th,td{padding:.2rem .3rem}.card dd{font-size:1.15rem}"
-	".cards{grid-template-columns:1fr 1fr;gap:.5rem}.card{padding:.4rem .5rem}"
-	"figure{overflow-x:auto}svg.chart{min-width:440px}svg.chart text{font-size:16px}"
-	"svg.chart .chart-axis-title{display:none}"
-	"svg.chart text[class^=chart-heat-text]{font-size:12px}td.t{min-width:6rem}}\n"
-	"@page{size:A4;margin:14mm}\n"
-	"@media print{:root{--bg:#ffffff;--fg:#000000;--muted:#444444;--card:#f2f2f2;"
-	"--border:#999999;--accent:#1f5fa8;--grid:#cccccc;--ref:#b2182b;--pass:#1a7f37;"
-	"--fail:#b2182b;--band:#6c8ebf;--bar1:#9aa5b1;--none:#eeeeee}"
-	"body{max-width:none;padding:0;font-size:11pt}"
-	"figure,table,.card,li{break-inside:avoid}h2{break-after:avoid}"
-	".scroll{overflow:visible}svg.chart{max-width:17cm}}\n";
+    ":root{color-scheme:light dark;--bg:#ffffff;--fg:#1d232b;--muted:#5b6370;"
+    "--card:#f4f6f8;--border:#d0d4da;--accent:#1f5fa8;--grid:#d0d4da;"
+    "--ref:#b2182b;--pass:#1a7f37;--fail:#b2182b;--band:#6c8ebf;--bar1:#9aa5b1;"
+    "--none:#eef0f3}\n"
+    "@media (prefers-color-scheme:dark){:root{--bg:#14181d;--fg:#e6e9ed;"
+    "--muted:#a4adb8;--card:#1e242b;--border:#3a434d;--accent:#6ea8fe;"
+    "--grid:#333c46;--ref:#ff7b72;--pass:#56d364;--fail:#ff7b72;--band:#6ea8fe;"
+    "--bar1:#7d8896;--none:#262d35}}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0 auto;max-width:62rem;padding:1rem 1.25rem 3rem;"
+    "background:var(--bg);color:var(--fg);"
+    "font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"DejaVu Sans\",sans-serif}\n"
+    "h1{font-size:1.6rem;margin:.5rem 0 0}h2{font-size:1.25rem;margin:2rem 0 .5rem;"
+    "padding-top:.5rem;border-top:1px solid var(--border)}\n"
+    ".sub,.note,caption{color:var(--muted)}\n"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));"
+    "gap:.75rem;margin:1rem 0;padding:0}\n"
+    ".card{background:var(--card);border:1px solid var(--border);border-radius:.5rem;"
+    "padding:.6rem .8rem;margin:0}\n"
+    ".card dt{font-size:.85rem;color:var(--muted)}.card dd{margin:0;font-size:1.35rem;"
+    "font-weight:600}.card dd small{display:block;font-size:.85rem;font-weight:400;"
+    "color:var(--muted)}\n"
+    ".pass{color:var(--pass)}.fail{color:var(--fail)}\n"
+    "ol.next li{margin:.35rem 0}ol.next code{white-space:nowrap}\n"
+    "code{font-family:ui-monospace,\"DejaVu Sans Mono\",monospace;font-size:.9em;"
+    "background:var(--card);border:1px solid var(--border);border-radius:.25rem;"
+    "padding:0 .25rem}\n"
+    "figure{margin:1rem 0}svg.chart{display:block;width:100%;height:auto;max-width:46rem}\n"
+    ".chart-grid{stroke:var(--grid)}.chart-axis{stroke:var(--muted)}"
+    ".chart-label{fill:var(--fg)}.chart-ref{stroke:var(--ref)}"
+    ".chart-ref-label{fill:var(--ref);font-weight:600}.chart-band{fill:var(--band)}"
+    ".chart-line{stroke:var(--accent)}.chart-point{fill:var(--accent);stroke:var(--bg)}"
+    ".chart-point-fail{fill:var(--bg);stroke:var(--fail);stroke-width:2.5}"
+    ".chart-forecast{fill:var(--band);stroke:var(--fg)}"
+    ".chart-bar-0{fill:var(--accent)}.chart-bar-1{fill:var(--bar1)}"
+    ".chart-heat-none{fill:var(--none)}\n"
+    ".legend{font-size:.9rem;color:var(--muted);margin:.25rem 0}"
+    ".sw{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;"
+    "margin:0 .3em 0 .8em;border-radius:2px}.sw0{background:var(--accent)}"
+    ".sw1{background:var(--bar1)}.sw2{background:var(--band);opacity:.6}\n"
+    ".scroll{overflow-x:auto;max-width:100%}\n"
+    "table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem;"
+    "font-variant-numeric:tabular-nums}\n"
+    "caption{text-align:left;padding:.25rem 0;font-size:.85rem}\n"
+    "th,td{border:1px solid var(--border);padding:.25rem .5rem;text-align:right}\n"
+    "th{background:var(--card)}td.t,th.t{text-align:left}td.d{white-space:nowrap}\n"
+    "#tasks-table th,#tasks-table td{padding:.2rem .3rem}\n"
+    "footer{margin-top:2.5rem;font-size:.85rem;color:var(--muted)}\n"
+    "@media (max-width:480px){body{padding:.5rem .6rem 2rem;font-size:15px}"
+    "h1{font-size:1.3rem}th,td{padding:.2rem .3rem}.card dd{font-size:1.15rem}"
+    ".cards{grid-template-columns:1fr 1fr;gap:.5rem}.card{padding:.4rem .5rem}"
+    "figure{overflow-x:auto}svg.chart{min-width:440px}svg.chart text{font-size:16px}"
+    "svg.chart .chart-axis-title{display:none}"
+    "svg.chart text[class^=chart-heat-text]{font-size:12px}td.t{min-width:6rem}}\n"
+    "@page{size:A4;margin:14mm}\n"
+    "@media print{:root{--bg:#ffffff;--fg:#000000;--muted:#444444;--card:#f2f2f2;"
+    "--border:#999999;--accent:#1f5fa8;--grid:#cccccc;--ref:#b2182b;--pass:#1a7f37;"
+    "--fail:#b2182b;--band:#6c8ebf;--bar1:#9aa5b1;--none:#eeeeee}"
+    "body{max-width:none;padding:0;font-size:11pt}"
+    "figure,table,.card,li{break-inside:avoid}h2{break-after:avoid}"
+    ".scroll{overflow:visible}svg.chart{max-width:17cm}}\n";
 
 /* <section id=ID><h2>TITLE</h2> */
 static void
@@ -429,7 +438,7 @@ glance(const struct report_data *d, struct strbuf *sb)
 		const struct report_attempt *a = &d->exams[d->n_exams - 1];
 
 		strbuf_printf(sb, "<span class=\"%s\">%d %s</span><small>",
-		    a->passed ? "pass" : "fail", a->scaled, a->passed ? "pass" : "fail");
+		              a->passed ? "pass" : "fail", a->scaled, a->passed ? "pass" : "fail");
 		strbuf_printf(sb, "%d of %d correct<br>", a->correct, a->scored);
 		date(sb, a->finished_at);
 		strbuf_puts(sb, " UTC</small>");
@@ -439,10 +448,10 @@ glance(const struct report_data *d, struct strbuf *sb)
 	strbuf_puts(sb, "</dd></div>\n<div class=\"card\"><dt>Readiness</dt><dd>");
 	if (d->n_exams > 0) {
 		strbuf_printf(sb, "<span class=\"%s\">%s</span><small>",
-		    d->readiness.ready ? "pass" : "fail",
-		    d->readiness.ready ? "READY" : "not ready");
+		              d->readiness.ready ? "pass" : "fail",
+		              d->readiness.ready ? "READY" : "not ready");
 		strbuf_printf(sb, "%d exam%s counted", d->readiness.counted,
-		    d->readiness.counted == 1 ? "" : "s");
+		              d->readiness.counted == 1 ? "" : "s");
 		strbuf_puts(sb, "</small>");
 	} else {
 		strbuf_puts(sb, "not yet<small>no exam yet</small>");
@@ -450,21 +459,22 @@ glance(const struct report_data *d, struct strbuf *sb)
 	strbuf_puts(sb, "</dd></div>\n<div class=\"card\"><dt>Forecast</dt><dd>");
 	if (d->forecast != NULL && d->forecast->available) {
 		strbuf_printf(sb, "%d%% pass<small>predicted %d (%d to %d)</small>",
-		    pct01(d->forecast->pass_probability),
-		    d->forecast->p50, d->forecast->p10, d->forecast->p90);
+		              pct01(d->forecast->pass_probability), d->forecast->p50,
+		              d->forecast->p10, d->forecast->p90);
 	} else {
 		strbuf_puts(sb, "not yet<small>not available yet: ");
 		esc(sb, d->forecast != NULL && d->forecast->reason != NULL
-		    ? d->forecast->reason : "needs 20 first-time answers");
+		            ? d->forecast->reason
+		            : "needs 20 first-time answers");
 		strbuf_puts(sb, "</small>");
 	}
 	strbuf_puts(sb, "</dd></div>\n<div class=\"card\"><dt>Due for review</dt><dd>");
 	if (d->study != NULL)
 		strbuf_printf(sb, "%d now<small>%d within 7 days, %d seen</small>",
-		    d->study->due_now, d->study->due_week, d->study->seen);
+		              d->study->due_now, d->study->due_week, d->study->seen);
 	else
 		strbuf_puts(sb, "not yet<small>not available yet: it comes with "
-		    "<code>certsim study</code></small>");
+		                "<code>certsim study</code></small>");
 	strbuf_puts(sb, "</dd></div>\n</dl>\n");
 }
 
@@ -550,24 +560,28 @@ score_table(const struct report_data *d, struct strbuf *sb)
 	const struct report_forecast *f = d->forecast;
 
 	strbuf_puts(sb, "<div class=\"scroll\"><table id=\"scores-table\">\n<caption>Every "
-	    "exam, oldest first. Scaled score ");
+	                "exam, oldest first. Scaled score ");
 	strbuf_printf(sb, "%d to %d, pass mark %d.</caption>\n", d->score_min, d->score_max,
-	    d->pass_mark);
+	              d->pass_mark);
 	strbuf_puts(sb, "<thead><tr><th>Exam</th><th class=\"t\">Finished (UTC)</th>"
-	    "<th>Scaled</th><th class=\"t\">Result</th><th>Correct</th><th>Percent</th>"
-	    "</tr></thead>\n<tbody>\n");
+	                "<th>Scaled</th><th class=\"t\">Result</th><th>Correct</th><th>Percent</th>"
+	                "</tr></thead>\n<tbody>\n");
 	for (int i = 0; i < d->n_exams; i++) {
 		const struct report_attempt *a = &d->exams[i];
 
 		strbuf_printf(sb, "<tr><td>%d</td><td class=\"t d\">", i + 1);
 		date(sb, a->finished_at);
-		strbuf_printf(sb, "</td><td>%d</td><td class=\"t\">%s</td><td>%d of %d</td>"
-		    "<td>%d%%</td></tr>\n", a->scaled, a->passed ? "pass" : "fail",
-		    a->correct, a->scored, pct(a->correct, a->scored));
+		strbuf_printf(sb,
+		              "</td><td>%d</td><td class=\"t\">%s</td><td>%d of %d</td>"
+		              "<td>%d%%</td></tr>\n",
+		              a->scaled, a->passed ? "pass" : "fail", a->correct, a->scored,
+		              pct(a->correct, a->scored));
 	}
 	strbuf_puts(sb, "</tbody>\n");
 	if (f != NULL && f->available)
-		strbuf_printf(sb, "<tfoot><tr><td>next</td><td class=\"t\">forecast</td>"
+		strbuf_printf(
+		    sb,
+		    "<tfoot><tr><td>next</td><td class=\"t\">forecast</td>"
 		    "<td>%d</td><td class=\"t\">%d%% chance to pass</td>"
 		    "<td colspan=\"2\">%d to %d (10th to 90th percentile)</td></tr></tfoot>\n",
 		    f->p50, pct01(f->pass_probability), f->p10, f->p90);
@@ -577,8 +591,8 @@ score_table(const struct report_data *d, struct strbuf *sb)
 static void
 scores(const struct report_data *d, struct strbuf *sb)
 {
-	const struct report_forecast *f = d->forecast != NULL && d->forecast->available
-	    ? d->forecast : NULL;
+	const struct report_forecast *f =
+	    d->forecast != NULL && d->forecast->available ? d->forecast : NULL;
 	int slots = d->n_exams + (f != NULL ? 1 : 0);
 	struct texts tips, labels;
 	struct chart c;
@@ -590,7 +604,7 @@ scores(const struct report_data *d, struct strbuf *sb)
 	section(sb, "scores", "Scaled score over time");
 	if (slots == 0) {
 		strbuf_puts(sb, "<p>No exam yet. A full practice exam gives the first "
-		    "point: <code>certsim exam</code></p>\n</section>\n");
+		                "point: <code>certsim exam</code></p>\n</section>\n");
 		return;
 	}
 	ys = calloc((size_t)slots, sizeof *ys);
@@ -616,7 +630,7 @@ scores(const struct report_data *d, struct strbuf *sb)
 		classes[i] = a->passed ? "chart-point" : "chart-point chart-point-fail";
 		set_text(labels.s[i], sizeof labels.s[i], "%d", i + 1);
 		set_text(tips.s[i], sizeof tips.s[i], "Exam %d, %s: %d (%s)", i + 1,
-		    day(a->finished_at, dbuf), a->scaled, a->passed ? "pass" : "fail");
+		         day(a->finished_at, dbuf), a->scaled, a->passed ? "pass" : "fail");
 	}
 	if (f != NULL) {
 		ys[slots - 1] = NAN;
@@ -632,15 +646,17 @@ scores(const struct report_data *d, struct strbuf *sb)
 				best = d->exams[i].scaled;
 		if (d->n_exams > 0)
 			set_text(desc, sizeof desc, "%d exam%s; last %d, best %d; pass mark %d.%s",
-			    d->n_exams, d->n_exams == 1 ? "" : "s",
-			    d->exams[d->n_exams - 1].scaled, best, d->pass_mark,
-			    f != NULL ? " The shaded band is the forecast for the next exam "
-			    "(10th to 90th percentile)." : "");
+			         d->n_exams, d->n_exams == 1 ? "" : "s",
+			         d->exams[d->n_exams - 1].scaled, best, d->pass_mark,
+			         f != NULL ? " The shaded band is the forecast for the next exam "
+			                     "(10th to 90th percentile)."
+			                   : "");
 		else
-			set_text(desc, sizeof desc, "No exam yet; the band is the forecast "
-			    "for the first one (10th to 90th percentile).");
+			set_text(desc, sizeof desc,
+			         "No exam yet; the band is the forecast "
+			         "for the first one (10th to 90th percentile).");
 		chart_begin(&c, sb, CHART_W, 300, "score-chart",
-		    "Scaled score of every exam against the pass mark", desc);
+		            "Scaled score of every exam against the pass mark", desc);
 	}
 	chart_x_categories(&c, slots);
 	if (chart_ticks_nice(d->score_min, d->score_max, 6, 0, &t) == 0) {
@@ -652,8 +668,8 @@ scores(const struct report_data *d, struct strbuf *sb)
 		char tip[160];
 		double x = chart_x_center(&c, slots - 1), w = chart_x_band(&c) * 0.3;
 
-		set_text(tip, sizeof tip, "Forecast: %d (%d to %d), %d%% chance to pass",
-		    f->p50, f->p10, f->p90, pct01(f->pass_probability));
+		set_text(tip, sizeof tip, "Forecast: %d (%d to %d), %d%% chance to pass", f->p50,
+		         f->p10, f->p90, pct01(f->pass_probability));
 		chart_band(&c, x - w, x + w, f->p10, f->p90, tip);
 	}
 	{
@@ -703,7 +719,7 @@ domains(const struct report_data *d, struct strbuf *sb)
 	section(sb, "domains", "Domains: last exam against the cut");
 	if (d->n_exams == 0 || nd <= 0) {
 		strbuf_puts(sb, "<p>No exam yet: the per-domain results come with the "
-		    "first exam.</p>\n</section>\n");
+		                "first exam.</p>\n</section>\n");
 		return;
 	}
 	last = &d->exams[d->n_exams - 1];
@@ -731,21 +747,20 @@ domains(const struct report_data *d, struct strbuf *sb)
 		const struct report_part *p = last->domains != NULL ? &last->domains[k] : NULL;
 
 		v[k] = p != NULL && p->total > 0 ? 100.0 * p->correct / p->total : NAN;
-		v[nd + k] = earlier[k].total > 0 ? 100.0 * earlier[k].correct / earlier[k].total
-		    : NAN;
+		v[nd + k] =
+		    earlier[k].total > 0 ? 100.0 * earlier[k].correct / earlier[k].total : NAN;
 		set_text(labels.s[k], sizeof labels.s[k], "Domain %s", str(d->domains[k].id));
 		if (p != NULL && p->total > 0)
 			set_text(tips.s[k], sizeof tips.s[k],
-			    "Domain %s, last exam: %d of %d (%d%%)", str(d->domains[k].id),
-			    p->correct, p->total,
-			    pct(p->correct, p->total));
+			         "Domain %s, last exam: %d of %d (%d%%)", str(d->domains[k].id),
+			         p->correct, p->total, pct(p->correct, p->total));
 		else
 			tips.p[k] = NULL;
 		if (earlier[k].total > 0)
 			set_text(tips.s[nd + k], sizeof tips.s[nd + k],
-			    "Domain %s, earlier exams: %d of %d (%d%%)", str(d->domains[k].id),
-			    earlier[k].correct, earlier[k].total,
-			    pct(earlier[k].correct, earlier[k].total));
+			         "Domain %s, earlier exams: %d of %d (%d%%)", str(d->domains[k].id),
+			         earlier[k].correct, earlier[k].total,
+			         pct(earlier[k].correct, earlier[k].total));
 		else
 			tips.p[nd + k] = NULL;
 	}
@@ -753,11 +768,12 @@ domains(const struct report_data *d, struct strbuf *sb)
 	{
 		char desc[200];
 
-		set_text(desc, sizeof desc, "Percent correct per domain in the last exam "
-		    "and, beside it, in all earlier exams together; the line is the %d%% cut.",
-		    cut_pct(d));
+		set_text(desc, sizeof desc,
+		         "Percent correct per domain in the last exam "
+		         "and, beside it, in all earlier exams together; the line is the %d%% cut.",
+		         cut_pct(d));
 		chart_begin(&c, sb, CHART_W, 280, "domain-chart",
-		    "Percent correct per domain: last exam and earlier exams", desc);
+		            "Percent correct per domain: last exam and earlier exams", desc);
 	}
 	chart_x_categories(&c, nd);
 	chart_y_domain(&c, 0, 100);
@@ -775,14 +791,17 @@ domains(const struct report_data *d, struct strbuf *sb)
 	strbuf_puts(sb, "<p class=\"legend\"><span class=\"sw sw0\"></span>last exam");
 	if (d->n_exams > 1)
 		strbuf_printf(sb, "<span class=\"sw sw1\"></span>earlier exams (%d, together)",
-		    d->n_exams - 1);
+		              d->n_exams - 1);
 	strbuf_puts(sb, "</p>\n</figure>\n");
 
 	strbuf_puts(sb, "<div class=\"scroll\"><table id=\"domains-table\">\n<caption>");
-	strbuf_printf(sb, "Per domain: the last exam (exam %d) and the earlier exams "
-	    "added together; meets = at least %d%%.</caption>\n", d->n_exams, cut_pct(d));
-	strbuf_puts(sb, "<thead><tr><th>Domain</th><th class=\"t\">Name</th><th>Last exam</th>"
-	    "<th class=\"t\">Status</th><th>Earlier exams</th></tr></thead>\n<tbody>\n");
+	strbuf_printf(sb,
+	              "Per domain: the last exam (exam %d) and the earlier exams "
+	              "added together; meets = at least %d%%.</caption>\n",
+	              d->n_exams, cut_pct(d));
+	strbuf_puts(sb,
+	            "<thead><tr><th>Domain</th><th class=\"t\">Name</th><th>Last exam</th>"
+	            "<th class=\"t\">Status</th><th>Earlier exams</th></tr></thead>\n<tbody>\n");
 	for (int k = 0; k < nd; k++) {
 		const struct report_part *p = last->domains != NULL ? &last->domains[k] : NULL;
 		int has = p != NULL && p->total > 0;
@@ -793,8 +812,10 @@ domains(const struct report_data *d, struct strbuf *sb)
 		esc(sb, d->domains[k].name);
 		strbuf_puts(sb, "</td>");
 		part_cell(sb, has ? p->correct : 0, has ? p->total : 0);
-		strbuf_printf(sb, "<td class=\"t\">%s</td>", !has ? "&#8212;"
-		    : below_cut(p->correct, p->total, d->cut) ? "needs improvement" : "meets");
+		strbuf_printf(sb, "<td class=\"t\">%s</td>",
+		              !has                                      ? "&#8212;"
+		              : below_cut(p->correct, p->total, d->cut) ? "needs improvement"
+		                                                        : "meets");
 		part_cell(sb, earlier[k].correct, earlier[k].total);
 		strbuf_puts(sb, "</tr>\n");
 	}
@@ -823,7 +844,7 @@ static void
 tasks(const struct report_data *d, struct strbuf *sb)
 {
 	const struct report_attempt **all;
-	char (*lab)[12] = NULL;
+	char(*lab)[12] = NULL;
 	struct report_part *recent = NULL;
 	int n, oom, from, cols, nt = d->n_tasks, weak[3], nw;
 	struct chart c;
@@ -837,7 +858,7 @@ tasks(const struct report_data *d, struct strbuf *sb)
 	}
 	if (n == 0 || nt <= 0) {
 		strbuf_puts(sb, "<p>No attempt yet: the task heat map fills in with every "
-		    "exam, quiz and study session.</p>\n</section>\n");
+		                "exam, quiz and study session.</p>\n</section>\n");
 		free(all);
 		return;
 	}
@@ -857,11 +878,13 @@ tasks(const struct report_data *d, struct strbuf *sb)
 	{
 		char desc[300];
 
-		set_text(desc, sizeof desc, "Rows: the %d tasks; columns: the last %d attempts "
-		    "(E = exam, Q = quiz, S = study), oldest on the left. Each cell is the "
-		    "percent correct of that task in that attempt; grey: not asked.", nt, cols);
+		set_text(desc, sizeof desc,
+		         "Rows: the %d tasks; columns: the last %d attempts "
+		         "(E = exam, Q = quiz, S = study), oldest on the left. Each cell is the "
+		         "percent correct of that task in that attempt; grey: not asked.",
+		         nt, cols);
 		chart_begin(&c, sb, CHART_W, (int)fmin(y0 + nt * ch + 44, 1e6), "task-heatmap",
-		    "Percent correct per task and attempt", desc);
+		            "Percent correct per task and attempt", desc);
 	}
 	for (int j = 0; j < cols; j++)
 		if (cols <= 16 || j % 2 == (cols - 1) % 2)
@@ -879,13 +902,14 @@ tasks(const struct report_data *d, struct strbuf *sb)
 			set_text(text, sizeof text, "%d", pct(cr, tot));
 			if (tot > 0)
 				set_text(tip, sizeof tip, "%s %s, %s %s: %d of %d (%d%%)",
-				    str(d->tasks[t].id), str(d->tasks[t].name), lab[from + j],
-				    day(a->finished_at, dbuf), cr, tot, pct(cr, tot));
+				         str(d->tasks[t].id), str(d->tasks[t].name), lab[from + j],
+				         day(a->finished_at, dbuf), cr, tot, pct(cr, tot));
 			else
 				set_text(tip, sizeof tip, "%s %s, %s: not asked",
-				    str(d->tasks[t].id), str(d->tasks[t].name), lab[from + j]);
+				         str(d->tasks[t].id), str(d->tasks[t].name), lab[from + j]);
 			chart_heat_cell(&c, x0 + j * cw + 1, y + 1, cw - 2, ch - 2,
-			    heat_level(d, cr, tot), tot > 0 && cw >= 18 ? text : NULL, tip);
+			                heat_level(d, cr, tot), tot > 0 && cw >= 18 ? text : NULL,
+			                tip);
 		}
 	}
 	{
@@ -906,12 +930,13 @@ tasks(const struct report_data *d, struct strbuf *sb)
 	nw = report_weakest(d, weak, 3);
 	strbuf_puts(sb, "<p id=\"weakest\">");
 	if (nw == 0) {
-		strbuf_printf(sb, "No task is below the %d%% cut in the last %d attempts "
-		    "(among tasks with at least %d answers).", cut_pct(d), cols,
-		    REPORT_MIN_ANSWERS);
+		strbuf_printf(sb,
+		              "No task is below the %d%% cut in the last %d attempts "
+		              "(among tasks with at least %d answers).",
+		              cut_pct(d), cols, REPORT_MIN_ANSWERS);
 	} else {
 		strbuf_printf(sb, "<strong>Weakest task%s</strong> in the last %d attempts: ",
-		    nw == 1 ? "" : "s", cols);
+		              nw == 1 ? "" : "s", cols);
 		for (int i = 0; i < nw; i++) {
 			int k = weak[i];
 
@@ -920,16 +945,18 @@ tasks(const struct report_data *d, struct strbuf *sb)
 			strbuf_puts(sb, " ");
 			esc(sb, d->tasks[k].name);
 			strbuf_printf(sb, " (%d%%, %d of %d)",
-			    pct(recent[k].correct, recent[k].total), recent[k].correct,
-			    recent[k].total);
+			              pct(recent[k].correct, recent[k].total), recent[k].correct,
+			              recent[k].total);
 		}
 		strbuf_printf(sb, ", all below the %d%% cut.", cut_pct(d));
 	}
 	strbuf_puts(sb, "</p>\n");
 
 	strbuf_puts(sb, "<div class=\"scroll\"><table id=\"tasks-table\">\n<caption>");
-	strbuf_printf(sb, "Correct of asked per task in each of the last %d attempts, and "
-	    "all of them together.</caption>\n", cols);
+	strbuf_printf(sb,
+	              "Correct of asked per task in each of the last %d attempts, and "
+	              "all of them together.</caption>\n",
+	              cols);
 	strbuf_puts(sb, "<thead><tr><th class=\"t\">Task</th><th class=\"t\">Name</th>");
 	for (int j = 0; j < cols; j++) {
 		strbuf_puts(sb, "<th title=\"");
@@ -948,7 +975,7 @@ tasks(const struct report_data *d, struct strbuf *sb)
 
 			if (a->tasks != NULL && a->tasks[t].total > 0)
 				strbuf_printf(sb, "<td>%d/%d</td>", a->tasks[t].correct,
-				    a->tasks[t].total);
+				              a->tasks[t].total);
 			else
 				strbuf_puts(sb, "<td></td>");
 		}
@@ -976,7 +1003,8 @@ slowest(const struct report_attempt *a, int *idx)
 		if (pos >= REPORT_SLOWEST)
 			continue;
 		memmove(idx + pos + 1, idx + pos,
-		    (size_t)((n < REPORT_SLOWEST ? n : REPORT_SLOWEST - 1) - pos) * sizeof *idx);
+		        (size_t)((n < REPORT_SLOWEST ? n : REPORT_SLOWEST - 1) - pos) *
+		            sizeof *idx);
 		idx[pos] = i;
 		if (n < REPORT_SLOWEST)
 			n++;
@@ -999,7 +1027,7 @@ pacing(const struct report_data *d, struct strbuf *sb)
 	section(sb, "pacing", "Pacing");
 	if (cols == 0) {
 		strbuf_puts(sb, "<p>No exam yet: pacing comes with the first exam.</p>\n"
-		    "</section>\n");
+		                "</section>\n");
 		return;
 	}
 	v = calloc((size_t)cols, sizeof *v);
@@ -1020,18 +1048,19 @@ pacing(const struct report_data *d, struct strbuf *sb)
 		v[j] = report_seconds_per_item(a);
 		top = fmax(top, v[j]);
 		set_text(labels.s[j], sizeof labels.s[j], "%d", from + j + 1);
-		set_text(tips.s[j], sizeof tips.s[j], "Exam %d: %.0f s per question",
-		    from + j + 1, v[j]);
+		set_text(tips.s[j], sizeof tips.s[j], "Exam %d: %.0f s per question", from + j + 1,
+		         v[j]);
 	}
 	strbuf_puts(sb, "<figure>\n");
 	{
 		char desc[200];
 
-		set_text(desc, sizeof desc, "Seconds per question in each of the last %d "
-		    "exams; the line is the pace of %.0f s (%d minutes for %d questions).",
-		    cols, pace, d->duration_minutes, d->questions);
+		set_text(desc, sizeof desc,
+		         "Seconds per question in each of the last %d "
+		         "exams; the line is the pace of %.0f s (%d minutes for %d questions).",
+		         cols, pace, d->duration_minutes, d->questions);
 		chart_begin(&c, sb, CHART_W, 260, "pacing-chart",
-		    "Seconds per question against the pace", desc);
+		            "Seconds per question against the pace", desc);
 	}
 	chart_x_categories(&c, cols);
 	if (chart_ticks_nice(0, top > 0 ? top : 1, 6, 1, &t) == 0) {
@@ -1050,11 +1079,13 @@ pacing(const struct report_data *d, struct strbuf *sb)
 	strbuf_puts(sb, "</figure>\n");
 
 	strbuf_puts(sb, "<div class=\"scroll\"><table id=\"pacing-table\">\n<caption>");
-	strbuf_printf(sb, "Time per exam (the last %d); time left is what remained "
-	    "when the exam ended.</caption>\n", cols);
+	strbuf_printf(sb,
+	              "Time per exam (the last %d); time left is what remained "
+	              "when the exam ended.</caption>\n",
+	              cols);
 	strbuf_puts(sb, "<thead><tr><th>Exam</th><th class=\"t\">Finished (UTC)</th>"
-	    "<th>Questions</th><th>Time used</th><th>Limit</th><th>Time left</th>"
-	    "<th>Per question</th></tr></thead>\n<tbody>\n");
+	                "<th>Questions</th><th>Time used</th><th>Limit</th><th>Time left</th>"
+	                "<th>Per question</th></tr></thead>\n<tbody>\n");
 	for (int j = 0; j < cols; j++) {
 		const struct report_attempt *a = &d->exams[from + j];
 
@@ -1067,7 +1098,8 @@ pacing(const struct report_data *d, struct strbuf *sb)
 			duration(sb, a->time_limit_s);
 			strbuf_puts(sb, "</td><td>");
 			duration(sb, a->time_used_s < a->time_limit_s
-			    ? a->time_limit_s - a->time_used_s : 0);
+			                 ? a->time_limit_s - a->time_used_s
+			                 : 0);
 		} else {
 			strbuf_puts(sb, "untimed</td><td>&#8212;");
 		}
@@ -1083,11 +1115,12 @@ pacing(const struct report_data *d, struct strbuf *sb)
 	if (ns == 0) {
 		strbuf_puts(sb, "<p>The last exam has no per-question times.</p>\n");
 	} else {
-		strbuf_puts(sb, "<div class=\"scroll\"><table id=\"slowest-table\">\n<caption>"
-		    "The questions that took longest; <code>certsim review last --all</code> "
-		    "shows them again.</caption>\n<thead><tr><th class=\"t\">Question</th>"
-		    "<th class=\"t\">Task</th><th>Seconds</th><th class=\"t\">Answer</th></tr>"
-		    "</thead>\n<tbody>\n");
+		strbuf_puts(
+		    sb, "<div class=\"scroll\"><table id=\"slowest-table\">\n<caption>"
+		        "The questions that took longest; <code>certsim review last --all</code> "
+		        "shows them again.</caption>\n<thead><tr><th class=\"t\">Question</th>"
+		        "<th class=\"t\">Task</th><th>Seconds</th><th class=\"t\">Answer</th></tr>"
+		        "</thead>\n<tbody>\n");
 		for (int i = 0; i < ns; i++) {
 			const struct report_item *it = &last->items[idx[i]];
 
@@ -1098,7 +1131,7 @@ pacing(const struct report_data *d, struct strbuf *sb)
 			strbuf_puts(sb, "</td><td>");
 			chart_number(sb, it->seconds, 0);
 			strbuf_printf(sb, "</td><td class=\"t\">%s</td></tr>\n",
-			    it->correct ? "correct" : "wrong");
+			              it->correct ? "correct" : "wrong");
 		}
 		strbuf_puts(sb, "</tbody>\n</table></div>\n");
 	}
@@ -1116,19 +1149,24 @@ practice(const struct report_data *d, struct strbuf *sb)
 
 	section(sb, "practice", "Quizzes and study sessions");
 	if (d->n_practice <= 0) {
-		strbuf_puts(sb, "<p>No quiz or study session yet: <code>certsim quiz</code> "
-		    "practises a domain, a task or your weakest tasks.</p>\n</section>\n");
+		strbuf_puts(sb,
+		            "<p>No quiz or study session yet: <code>certsim quiz</code> "
+		            "practises a domain, a task or your weakest tasks.</p>\n</section>\n");
 		return;
 	}
 	strbuf_puts(sb, "<div class=\"scroll\"><table id=\"practice-table\">\n<caption>");
 	if (from > 0)
-		strbuf_printf(sb, "The last %d of %d quizzes (Q) and study sessions (S), "
-		    "oldest first.</caption>\n", d->n_practice - from, d->n_practice);
+		strbuf_printf(sb,
+		              "The last %d of %d quizzes (Q) and study sessions (S), "
+		              "oldest first.</caption>\n",
+		              d->n_practice - from, d->n_practice);
 	else
-		strbuf_printf(sb, "All %d quizzes (Q) and study sessions (S), oldest first."
-		    "</caption>\n", d->n_practice);
+		strbuf_printf(sb,
+		              "All %d quizzes (Q) and study sessions (S), oldest first."
+		              "</caption>\n",
+		              d->n_practice);
 	strbuf_puts(sb, "<thead><tr><th class=\"t\">Session</th><th class=\"t\">Finished (UTC)"
-	    "</th><th>Correct</th><th>Percent</th></tr></thead>\n<tbody>\n");
+	                "</th><th>Correct</th><th>Percent</th></tr></thead>\n<tbody>\n");
 	for (int i = 0; i < d->n_practice; i++) {
 		const struct report_attempt *a = &d->practice[i];
 		char m = mode_letter(a->mode);
@@ -1139,7 +1177,7 @@ practice(const struct report_data *d, struct strbuf *sb)
 		strbuf_printf(sb, "<tr><td class=\"t\">%c%d</td><td class=\"t d\">", m, k);
 		date(sb, a->finished_at);
 		strbuf_printf(sb, "</td><td>%d of %d</td><td>%d%%</td></tr>\n", a->correct,
-		    a->scored, pct(a->correct, a->scored));
+		              a->scored, pct(a->correct, a->scored));
 	}
 	strbuf_puts(sb, "</tbody>\n</table></div>\n</section>\n");
 }
@@ -1152,11 +1190,13 @@ study(const struct report_data *d, struct strbuf *sb)
 
 	section(sb, "study", "Study status and forecast");
 	if (s == NULL) {
-		strbuf_puts(sb, "<p>Study status: not available yet. "
+		strbuf_puts(
+		    sb,
+		    "<p>Study status: not available yet. "
 		    "<code>certsim study</code> schedules reviews of what you have seen.</p>\n");
 	} else {
 		static const char *const names[4] = { "seen", "new", "due now",
-			"due within 7 days" };
+			                              "due within 7 days" };
 		double v[4] = { s->seen, s->new_items, s->due_now, s->due_week };
 		char tip[4][64];
 		const char *tips[4];
@@ -1170,7 +1210,8 @@ study(const struct report_data *d, struct strbuf *sb)
 			tips[i] = tip[i];
 		}
 		strbuf_puts(sb, "<figure>\n");
-		chart_begin(&c, sb, CHART_W, 220, "study-chart", "Study status",
+		chart_begin(
+		    &c, sb, CHART_W, 220, "study-chart", "Study status",
 		    "Questions seen, never seen, due for review now and due within 7 days.");
 		chart_x_categories(&c, 4);
 		if (chart_ticks_nice(0, top, 5, 1, &t) == 0) {
@@ -1181,21 +1222,23 @@ study(const struct report_data *d, struct strbuf *sb)
 		chart_bars(&c, v, 1, 4, tips);
 		chart_end(&c);
 		strbuf_puts(sb, "</figure>\n");
-		strbuf_puts(sb, "<div class=\"scroll\"><table id=\"study-table\">\n<caption>"
-		    "Questions of the bank by review state.</caption>\n<thead><tr>"
-		    "<th>Seen</th><th>New</th><th>Due now</th><th>Due within 7 days</th>"
-		    "</tr></thead>\n<tbody>\n");
+		strbuf_puts(sb,
+		            "<div class=\"scroll\"><table id=\"study-table\">\n<caption>"
+		            "Questions of the bank by review state.</caption>\n<thead><tr>"
+		            "<th>Seen</th><th>New</th><th>Due now</th><th>Due within 7 days</th>"
+		            "</tr></thead>\n<tbody>\n");
 		strbuf_printf(sb, "<tr><td>%d</td><td>%d</td><td>%d</td><td>%d</td></tr>\n",
-		    s->seen, s->new_items, s->due_now, s->due_week);
+		              s->seen, s->new_items, s->due_now, s->due_week);
 		strbuf_puts(sb, "</tbody>\n</table></div>\n");
 	}
 	strbuf_puts(sb, "<p id=\"forecast\">");
 	if (f != NULL && f->available) {
-		strbuf_printf(sb, "<strong>Forecast</strong> from %d first-time answers: "
+		strbuf_printf(
+		    sb,
+		    "<strong>Forecast</strong> from %d first-time answers: "
 		    "a next exam would score about %d (10th to 90th percentile: %d to %d), "
 		    "with a %d%% chance to pass. The score chart shows it as a band.",
-		    f->based_on, f->p50, f->p10, f->p90,
-		    pct01(f->pass_probability));
+		    f->based_on, f->p50, f->p10, f->p90, pct01(f->pass_probability));
 	} else {
 		strbuf_puts(sb, "<strong>Forecast</strong>: not available yet");
 		if (f != NULL && f->reason != NULL) {
@@ -1213,11 +1256,12 @@ report_render(const struct report_data *d, struct strbuf *out)
 {
 	if (d == NULL || out == NULL)
 		return -1;
-	strbuf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<meta name=\"color-scheme\" content=\"light dark\">\n"
-	    "<meta name=\"generator\" content=\"certsim");
+	strbuf_puts(out,
+	            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	            "<meta charset=\"utf-8\">\n"
+	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	            "<meta name=\"color-scheme\" content=\"light dark\">\n"
+	            "<meta name=\"generator\" content=\"certsim");
 	if (d->version != NULL) {
 		strbuf_puts(out, " ");
 		esc(out, d->version);
@@ -1231,7 +1275,7 @@ report_render(const struct report_data *d, struct strbuf *out)
 	strbuf_puts(out, "</h1>\n<p class=\"sub\">");
 	esc(out, d->exam_title);
 	strbuf_printf(out, "<br>%d exam%s and %d quiz or study session%s", d->n_exams,
-	    d->n_exams == 1 ? "" : "s", d->n_practice, d->n_practice == 1 ? "" : "s");
+	              d->n_exams == 1 ? "" : "s", d->n_practice, d->n_practice == 1 ? "" : "s");
 	if (d->generated_at != NULL) {
 		strbuf_puts(out, "; made ");
 		date(out, d->generated_at);
@@ -1247,13 +1291,13 @@ report_render(const struct report_data *d, struct strbuf *out)
 	pacing(d, out);
 	study(d, out);
 	strbuf_puts(out, "</main>\n<footer><p>Scaled scores follow certsim's model "
-	    "(docs/scoring.md): AWS's real scaling is not public. Made by certsim");
+	                 "(docs/scoring.md): AWS's real scaling is not public. Made by certsim");
 	if (d->version != NULL) {
 		strbuf_puts(out, " ");
 		esc(out, d->version);
 	}
 	strbuf_puts(out, "; this page loads nothing from the network and runs no script."
-	    "</p></footer>\n</body>\n</html>\n");
+	                 "</p></footer>\n</body>\n</html>\n");
 	return out->failed ? -1 : 0;
 }
 

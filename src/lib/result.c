@@ -50,8 +50,7 @@ answer_json(const struct question *q, const int *v, int n)
 }
 
 static void
-add_part(cJSON *arr, const struct score_part *p, int is_task,
-         const struct blueprint *bp)
+add_part(cJSON *arr, const struct score_part *p, int is_task, const struct blueprint *bp)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (is_task) {
@@ -84,8 +83,9 @@ result_build(const struct session *s, const struct score *sc)
 	if (s->cfg.mode == MODE_QUIZ) {
 		o = cJSON_AddObjectToObject(r, "quiz");
 		cJSON_AddStringToObject(o, "source", s->cfg.source);
-		cJSON_AddStringToObject(o, "feedback", s->cfg.feedback == FEEDBACK_IMMEDIATE
-		                                           ? "immediate" : "end");
+		cJSON_AddStringToObject(o, "feedback",
+		                        s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate"
+		                                                              : "end");
 	}
 	o = cJSON_AddObjectToObject(r, "exam");
 	cJSON_AddStringToObject(o, "code", bp->code);
@@ -139,7 +139,8 @@ result_build(const struct session *s, const struct score *sc)
 				cJSON_AddItemToArray(shown, id_str(&q->prompts[it->d.pperm[k]]));
 		}
 		if (it->answered)
-			cJSON_AddItemToObject(j, "response", answer_json(q, it->resp.v, it->resp.n));
+			cJSON_AddItemToObject(j, "response",
+			                      answer_json(q, it->resp.v, it->resp.n));
 		else
 			cJSON_AddNullToObject(j, "response");
 		cJSON_AddItemToObject(j, "key", answer_json(q, q->key, q->n_key));
@@ -164,11 +165,11 @@ result_build(const struct session *s, const struct score *sc)
 }
 
 char *
-result_trusted_comment(const char *mode, const char *code, int scaled,
-                       int passed, const char *finished)
+result_trusted_comment(const char *mode, const char *code, int scaled, int passed,
+                       const char *finished)
 {
-	return fsutil_asprintf("certsim mode:%s exam:%s scaled:%d result:%s finished:%s",
-	                       mode, code, scaled, passed ? "pass" : "fail", finished);
+	return fsutil_asprintf("certsim mode:%s exam:%s scaled:%d result:%s finished:%s", mode,
+	                       code, scaled, passed ? "pass" : "fail", finished);
 }
 
 /* Write text to path and its signature to path.minisig. */
@@ -211,8 +212,8 @@ remove_signed(const char *path)
 }
 
 int
-result_save(const struct session *s, const struct score *sc, const char *home,
-            const char *out_path, char **path, char **err)
+result_save(const struct session *s, const struct score *sc, const char *home, const char *out_path,
+            char **path, char **err)
 {
 	char stamp[32], *text = NULL, *sig = NULL, *tc = NULL, *keys = NULL;
 	char *file = NULL;
@@ -226,8 +227,8 @@ result_save(const struct session *s, const struct score *sc, const char *home,
 		goto oom;
 	if (sign_key_load_or_create(keys, &key, err) < 0)
 		goto done;
-	tc = result_trusted_comment(mode_name(s->cfg.mode), s->bank->bp.code,
-	                            sc->scaled, sc->passed, s->finished_at);
+	tc = result_trusted_comment(mode_name(s->cfg.mode), s->bank->bp.code, sc->scaled,
+	                            sc->passed, s->finished_at);
 	if (tc == NULL)
 		goto oom;
 	sig = sign_detached(key, text, strlen(text), RESULT_UNTRUSTED_COMMENT, tc, err);

@@ -35,7 +35,7 @@ str_array(const cJSON *a)
 		return -1;
 	int n = 0;
 	const cJSON *x;
-	cJSON_ArrayForEach(x, a) {
+	cJSON_ArrayForEach (x, a) {
 		if (!cJSON_IsString(x))
 			return -1;
 		n++;
@@ -47,7 +47,9 @@ static int
 in_array(const cJSON *a, const char *s)
 {
 	const cJSON *x;
-	cJSON_ArrayForEach(x, a) if (strcmp(x->valuestring, s) == 0) return 1;
+	cJSON_ArrayForEach (x, a)
+		if (strcmp(x->valuestring, s) == 0)
+			return 1;
 	return 0;
 }
 
@@ -67,7 +69,7 @@ item_correct(const char *type, const cJSON *resp, const cJSON *key)
 			return -1;
 		int nk = 0, nr = 0, same = 1;
 		const cJSON *x;
-		cJSON_ArrayForEach(x, key) {
+		cJSON_ArrayForEach (x, key) {
 			const cJSON *y = cJSON_GetObjectItemCaseSensitive(resp, x->string);
 			if (!cJSON_IsString(x))
 				return -1;
@@ -75,7 +77,7 @@ item_correct(const char *type, const cJSON *resp, const cJSON *key)
 			if (!cJSON_IsString(y) || strcmp(x->valuestring, y->valuestring) != 0)
 				same = 0;
 		}
-		cJSON_ArrayForEach(x, resp) {
+		cJSON_ArrayForEach (x, resp) {
 			if (!cJSON_IsString(x))
 				return -1;
 			nr++;
@@ -102,9 +104,13 @@ item_correct(const char *type, const cJSON *resp, const cJSON *key)
 	if (strcmp(type, "single") != 0 && strcmp(type, "multiple") != 0)
 		return -1;
 	const cJSON *x;
-	cJSON_ArrayForEach(x, resp) if (!in_array(key, x->valuestring)) return 0;
+	cJSON_ArrayForEach (x, resp)
+		if (!in_array(key, x->valuestring))
+			return 0;
 	/* Both ways: ["A", "A"] has as many entries as ["A", "C"] but is not it. */
-	cJSON_ArrayForEach(x, key) if (!in_array(resp, x->valuestring)) return 0;
+	cJSON_ArrayForEach (x, key)
+		if (!in_array(resp, x->valuestring))
+			return 0;
 	return 1;
 }
 
@@ -118,12 +124,12 @@ check_parts(const cJSON *parts, const cJSON *items, int by_task, char **err)
 	}
 	int listed = 0;
 	const cJSON *p;
-	cJSON_ArrayForEach(p, parts) {
+	cJSON_ArrayForEach (p, parts) {
 		int correct = 0, total = 0;
 		const cJSON *it;
 		double pid = getnum(p, "id");
 		const char *tid = getstr(p, "id");
-		cJSON_ArrayForEach(it, items) {
+		cJSON_ArrayForEach (it, items) {
 			if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "scored")))
 				continue;
 			int match = by_task ? tid && getstr(it, "task") &&
@@ -131,23 +137,23 @@ check_parts(const cJSON *parts, const cJSON *items, int by_task, char **err)
 			                    : getnum(it, "domain") == pid;
 			if (match) {
 				total++;
-				correct += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "correct"));
+				correct +=
+				    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "correct"));
 			}
 		}
 		if (getnum(p, "correct") != correct || getnum(p, "total") != total) {
-			*err = fsutil_asprintf("%s %s: totals (%g of %g) do not match its items (%d of %d)",
-			                       by_task ? "task" : "domain",
-			                       by_task ? (tid ? tid : "?") : "",
-			                       getnum(p, "correct"), getnum(p, "total"),
-			                       correct, total);
+			*err = fsutil_asprintf(
+			    "%s %s: totals (%g of %g) do not match its items (%d of %d)",
+			    by_task ? "task" : "domain", by_task ? (tid ? tid : "?") : "",
+			    getnum(p, "correct"), getnum(p, "total"), correct, total);
 			return -1;
 		}
 		listed += total;
 	}
 	int scored = 0;
 	const cJSON *it;
-	cJSON_ArrayForEach(it, items) scored +=
-	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "scored"));
+	cJSON_ArrayForEach (it, items)
+		scored += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "scored"));
 	if (listed != scored) {
 		*err = fsutil_asprintf("the %s list %d scored items; the items say %d",
 		                       by_task ? "tasks" : "domains", listed, scored);
@@ -172,13 +178,13 @@ check_tree(const cJSON *r, char **err)
 	}
 	int correct = 0, scored = 0, n = 0;
 	const cJSON *it;
-	cJSON_ArrayForEach(it, items) {
+	cJSON_ArrayForEach (it, items) {
 		n++;
 		const char *type = getstr(it, "type");
 		const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "correct");
 		const cJSON *sc = cJSON_GetObjectItemCaseSensitive(it, "scored");
-		if (type == NULL || !cJSON_IsBool(c) || !cJSON_IsBool(sc) ||
-		    getnum(it, "n") != n || !getstr(it, "id")) {
+		if (type == NULL || !cJSON_IsBool(c) || !cJSON_IsBool(sc) || getnum(it, "n") != n ||
+		    !getstr(it, "id")) {
 			*err = fsutil_asprintf("item %d is malformed", n);
 			return -1;
 		}
@@ -201,8 +207,8 @@ check_tree(const cJSON *r, char **err)
 	}
 	if (getnum(score, "correct") != correct || getnum(score, "scored") != scored) {
 		*err = fsutil_asprintf("the score says %g of %g; the items say %d of %d",
-		                       getnum(score, "correct"), getnum(score, "scored"),
-		                       correct, scored);
+		                       getnum(score, "correct"), getnum(score, "scored"), correct,
+		                       scored);
 		return -1;
 	}
 	double min = getnum(scoring, "min"), max = getnum(scoring, "max");
@@ -214,7 +220,8 @@ check_tree(const cJSON *r, char **err)
 	int scaled = score_scale((int)min, (int)pass, (int)max, cut, correct, scored);
 	if (getnum(score, "scaled") != scaled || getnum(score, "pass_mark") != pass ||
 	    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(score, "passed")) != (scaled >= pass)) {
-		*err = fsutil_asprintf("the scaled score or pass/fail does not follow from %d of %d correct (expected %d)",
+		*err = fsutil_asprintf("the scaled score or pass/fail does not follow from %d of "
+		                       "%d correct (expected %d)",
 		                       correct, scored, scaled);
 		return -1;
 	}
@@ -225,8 +232,8 @@ check_tree(const cJSON *r, char **err)
 }
 
 int
-result_verify(const char *path, const char *pubkey_path, const char *home,
-              char **summary, char **err)
+result_verify(const char *path, const char *pubkey_path, const char *home, char **summary,
+              char **err)
 {
 	char *text = NULL, *sig = NULL, *pub = NULL, *sigpath = NULL;
 	char *pubpath = NULL, *trusted = NULL, *expect = NULL, *why = NULL;
@@ -237,8 +244,7 @@ result_verify(const char *path, const char *pubkey_path, const char *home,
 	*summary = NULL;
 	*err = NULL;
 	sigpath = fsutil_asprintf("%s.minisig", path);
-	pubpath = pubkey_path ? fsutil_asprintf("%s", pubkey_path)
-	                      : home_path(home, HOME_PUBKEY);
+	pubpath = pubkey_path ? fsutil_asprintf("%s", pubkey_path) : home_path(home, HOME_PUBKEY);
 	if (sigpath == NULL || pubpath == NULL) {
 		*err = fsutil_asprintf("out of memory");
 		goto done;
@@ -256,15 +262,17 @@ result_verify(const char *path, const char *pubkey_path, const char *home,
 	 * one, so any change to it is a change to the signature file. */
 	if (strncmp(sig, "untrusted comment: " RESULT_UNTRUSTED_COMMENT "\n",
 	            strlen("untrusted comment: " RESULT_UNTRUSTED_COMMENT "\n")) != 0) {
-		*err = fsutil_asprintf("%s: the signature's untrusted comment is not the one certsim writes (altered)",
-		                       sigpath);
+		*err = fsutil_asprintf(
+		    "%s: the signature's untrusted comment is not the one certsim writes (altered)",
+		    sigpath);
 		goto done;
 	}
 	if (fsutil_read_file(pubpath, 64 * 1024, &pub, &plen, err) < 0) {
 		if (pubkey_path == NULL) {
 			free(*err);
-			*err = fsutil_asprintf("no public key at %s: pass the signer's key with --pubkey FILE",
-			                       pubpath);
+			*err = fsutil_asprintf(
+			    "no public key at %s: pass the signer's key with --pubkey FILE",
+			    pubpath);
 		}
 		goto done;
 	}
@@ -282,26 +290,28 @@ result_verify(const char *path, const char *pubkey_path, const char *home,
 		goto done;
 	}
 	if (check_tree(r, &why) < 0) {
-		*err = fsutil_asprintf("%s: the signature is valid but the result is inconsistent: %s",
-		                       path, why);
+		*err =
+		    fsutil_asprintf("%s: the signature is valid but the result is inconsistent: %s",
+		                    path, why);
 		goto done;
 	}
 	const cJSON *score = cJSON_GetObjectItemCaseSensitive(r, "score");
 	const cJSON *exam = cJSON_GetObjectItemCaseSensitive(r, "exam");
 	int scaled = (int)getnum(score, "scaled");
 	int passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(score, "passed"));
-	expect = result_trusted_comment(getstr(r, "mode"), getstr(exam, "code"), scaled,
-	                                passed, getstr(r, "finished_at"));
+	expect = result_trusted_comment(getstr(r, "mode"), getstr(exam, "code"), scaled, passed,
+	                                getstr(r, "finished_at"));
 	if (expect == NULL || strcmp(expect, trusted) != 0) {
 		*err = fsutil_asprintf("%s: the trusted comment (%s) does not match the result",
 		                       path, trusted);
 		goto done;
 	}
-	*summary = fsutil_asprintf(
-	    "%s: valid signature; %s %s: scaled %d (%s, pass mark %g), %g of %g correct, finished %s",
-	    path, getstr(r, "mode"), getstr(exam, "code"), scaled, passed ? "PASS" : "FAIL",
-	    getnum(score, "pass_mark"), getnum(score, "correct"), getnum(score, "scored"),
-	    getstr(r, "finished_at"));
+	*summary = fsutil_asprintf("%s: valid signature; %s %s: scaled %d (%s, pass mark %g), %g "
+	                           "of %g correct, finished %s",
+	                           path, getstr(r, "mode"), getstr(exam, "code"), scaled,
+	                           passed ? "PASS" : "FAIL", getnum(score, "pass_mark"),
+	                           getnum(score, "correct"), getnum(score, "scored"),
+	                           getstr(r, "finished_at"));
 	rc = *summary ? 0 : -1;
 done:
 	free(why);
@@ -424,8 +434,9 @@ rd_strings(const cJSON *a, char ***out, char ***names, int *oom)
 		*oom = 1;
 		return n;
 	}
-	cJSON_ArrayForEach(x, a) {
-		if (cJSON_IsString(x) && ((*out)[i] = fsutil_asprintf("%s", x->valuestring)) == NULL)
+	cJSON_ArrayForEach (x, a) {
+		if (cJSON_IsString(x) &&
+		    ((*out)[i] = fsutil_asprintf("%s", x->valuestring)) == NULL)
 			*oom = 1;
 		if (names != NULL && x->string != NULL &&
 		    ((*names)[i] = fsutil_asprintf("%s", x->string)) == NULL)
@@ -472,8 +483,8 @@ rd_item(const cJSON *it, struct result_item *t, int *oom)
 	t->unscored = cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(it, "scored"));
 	t->correct = rd_true(it, "correct");
 	t->flagged = rd_true(it, "flagged");
-	t->n_shown = rd_strings(cJSON_GetObjectItemCaseSensitive(it, "shown"), &t->shown, NULL,
-	                        oom);
+	t->n_shown =
+	    rd_strings(cJSON_GetObjectItemCaseSensitive(it, "shown"), &t->shown, NULL, oom);
 	t->n_prompts_shown = rd_strings(cJSON_GetObjectItemCaseSensitive(it, "prompts_shown"),
 	                                &t->prompts_shown, NULL, oom);
 	rd_answer(cJSON_GetObjectItemCaseSensitive(it, "response"), &t->response, oom);
@@ -493,7 +504,7 @@ rd_parts(const cJSON *a, int is_task, struct result_part **out, int *oom)
 		*oom = 1;
 		return 0;
 	}
-	cJSON_ArrayForEach(p, a) {
+	cJSON_ArrayForEach (p, a) {
 		struct result_part *t = &(*out)[i++];
 		if (is_task)
 			t->task_id = rd_str(p, "id", oom);
@@ -554,21 +565,21 @@ rd_result(const cJSON *j, struct result_file *r)
 	r->score.scaled = rd_int(score, "scaled");
 	r->score.pass_mark = rd_int(score, "pass_mark");
 	r->score.passed = rd_true(score, "passed");
-	r->n_domains = rd_parts(cJSON_GetObjectItemCaseSensitive(j, "domains"), 0, &r->domains,
-	                        &oom);
+	r->n_domains =
+	    rd_parts(cJSON_GetObjectItemCaseSensitive(j, "domains"), 0, &r->domains, &oom);
 	r->n_tasks = rd_parts(cJSON_GetObjectItemCaseSensitive(j, "tasks"), 1, &r->tasks, &oom);
 	size_t n = (size_t)cJSON_GetArraySize(items), i = 0;
 	if (n > 0 && (r->items = calloc(n, sizeof *r->items)) == NULL)
 		return -1;
 	const cJSON *it;
-	cJSON_ArrayForEach(it, items) rd_item(it, &r->items[i++], &oom);
+	cJSON_ArrayForEach (it, items)
+		rd_item(it, &r->items[i++], &oom);
 	r->n_items = n;
 	return oom ? -1 : 0;
 }
 
 int
-result_parse(const char *text, size_t len, const char *name, struct result_file **out,
-             char **err)
+result_parse(const char *text, size_t len, const char *name, struct result_file **out, char **err)
 {
 	struct result_file *r = NULL;
 	cJSON *j = cJSON_ParseWithLength(text, len);

@@ -21,12 +21,10 @@ void
 rng_init(struct rng *r, uint64_t seed)
 {
 	char text[64];
-	int n = snprintf(text, sizeof text, "certsim-seed/1:%llu",
-	                 (unsigned long long)seed);
+	int n = snprintf(text, sizeof text, "certsim-seed/1:%llu", (unsigned long long)seed);
 	if (sodium_init() < 0)
 		return;
-	crypto_generichash(r->key, sizeof r->key, (const unsigned char *)text,
-	                   (size_t)n, NULL, 0);
+	crypto_generichash(r->key, sizeof r->key, (const unsigned char *)text, (size_t)n, NULL, 0);
 	r->block = 0;
 	refill(r);
 }
@@ -48,8 +46,7 @@ next32(struct rng *r)
 		refill(r);
 	const unsigned char *p = r->buf + r->pos;
 	r->pos += 4;
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 uint32_t

@@ -69,8 +69,8 @@ score_compute(const struct session *s, struct score *out)
 	out->tasks = task;
 	out->n_tasks = nt;
 	out->percent = out->scored ? 100.0 * out->correct / out->scored : 0.0;
-	out->scaled = score_scale(bp->score_min, bp->score_pass, bp->score_max,
-	                          bp->cut, out->correct, out->scored);
+	out->scaled = score_scale(bp->score_min, bp->score_pass, bp->score_max, bp->cut,
+	                          out->correct, out->scored);
 	out->pass_mark = bp->score_pass;
 	out->passed = out->scaled >= bp->score_pass;
 	return 0;

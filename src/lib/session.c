@@ -13,9 +13,8 @@
 const int session_warning_minutes[4] = { 30, 10, 5, 1 };
 
 int
-session_new(const struct bank *b, const struct session_config *cfg,
-            struct draw_item *items, size_t n, const struct clock *clock,
-            struct session **out, char **err)
+session_new(const struct bank *b, const struct session_config *cfg, struct draw_item *items,
+            size_t n, const struct clock *clock, struct session **out, char **err)
 {
 	struct session *s = calloc(1, sizeof *s);
 	*out = NULL;
@@ -161,8 +160,7 @@ session_goto(struct session *s, size_t i)
 }
 
 static int
-valid_response(const struct question *q, const struct response *r,
-               const char **err)
+valid_response(const struct question *q, const struct response *r, const char **err)
 {
 	int seen[BANK_MAX_CHOICES] = { 0 };
 	switch (q->type) {
@@ -300,10 +298,14 @@ const char *
 session_end_name(enum session_end e)
 {
 	switch (e) {
-	case END_SUBMIT: return "submit";
-	case END_TIMEOUT: return "timeout";
-	case END_EOF: return "end-of-input";
-	case END_NONE: break;
+	case END_SUBMIT:
+		return "submit";
+	case END_TIMEOUT:
+		return "timeout";
+	case END_EOF:
+		return "end-of-input";
+	case END_NONE:
+		break;
 	}
 	return "none";
 }
@@ -402,9 +404,9 @@ read_ints(const cJSON *a, int *v, int max, int lo, int hi)
 		return -1;
 	int n = 0;
 	const cJSON *x;
-	cJSON_ArrayForEach(x, a) {
-		if (n >= max || !cJSON_IsNumber(x) || x->valuedouble < lo ||
-		    x->valuedouble > hi || x->valuedouble != (int)x->valuedouble)
+	cJSON_ArrayForEach (x, a) {
+		if (n >= max || !cJSON_IsNumber(x) || x->valuedouble < lo || x->valuedouble > hi ||
+		    x->valuedouble != (int)x->valuedouble)
 			return -1;
 		v[n++] = (int)x->valuedouble;
 	}
@@ -455,8 +457,8 @@ session_saved_bank(const char *path)
 }
 
 int
-session_restore(const struct bank *b, const char *path,
-                const struct clock *clock, struct session **out, char **err)
+session_restore(const struct bank *b, const char *path, const struct clock *clock,
+                struct session **out, char **err)
 {
 	char *buf = NULL, *rerr = NULL;
 	size_t len;
@@ -475,17 +477,17 @@ session_restore(const struct bank *b, const char *path,
 	const cJSON *ji = cJSON_GetObjectItemCaseSensitive(o, "items");
 	const cJSON *mode = cJSON_GetObjectItemCaseSensitive(o, "mode");
 	if (o == NULL || !cJSON_IsString(fmt) ||
-	    strcmp(fmt->valuestring, "certsim-attempt/1") != 0 ||
-	    !cJSON_IsArray(ji) || !cJSON_IsString(mode)) {
+	    strcmp(fmt->valuestring, "certsim-attempt/1") != 0 || !cJSON_IsArray(ji) ||
+	    !cJSON_IsString(mode)) {
 		*err = fsutil_asprintf("%s: not a saved certsim attempt (damaged?)", path);
 		goto fail;
 	}
 	if (!cJSON_IsString(fp) || strcmp(fp->valuestring, b->fingerprint_hex) != 0) {
 		const cJSON *bp = cJSON_GetObjectItemCaseSensitive(o, "bank");
-		*err = fsutil_asprintf(
-		    "%s: the saved attempt was taken on a different bank (%s); "
-		    "its bank has changed since, so it cannot be resumed with %s",
-		    path, cJSON_IsString(bp) ? bp->valuestring : "?", b->path);
+		*err =
+		    fsutil_asprintf("%s: the saved attempt was taken on a different bank (%s); "
+		                    "its bank has changed since, so it cannot be resumed with %s",
+		                    path, cJSON_IsString(bp) ? bp->valuestring : "?", b->path);
 		goto fail;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(ji);
@@ -504,13 +506,14 @@ session_restore(const struct bank *b, const char *path,
 	cfg.time_limit_s = (long)num(o, "time_limit_s", 0, 0, NUM_MS_MAX / 1000);
 	const cJSON *fb = cJSON_GetObjectItemCaseSensitive(o, "feedback");
 	cfg.feedback = cJSON_IsString(fb) && strcmp(fb->valuestring, "immediate") == 0
-	                   ? FEEDBACK_IMMEDIATE : FEEDBACK_END;
+	                   ? FEEDBACK_IMMEDIATE
+	                   : FEEDBACK_END;
 	const cJSON *src = cJSON_GetObjectItemCaseSensitive(o, "source");
 	if (cJSON_IsString(src))
 		snprintf(cfg.source, sizeof cfg.source, "%s", src->valuestring);
 	size_t i = 0;
 	const cJSON *x;
-	cJSON_ArrayForEach(x, ji) {
+	cJSON_ArrayForEach (x, ji) {
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(x, "id");
 		long q = cJSON_IsString(id) ? bank_find(b, id->valuestring) : -1;
 		if (q < 0) {
@@ -538,7 +541,7 @@ session_restore(const struct bank *b, const char *path,
 	items = NULL;
 	s->cfg.unscored = (int)num(o, "unscored", 0, 0, (double)n);
 	i = 0;
-	cJSON_ArrayForEach(x, ji) {
+	cJSON_ArrayForEach (x, ji) {
 		struct session_item *it = &s->items[i];
 		const struct question *qq = &b->questions[it->d.q];
 		it->scored = !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(x, "scored"));

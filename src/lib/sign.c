@@ -65,7 +65,6 @@ struct sign_pubkey {
 
 static const unsigned char empty_msg[1];
 
-
 static int
 crypto_ready(char **err)
 {
@@ -93,14 +92,12 @@ keyid_hex(const unsigned char id[KEYID_BYTES], char out[17])
 static char *
 b64_encode(const unsigned char *bin, size_t len)
 {
-	size_t n = sodium_base64_ENCODED_LEN(len,
-	    sodium_base64_VARIANT_ORIGINAL);
+	size_t n = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
 	char *s;
 
 	if ((s = malloc(n)) == NULL)
 		return NULL;
-	return sodium_bin2base64(s, n, bin, len,
-	    sodium_base64_VARIANT_ORIGINAL);
+	return sodium_bin2base64(s, n, bin, len, sodium_base64_VARIANT_ORIGINAL);
 }
 
 /*
@@ -110,8 +107,7 @@ b64_encode(const unsigned char *bin, size_t len)
  * since it may hold a secret key.
  */
 static int
-b64_decode(const char *b64, size_t b64_len, unsigned char *out, size_t want,
-           size_t *got)
+b64_decode(const char *b64, size_t b64_len, unsigned char *out, size_t want, size_t *got)
 {
 	size_t cap = b64_len / 4 * 3 + 3, n = 0;
 	unsigned char *tmp;
@@ -122,14 +118,14 @@ b64_decode(const char *b64, size_t b64_len, unsigned char *out, size_t want,
 	 * byte must not decode to the same key or signature. */
 	for (size_t i = 0; i < b64_len; i++) {
 		char c = b64[i];
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '='))
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '+' || c == '/' || c == '='))
 			return -1;
 	}
 	if ((tmp = malloc(cap)) == NULL)
 		return -1;
 	if (sodium_base642bin(tmp, cap, b64, b64_len, NULL, &n, NULL,
-	    sodium_base64_VARIANT_ORIGINAL) != 0)
+	                      sodium_base64_VARIANT_ORIGINAL) != 0)
 		rc = -1;
 	else if (n != want)
 		rc = -2;
@@ -162,8 +158,7 @@ seckey_chk(const unsigned char *blob, unsigned char chk[CHK_BYTES])
 
 /* Parse the text of an unencrypted minisign secret key file at path. */
 static int
-seckey_parse(const char *path, const char *text, size_t len,
-             struct sign_key *k, char **err)
+seckey_parse(const char *path, const char *text, size_t len, struct sign_key *k, char **err)
 {
 	unsigned char blob[SKF_BYTES], chk[CHK_BYTES], pk[PK_BYTES];
 	unsigned char sk[SK_BYTES];
@@ -174,13 +169,17 @@ seckey_parse(const char *path, const char *text, size_t len,
 
 	if (len < PREFIX_LEN(UNTRUSTED_PREFIX) ||
 	    memcmp(text, UNTRUSTED_PREFIX, PREFIX_LEN(UNTRUSTED_PREFIX)) != 0) {
-		fsutil_set_err(err, "%s: not a minisign secret key (line 1 does not "
-		    "start with \"" UNTRUSTED_PREFIX "\")", path);
+		fsutil_set_err(err,
+		               "%s: not a minisign secret key (line 1 does not "
+		               "start with \"" UNTRUSTED_PREFIX "\")",
+		               path);
 		goto out;
 	}
 	if ((nl = memchr(text, '\n', len)) == NULL) {
-		fsutil_set_err(err, "%s: not a minisign secret key (the key line "
-		    "is missing)", path);
+		fsutil_set_err(err,
+		               "%s: not a minisign secret key (the key line "
+		               "is missing)",
+		               path);
 		goto out;
 	}
 	line = nl + 1;
@@ -191,31 +190,38 @@ seckey_parse(const char *path, const char *text, size_t len,
 		line_len--;
 	for (; nl < end; nl++) {
 		if (!is_space(*nl)) {
-			fsutil_set_err(err, "%s: unexpected text after the secret "
-			    "key line", path);
+			fsutil_set_err(err,
+			               "%s: unexpected text after the secret "
+			               "key line",
+			               path);
 			goto out;
 		}
 	}
 	r = b64_decode(line, line_len, blob, sizeof blob, &got);
 	if (r == -1) {
-		fsutil_set_err(err, "%s: the secret key line is not valid base64",
-		    path);
+		fsutil_set_err(err, "%s: the secret key line is not valid base64", path);
 		goto out;
 	}
 	if (r == -2) {
-		fsutil_set_err(err, "%s: the secret key has the wrong length (%zu "
-		    "bytes; expected %d)", path, got, SKF_BYTES);
+		fsutil_set_err(err,
+		               "%s: the secret key has the wrong length (%zu "
+		               "bytes; expected %d)",
+		               path, got, SKF_BYTES);
 		goto out;
 	}
 	if (memcmp(blob + SKF_SIGALG, "Ed", 2) != 0) {
-		fsutil_set_err(err, "%s: unsupported signature algorithm (not an "
-		    "Ed25519 minisign key)", path);
+		fsutil_set_err(err,
+		               "%s: unsupported signature algorithm (not an "
+		               "Ed25519 minisign key)",
+		               path);
 		goto out;
 	}
 	if (memcmp(blob + SKF_KDFALG, "Sc", 2) == 0) {
-		fsutil_set_err(err, "%s: the secret key is encrypted with a "
-		    "password; certsim needs an unencrypted key (minisign "
-		    "-G -W makes one)", path);
+		fsutil_set_err(err,
+		               "%s: the secret key is encrypted with a "
+		               "password; certsim needs an unencrypted key (minisign "
+		               "-G -W makes one)",
+		               path);
 		goto out;
 	}
 	if (blob[SKF_KDFALG] != 0 || blob[SKF_KDFALG + 1] != 0) {
@@ -230,17 +236,20 @@ seckey_parse(const char *path, const char *text, size_t len,
 	seckey_chk(blob, chk);
 	if (sodium_memcmp(blob + SKF_CHK, zero, CHK_BYTES) != 0 &&
 	    sodium_memcmp(blob + SKF_CHK, chk, CHK_BYTES) != 0) {
-		fsutil_set_err(err, "%s: the secret key is corrupt (checksum "
-		    "mismatch)", path);
+		fsutil_set_err(err,
+		               "%s: the secret key is corrupt (checksum "
+		               "mismatch)",
+		               path);
 		goto out;
 	}
 	/* Catches corruption the zero checksum cannot: the seed must give
 	 * back the public half stored in the secret key. */
 	crypto_sign_seed_keypair(pk, sk, blob + SKF_SK);
-	if (sodium_memcmp(pk, blob + SKF_SK + crypto_sign_SEEDBYTES,
-	    PK_BYTES) != 0) {
-		fsutil_set_err(err, "%s: the secret key is corrupt (its public half "
-		    "does not match its private half)", path);
+	if (sodium_memcmp(pk, blob + SKF_SK + crypto_sign_SEEDBYTES, PK_BYTES) != 0) {
+		fsutil_set_err(err,
+		               "%s: the secret key is corrupt (its public half "
+		               "does not match its private half)",
+		               path);
 		goto out;
 	}
 	memcpy(k->keyid, blob + SKF_KEYID, KEYID_BYTES);
@@ -268,8 +277,7 @@ seckey_file(const struct sign_key *k, size_t *len)
 	memcpy(blob + SKF_SK, k->sk, SK_BYTES);
 	seckey_chk(blob, blob + SKF_CHK);
 	if ((b64 = b64_encode(blob, sizeof blob)) != NULL) {
-		text = fsutil_asprintf(UNTRUSTED_PREFIX
-		    "minisign secret key\n%s\n", b64);
+		text = fsutil_asprintf(UNTRUSTED_PREFIX "minisign secret key\n%s\n", b64);
 		sodium_memzero(b64, strlen(b64));
 		free(b64);
 	}
@@ -317,8 +325,7 @@ write_pub(const char *path, const struct sign_key *k, char **err)
 
 /* An existing public key file must belong to the secret key. */
 static int
-check_pub(const char *pubpath, const char *keypath, const struct sign_key *k,
-          char **err)
+check_pub(const char *pubpath, const char *keypath, const struct sign_key *k, char **err)
 {
 	struct sign_pubkey *p = NULL;
 	char *text = NULL, *perr = NULL, have[17], want[17];
@@ -328,19 +335,21 @@ check_pub(const char *pubpath, const char *keypath, const struct sign_key *k,
 	if (fsutil_read_file(pubpath, KEY_FILE_MAX, &text, &len, err) == -1)
 		return -1;
 	if (sign_pubkey_parse(text, &p, &perr) == -1) {
-		fsutil_set_err(err, "%s: %s; remove it and certsim will recreate it "
-		    "from %s", pubpath, perr != NULL ? perr : "out of memory",
-		    keypath);
+		fsutil_set_err(err,
+		               "%s: %s; remove it and certsim will recreate it "
+		               "from %s",
+		               pubpath, perr != NULL ? perr : "out of memory", keypath);
 		goto out;
 	}
 	if (memcmp(p->keyid, k->keyid, KEYID_BYTES) != 0 ||
 	    memcmp(p->pk, k->sk + crypto_sign_SEEDBYTES, PK_BYTES) != 0) {
 		keyid_hex(p->keyid, have);
 		keyid_hex(k->keyid, want);
-		fsutil_set_err(err, "public key %s (key id %s) does not belong to "
-		    "secret key %s (key id %s); remove it and certsim will "
-		    "recreate it from the secret key", pubpath, have, keypath,
-		    want);
+		fsutil_set_err(err,
+		               "public key %s (key id %s) does not belong to "
+		               "secret key %s (key id %s); remove it and certsim will "
+		               "recreate it from the secret key",
+		               pubpath, have, keypath, want);
 		goto out;
 	}
 	rc = 0;
@@ -379,17 +388,16 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 
 	if (have_key) {
 		if ((st.st_mode & 077) != 0) {
-			fsutil_set_err(err, "refusing to use secret key %s: it is "
-			    "%s by group or others (mode %04o); run: "
-			    "chmod 600 %s", keypath,
-			    (st.st_mode & 044) != 0 ? "readable" :
-			    "accessible", (unsigned)(st.st_mode & 07777),
-			    keypath);
+			fsutil_set_err(err,
+			               "refusing to use secret key %s: it is "
+			               "%s by group or others (mode %04o); run: "
+			               "chmod 600 %s",
+			               keypath, (st.st_mode & 044) != 0 ? "readable" : "accessible",
+			               (unsigned)(st.st_mode & 07777), keypath);
 			goto fail;
 		}
-		if (fsutil_read_file(keypath, KEY_FILE_MAX, &text, &len,
-		    err) == -1 || seckey_parse(keypath, text, len, k,
-		    err) == -1)
+		if (fsutil_read_file(keypath, KEY_FILE_MAX, &text, &len, err) == -1 ||
+		    seckey_parse(keypath, text, len, k, err) == -1)
 			goto fail;
 		if (have_pub) {
 			if (check_pub(pubpath, keypath, k, err) == -1)
@@ -398,11 +406,12 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 			goto fail;
 		}
 	} else if (have_pub) {
-		fsutil_set_err(err, "found public key %s but no secret key %s; "
-		    "refusing to make a new key pair that would replace a "
-		    "public key others may trust (restore %s, or remove %s to "
-		    "start over with a new key)", pubpath, keypath, keypath,
-		    pubpath);
+		fsutil_set_err(err,
+		               "found public key %s but no secret key %s; "
+		               "refusing to make a new key pair that would replace a "
+		               "public key others may trust (restore %s, or remove %s to "
+		               "start over with a new key)",
+		               pubpath, keypath, keypath, pubpath);
 		goto fail;
 	} else {
 		unsigned char pk[PK_BYTES];
@@ -410,8 +419,7 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 		randombytes_buf(k->keyid, KEYID_BYTES);
 		crypto_sign_keypair(pk, k->sk);
 		if ((text = seckey_file(k, &len)) == NULL) {
-			fsutil_set_err(err, "cannot write %s: out of memory",
-			    keypath);
+			fsutil_set_err(err, "cannot write %s: out of memory", keypath);
 			goto fail;
 		}
 		if (fsutil_write_atomic(keypath, text, len, 0600, err) == -1 ||
@@ -449,13 +457,11 @@ sign_key_public_file(const struct sign_key *k)
 
 	memcpy(blob, "Ed", 2);
 	memcpy(blob + 2, k->keyid, KEYID_BYTES);
-	memcpy(blob + 2 + KEYID_BYTES, k->sk + crypto_sign_SEEDBYTES,
-	    PK_BYTES);
+	memcpy(blob + 2 + KEYID_BYTES, k->sk + crypto_sign_SEEDBYTES, PK_BYTES);
 	if ((b64 = b64_encode(blob, sizeof blob)) == NULL)
 		return NULL;
 	keyid_hex(k->keyid, id);
-	text = fsutil_asprintf(UNTRUSTED_PREFIX "minisign public key %s\n%s\n",
-	    id, b64);
+	text = fsutil_asprintf(UNTRUSTED_PREFIX "minisign public key %s\n%s\n", id, b64);
 	free(b64);
 	return text;
 }
@@ -473,21 +479,25 @@ check_comment(const char *what, const char *s, size_t max, char **err)
 	size_t len = strlen(s);
 
 	if (strpbrk(s, "\r\n") != NULL) {
-		fsutil_set_err(err, "the %s comment must be a single line (it "
-		    "contains a line break)", what);
+		fsutil_set_err(err,
+		               "the %s comment must be a single line (it "
+		               "contains a line break)",
+		               what);
 		return -1;
 	}
 	if (len > max) {
-		fsutil_set_err(err, "the %s comment is too long (%zu bytes; the "
-		    "limit is %zu bytes)", what, len, max);
+		fsutil_set_err(err,
+		               "the %s comment is too long (%zu bytes; the "
+		               "limit is %zu bytes)",
+		               what, len, max);
 		return -1;
 	}
 	return 0;
 }
 
 char *
-sign_detached(const struct sign_key *k, const void *msg, size_t len,
-              const char *untrusted, const char *trusted, char **err)
+sign_detached(const struct sign_key *k, const void *msg, size_t len, const char *untrusted,
+              const char *trusted, char **err)
 {
 	unsigned char hash[PREHASH_BYTES], blob[SIGF_BYTES];
 	unsigned char global[SIG_BYTES], *sig = blob + 2 + KEYID_BYTES;
@@ -521,9 +531,8 @@ sign_detached(const struct sign_key *k, const void *msg, size_t len,
 	if ((sig_b64 = b64_encode(blob, sizeof blob)) == NULL ||
 	    (global_b64 = b64_encode(global, sizeof global)) == NULL)
 		goto oom;
-	text = fsutil_asprintf(UNTRUSTED_PREFIX "%s\n%s\n"
-	    TRUSTED_PREFIX "%s\n%s\n", untrusted, sig_b64, trusted,
-	    global_b64);
+	text = fsutil_asprintf(UNTRUSTED_PREFIX "%s\n%s\n" TRUSTED_PREFIX "%s\n%s\n", untrusted,
+	                       sig_b64, trusted, global_b64);
 	if (text == NULL)
 		goto oom;
 	goto out;
@@ -551,11 +560,10 @@ sign_pubkey_parse(const char *text, struct sign_pubkey **out, char **err)
 		fsutil_set_err(err, "public key: no text");
 		return -1;
 	}
-	if (strncmp(text, UNTRUSTED_PREFIX,
-	    PREFIX_LEN(UNTRUSTED_PREFIX)) == 0) {
+	if (strncmp(text, UNTRUSTED_PREFIX, PREFIX_LEN(UNTRUSTED_PREFIX)) == 0) {
 		if ((text = strchr(text, '\n')) == NULL) {
 			fsutil_set_err(err, "public key: the key line after the "
-			    "comment is missing");
+			                    "comment is missing");
 			return -1;
 		}
 		text++;
@@ -580,13 +588,15 @@ sign_pubkey_parse(const char *text, struct sign_pubkey **out, char **err)
 		return -1;
 	}
 	if (r == -2) {
-		fsutil_set_err(err, "public key: wrong length (%zu bytes; a minisign "
-		    "public key has %d)", got, PKF_BYTES);
+		fsutil_set_err(err,
+		               "public key: wrong length (%zu bytes; a minisign "
+		               "public key has %d)",
+		               got, PKF_BYTES);
 		return -1;
 	}
 	if (memcmp(blob, "Ed", 2) != 0) {
 		fsutil_set_err(err, "public key: unsupported signature algorithm "
-		    "(not an Ed25519 minisign key)");
+		                    "(not an Ed25519 minisign key)");
 		return -1;
 	}
 	if ((p = malloc(sizeof *p)) == NULL) {
@@ -622,19 +632,23 @@ sign_pubkey_free(struct sign_pubkey *p)
  * with '\n'. Sets *line and *len (without the '\n') and advances *pos.
  */
 static int
-take_line(const char **pos, const char *end, int n, const char *what,
-          const char **line, size_t *len, char **err)
+take_line(const char **pos, const char *end, int n, const char *what, const char **line,
+          size_t *len, char **err)
 {
 	const char *nl;
 
 	if (*pos == end) {
-		fsutil_set_err(err, "signature is incomplete: line %d (%s) is "
-		    "missing", n, what);
+		fsutil_set_err(err,
+		               "signature is incomplete: line %d (%s) is "
+		               "missing",
+		               n, what);
 		return -1;
 	}
 	if ((nl = memchr(*pos, '\n', (size_t)(end - *pos))) == NULL) {
-		fsutil_set_err(err, "signature is incomplete: line %d (%s) does not "
-		    "end with a newline", n, what);
+		fsutil_set_err(err,
+		               "signature is incomplete: line %d (%s) does not "
+		               "end with a newline",
+		               n, what);
 		return -1;
 	}
 	*line = *pos;
@@ -644,14 +658,12 @@ take_line(const char **pos, const char *end, int n, const char *what,
 }
 
 static int
-take_prefix(const char **line, size_t *len, const char *prefix, int n,
-            char **err)
+take_prefix(const char **line, size_t *len, const char *prefix, int n, char **err)
 {
 	size_t plen = strlen(prefix);
 
 	if (*len < plen || memcmp(*line, prefix, plen) != 0) {
-		fsutil_set_err(err, "signature: line %d does not start with \"%s\"",
-		    n, prefix);
+		fsutil_set_err(err, "signature: line %d does not start with \"%s\"", n, prefix);
 		return -1;
 	}
 	*line += plen;
@@ -660,9 +672,8 @@ take_prefix(const char **line, size_t *len, const char *prefix, int n,
 }
 
 int
-sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
-            const char *sigtext, size_t sig_len, char **trusted,
-            char **err)
+sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const char *sigtext,
+            size_t sig_len, char **trusted, char **err)
 {
 	unsigned char blob[SIGF_BYTES], global[SIG_BYTES];
 	unsigned char hash[PREHASH_BYTES];
@@ -685,29 +696,29 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 	}
 	if (memchr(sigtext, '\0', sig_len) != NULL) {
 		fsutil_set_err(err, "signature: not a minisign signature (it "
-		    "contains a NUL byte)");
+		                    "contains a NUL byte)");
 		return -1;
 	}
 	pos = sigtext;
 	end = sigtext + sig_len;
 
-	if (take_line(&pos, end, 1, "the untrusted comment", &line,
-	    &line_len, err) == -1 ||
+	if (take_line(&pos, end, 1, "the untrusted comment", &line, &line_len, err) == -1 ||
 	    take_prefix(&line, &line_len, UNTRUSTED_PREFIX, 1, err) == -1)
 		return -1;
 
-	if (take_line(&pos, end, 2, "the signature", &line, &line_len,
-	    err) == -1)
+	if (take_line(&pos, end, 2, "the signature", &line, &line_len, err) == -1)
 		return -1;
 	r = b64_decode(line, line_len, blob, sizeof blob, &got);
 	if (r == -1) {
 		fsutil_set_err(err, "signature: line 2 (the signature) is not valid "
-		    "base64");
+		                    "base64");
 		return -1;
 	}
 	if (r == -2) {
-		fsutil_set_err(err, "signature: line 2 (the signature) has the wrong "
-		    "length (%zu bytes; expected %d)", got, SIGF_BYTES);
+		fsutil_set_err(err,
+		               "signature: line 2 (the signature) has the wrong "
+		               "length (%zu bytes; expected %d)",
+		               got, SIGF_BYTES);
 		return -1;
 	}
 	if (memcmp(blob, "ED", 2) == 0) {
@@ -716,28 +727,27 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 		prehashed = 0;
 	} else {
 		fsutil_set_err(err, "signature: unsupported signature algorithm "
-		    "(line 2 is not an Ed25519 minisign signature)");
+		                    "(line 2 is not an Ed25519 minisign signature)");
 		return -1;
 	}
 
-	if (take_line(&pos, end, 3, "the trusted comment", &tc, &tc_len,
-	    err) == -1 ||
+	if (take_line(&pos, end, 3, "the trusted comment", &tc, &tc_len, err) == -1 ||
 	    take_prefix(&tc, &tc_len, TRUSTED_PREFIX, 3, err) == -1)
 		return -1;
 
-	if (take_line(&pos, end, 4, "the global signature", &line,
-	    &line_len, err) == -1)
+	if (take_line(&pos, end, 4, "the global signature", &line, &line_len, err) == -1)
 		return -1;
 	r = b64_decode(line, line_len, global, sizeof global, &got);
 	if (r == -1) {
 		fsutil_set_err(err, "signature: line 4 (the global signature) is not "
-		    "valid base64");
+		                    "valid base64");
 		return -1;
 	}
 	if (r == -2) {
-		fsutil_set_err(err, "signature: line 4 (the global signature) has "
-		    "the wrong length (%zu bytes; expected %d)", got,
-		    SIG_BYTES);
+		fsutil_set_err(err,
+		               "signature: line 4 (the global signature) has "
+		               "the wrong length (%zu bytes; expected %d)",
+		               got, SIG_BYTES);
 		return -1;
 	}
 	if (pos != end) {
@@ -748,20 +758,21 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 	if (memcmp(blob + 2, pk->keyid, KEYID_BYTES) != 0) {
 		keyid_hex(blob + 2, have);
 		keyid_hex(pk->keyid, want);
-		fsutil_set_err(err, "the key ids differ: the signature was made with "
-		    "key %s, but the public key is key %s", have, want);
+		fsutil_set_err(err,
+		               "the key ids differ: the signature was made with "
+		               "key %s, but the public key is key %s",
+		               have, want);
 		return -1;
 	}
 	if (prehashed) {
 		crypto_generichash(hash, sizeof hash, msg, len, NULL, 0);
-		r = crypto_sign_verify_detached(sig, hash, sizeof hash,
-		    pk->pk);
+		r = crypto_sign_verify_detached(sig, hash, sizeof hash, pk->pk);
 	} else {
 		r = crypto_sign_verify_detached(sig, msg, len, pk->pk);
 	}
 	if (r != 0) {
 		fsutil_set_err(err, "signature verification failed: the data does "
-		    "not match the signature");
+		                    "not match the signature");
 		return -1;
 	}
 
@@ -771,10 +782,9 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len,
 	}
 	memcpy(signed_tc, sig, SIG_BYTES);
 	memcpy(signed_tc + SIG_BYTES, tc, tc_len);
-	if (crypto_sign_verify_detached(global, signed_tc, SIG_BYTES + tc_len,
-	    pk->pk) != 0) {
+	if (crypto_sign_verify_detached(global, signed_tc, SIG_BYTES + tc_len, pk->pk) != 0) {
 		fsutil_set_err(err, "trusted comment verification failed: the "
-		    "trusted comment or the global signature was altered");
+		                    "trusted comment or the global signature was altered");
 		goto out;
 	}
 	if (trusted != NULL) {

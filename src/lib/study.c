@@ -56,8 +56,7 @@ study_qhash(const struct bank *b, size_t qi, char out[STUDY_QHASH_HEX + 1])
 	if (b == NULL || qi >= b->n_questions || sodium_init() < 0)
 		return -1;
 	const struct question *q = &b->questions[qi];
-	const char *scenario = q->case_study >= 0 ?
-	        b->case_studies[q->case_study].scenario : "";
+	const char *scenario = q->case_study >= 0 ? b->case_studies[q->case_study].scenario : "";
 	int nk = 0;
 	for (int i = 0; i < q->n_key && i < BANK_MAX_CHOICES; i++)
 		if (q->key[i] >= 0 && q->key[i] < q->n_choices)
@@ -129,15 +128,14 @@ replay(struct study *st, struct study_entry *e, const struct slot *slots, size_t
 }
 
 int
-study_build(const struct bank *b, const struct study_review *rv, size_t n,
-            struct study **out)
+study_build(const struct bank *b, const struct study_review *rv, size_t n, struct study **out)
 {
 	struct study *st = calloc(1, sizeof *st);
 	size_t nq = b->n_questions;
 	size_t *start = calloc(nq + 1, sizeof *start);
 	long *qof = malloc((n ? n : 1) * sizeof *qof);
 	struct slot *slots = malloc((n ? n : 1) * sizeof *slots);
-	char (*hash)[STUDY_QHASH_HEX + 1] = malloc((nq ? nq : 1) * sizeof *hash);
+	char(*hash)[STUDY_QHASH_HEX + 1] = malloc((nq ? nq : 1) * sizeof *hash);
 
 	*out = NULL;
 	if (st == NULL || start == NULL || qof == NULL || slots == NULL || hash == NULL)
@@ -243,8 +241,8 @@ due_cmp(const void *a, const void *b)
 }
 
 int
-study_select(const struct study *st, const struct study_select *sel, int **out,
-             size_t *n_out, size_t *n_due)
+study_select(const struct study *st, const struct study_select *sel, int **out, size_t *n_out,
+             size_t *n_due)
 {
 	struct due *due = NULL;
 	int *fresh = NULL, *res = NULL;
