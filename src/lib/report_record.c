@@ -19,7 +19,7 @@ struct report_record {
 	struct report_item *items;
 	struct report_forecast forecast;
 	struct report_study study;
-	char reason[256];
+	char reason[300];
 	char forecast_reason[160];
 	char generated_at[32];
 	int skipped;
@@ -310,7 +310,15 @@ attempts(struct report_record *rr, const struct history *h)
 	struct readiness rd;
 	readiness_compute(&only, &rd);
 	free(sel);
-	snprintf(rr->reason, sizeof rr->reason, "%s", rd.message);
+	/* The report says "Ready" or "Not ready yet" itself: the reason is the rest. */
+	const char *why = rd.message;
+	if (strncmp(why, "READY: ", 7) == 0)
+		why += 7;
+	else if (strncmp(why, "NOT READY YET: ", 15) == 0)
+		why += 15;
+	size_t len = strlen(why);
+	snprintf(rr->reason, sizeof rr->reason, "%s%s", why,
+	         len > 0 && why[len - 1] != '.' ? "." : "");
 	rr->d.readiness.ready = rd.ready;
 	rr->d.readiness.counted = rd.n;
 	rr->d.readiness.reason = rr->reason;

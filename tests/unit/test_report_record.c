@@ -119,7 +119,9 @@ test_build(void **state)
 	/* Readiness over this code's exams only. */
 	assert_int_equal(d->readiness.counted, 2);
 	assert_int_equal(d->readiness.ready, 0);
-	assert_non_null(d->readiness.reason);
+	/* The verdict's reason without history's "NOT READY YET: " prefix. */
+	assert_string_equal(d->readiness.reason, "2 of your last 2 full exams scored under 80% "
+	                                         "(latest 50%); the goal is three in a row at 80%+.");
 	/* Study: q0, q1, q2 seen (OTHER-C01's answers do not count). */
 	assert_non_null(d->study);
 	assert_int_equal(d->study->seen, 3);
