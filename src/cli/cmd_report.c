@@ -30,16 +30,16 @@ static const char report_help[] =
     "  --exam CODE    report on the results of another exam code\n"
     "  --open         open it with xdg-open when there is a display\n";
 
-/* Whether a display is set and xdg-open is on the PATH. */
-static int
-can_open(void)
+/* Why the report cannot be opened here, or NULL when a display is set and xdg-open found. */
+static const char *
+cannot_open(void)
 {
 	const char *x = getenv("DISPLAY"), *w = getenv("WAYLAND_DISPLAY"), *p = getenv("PATH");
 
 	if ((x == NULL || *x == '\0') && (w == NULL || *w == '\0'))
-		return 0;
+		return "no display to open the report on";
 	if (p == NULL)
-		return 0;
+		return "xdg-open is not installed";
 	char *copy = strdup(p), *save = NULL;
 	int found = 0;
 	for (char *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir != NULL && !found;
@@ -49,22 +49,22 @@ can_open(void)
 		found = access(path, X_OK) == 0;
 	}
 	free(copy);
-	return found;
+	return found ? NULL : "xdg-open is not installed";
 }
 
 /* Open path in the desktop's browser (xdg-open, not waited for) or say where it is. */
 static void
 open_report(const char *path)
 {
-	if (can_open()) {
+	const char *why = cannot_open();
+	if (why == NULL) {
 		char *argv[] = { "xdg-open", (char *)path, NULL };
 		pid_t pid;
 		if (posix_spawnp(&pid, "xdg-open", NULL, NULL, argv, environ) == 0)
 			return;
-		fprintf(stderr, "certsim: could not run xdg-open; open %s in a browser\n", path);
-		return;
+		why = "xdg-open could not be run";
 	}
-	fprintf(stderr, "certsim: no display to open the report on; open %s in a browser\n", path);
+	fprintf(stderr, "certsim: %s; open %s in a browser\n", why, path);
 }
 
 int

@@ -168,6 +168,18 @@ check "study table: seen + new = the bank's $bank_n questions" \
 check "study table: due this week includes due now" \
 	[ "$(cut -f4 <<< "$study")" -ge "$(cut -f3 <<< "$study")" ]
 
+# all COMMAND... ; COMMAND... : every command (split at ';' arguments) succeeds.
+all() {
+	local cmd=()
+	for a in "$@" ';'; do
+		if [ "$a" = ';' ]; then
+			"${cmd[@]}" || return 1
+			cmd=()
+		else
+			cmd+=("$a")
+		fi
+	done
+}
 # all_same A B ROWS: A equals B and has 3 exam rows.
 all_same() { [ "$1" = "$2" ] && [ "$3" -eq 3 ]; }
 
@@ -196,7 +208,12 @@ env -u DISPLAY -u WAYLAND_DISPLAY "$CERTSIM" report --open --out "$TMP/o.html" \
 check "--open without a display: exit 0, prints the path" \
 	[ "$(cat "$TMP/out.txt")" = "$TMP/o.html" ]
 check "--open without a display: a note says to open it" grep -q "no display" "$TMP/err.txt"
-mkdir -p "$TMP/bin"
+mkdir -p "$TMP/bin" "$TMP/nobin"
+DISPLAY=:99 PATH="$TMP/nobin" "$CERTSIM" report --open --out "$TMP/o1.html" \
+	> "$TMP/out.txt" 2> "$TMP/err.txt"
+check "--open with a display but no xdg-open: prints the path and says why" all \
+	[ "$(cat "$TMP/out.txt")" = "$TMP/o1.html" ] ';' grep -q "xdg-open is not installed" \
+	"$TMP/err.txt"
 printf '#!/bin/sh\necho "$@" > "%s/opened"\n' "$TMP" > "$TMP/bin/xdg-open"
 chmod +x "$TMP/bin/xdg-open"
 DISPLAY=:99 PATH="$TMP/bin:$PATH" "$CERTSIM" report --open --out "$TMP/o2.html" > "$TMP/out.txt"
