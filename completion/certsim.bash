@@ -148,7 +148,11 @@ _certsim()
 		--feedback) mapfile -t COMPREPLY < <(compgen -W "immediate end" -- "$cur") ;;
 		--from) mapfile -t COMPREPLY < <(compgen -W "gift aiken moodle-xml" -- "$cur") ;;
 		--to) mapfile -t COMPREPLY < <(compgen -W "gift moodle-xml" -- "$cur") ;;
-		--exam) mapfile -t COMPREPLY < <(_certsim_files "$cur" "*.json") ;;
+		--exam)
+			# report --exam takes an exam code; bank import --exam a file.
+			COMPREPLY=()
+			[[ $cmd == report ]] ||
+				mapfile -t COMPREPLY < <(_certsim_files "$cur" "*.json") ;;
 		--out | --pubkey | --export) mapfile -t COMPREPLY < <(_certsim_files "$cur") ;;
 		*) COMPREPLY=() ;;
 		esac
@@ -164,7 +168,7 @@ _certsim()
 	case $cmd in
 	"")
 		opts=(--help --version)
-		reply=(exam quiz review history resume verify key bank help)
+		reply=(exam quiz review history report resume verify key bank help)
 		;;
 	exam)
 		opts=(--bank --seed --time-limit --untimed --esl --unscored --plain --out
@@ -182,6 +186,12 @@ _certsim()
 			_certsim_positional_results
 		fi ;;
 	history) opts=(--json --help) ;;
+	report)
+		opts=(--out --bank --exam --open --help)
+		# --bank and --exam exclude each other.
+		if [[ " ${words[*]} " =~ \ --(bank|exam)[\ =] ]]; then
+			opts=(--out --open --help)
+		fi ;;
 	resume) opts=(--plain --bank --out --help) ;;
 	verify)
 		opts=(--pubkey --help)

@@ -17,6 +17,7 @@ enum home_entry {
 	HOME_PUBKEY,  /* keys/certsim.pub: the public key that verifies this user's results */
 	HOME_ATTEMPT, /* attempt.json: the attempt in progress */
 	HOME_LOCK,    /* attempt.lock: held while an attempt runs */
+	HOME_REPORT,  /* report.html: the default output of certsim report */
 };
 
 /*

@@ -18,6 +18,7 @@ static const char usage[] =
     "  quiz [options]            practice quiz: --domain N, --task T, --missed, --weakest\n"
     "  review [RESULT|last] [--missed|--all|--flagged]  go through a finished attempt\n"
     "  history [--json]          all attempts, trends, readiness\n"
+    "  report [--out FILE] [--exam CODE] [--open]  HTML progress report with charts\n"
     "  resume                    continue an interrupted attempt\n"
     "  verify RESULT [--pubkey FILE]  check a signed result file\n"
     "  key [--export FILE]       print or export your public key (minisign format)\n"
@@ -49,7 +50,7 @@ struct command {
 static const struct command commands[] = {
 	{ "exam", cmd_exam },     { "quiz", cmd_quiz },       { "resume", cmd_resume },
 	{ "review", cmd_review }, { "history", cmd_history }, { "verify", cmd_verify },
-	{ "key", cmd_key },       { "bank", cmd_bank },
+	{ "key", cmd_key },       { "bank", cmd_bank },       { "report", cmd_report },
 };
 
 int

@@ -11,7 +11,7 @@ home_path(const char *home, enum home_entry e)
 	static const char *const names[] = {
 		[HOME_RESULTS] = "results",         [HOME_KEYS] = "keys",
 		[HOME_PUBKEY] = "keys/certsim.pub", [HOME_ATTEMPT] = "attempt.json",
-		[HOME_LOCK] = "attempt.lock",
+		[HOME_LOCK] = "attempt.lock",       [HOME_REPORT] = "report.html",
 	};
 	return fsutil_asprintf("%s/%s", home ? home : ".", names[e]);
 }

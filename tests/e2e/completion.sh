@@ -52,7 +52,7 @@ for c in $(tab ""); do
 	check "completed command '$c' is one certsim runs" bash -c '"$1" "$2" --help > /dev/null' _ "$CERTSIM" "$c"
 done
 same "top-level options" "$(tab --)" "$(printf '%s\n' --help --version)"
-same "a command prefix" "$(tab re)" "$(printf '%s\n' resume review)"
+same "a command prefix" "$(tab re)" "$(printf '%s\n' report resume review)"
 
 # bank subcommands: every one that certsim bank --help shows is offered.
 got=$(tab bank "")

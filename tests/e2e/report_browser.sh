@@ -4,7 +4,9 @@
 # the network log, screenshots (light and dark at 1200 px, 360 px) and an A4
 # PDF are checked. Each detector is first shown to catch a broken page.
 # Exit 77 (skipped) only when chromium is not installed.
-# REPORT_SHOTS=DIR keeps the screenshots and the PDF there.
+# Then a report made by certsim itself ($CERTSIM) from a record of exams and
+# quizzes is checked the same way.
+# REPORT_SHOTS=DIR keeps the screenshots, the PDF and the pages there.
 set -u
 : "${REPORT_SAMPLE:?set REPORT_SAMPLE to the report_sample helper}"
 export LC_ALL=C
@@ -176,9 +178,89 @@ check "hostile bank: the markup shows as text" \
 	grep -qF '&lt;script&gt;alert(11)&lt;/script&gt;' "$TMP/hostile.dom"
 check "hostile bank: requests nothing" no_requests hostile
 
+# 6. A report made by the real binary from a record of exams and quizzes
+# (line mode, scripted answers, fixed seeds; the keys learned from an empty
+# run on a copy of the home, which draws the same items).
+if [ -n "${CERTSIM:-}" ] && command -v jq > /dev/null 2>&1; then
+	export CERTSIM_HOME="$TMP/learner" NO_COLOR=1
+	mkdir -p "$CERTSIM_HOME"
+	last_result() { ls -1t "$1"/results/*.json 2> /dev/null | head -1; }
+	# take MODE SEED RIGHT DELAY [ARGS...]: RIGHT items right (the first
+	# ones), the rest left unanswered; DELAY seconds on each of the first 3.
+	take() {
+		local mode=$1 seed=$2 right=$3 delay=$4 i=0 r0 key
+		shift 4
+		rm -rf "$TMP/scratch"
+		cp -r "$CERTSIM_HOME" "$TMP/scratch"
+		echo -n | CERTSIM_HOME="$TMP/scratch" "$CERTSIM" "$mode" --seed "$seed" "$@" \
+			> /dev/null 2>&1
+		r0=$(last_result "$TMP/scratch")
+		jq -r '.items[] | . as $it |
+		  def letter($id): ($it.shown | index($id)) as $i | ([65 + $i] | implode);
+		  if .type == "matching" then
+		    [ .prompts_shown | to_entries[] | "\(.key + 1)\(letter($it.key[.value]))" ]
+		    | join(" ")
+		  else [ .key[] | letter(.) ] | join(" ") end' "$r0" | head -n "$right" > "$TMP/keys"
+		{
+			while read -r key; do
+				i=$((i + 1))
+				[ "$i" -le 3 ] && sleep "$delay"
+				echo "$key"
+			done < "$TMP/keys"
+			echo submit
+			echo y
+		} | "$CERTSIM" "$mode" --seed "$seed" "$@" > /dev/null 2>&1
+		sleep 1
+	}
+	take exam 31 38 0
+	take quiz 32 6 1 --count 10
+	take exam 33 45 0
+	take quiz 34 5 0 --task 1.3 --count 8
+	take quiz 35 9 1 --weakest --count 12
+	take exam 36 52 2
+	"$CERTSIM" report --out "$TMP/real.html" > /dev/null
+	check "certsim report writes the real record's report" [ -s "$TMP/real.html" ]
+	browse real "$TMP/real.html" --dump-dom > "$TMP/real.dom"
+	check "real report: chromium loads it" [ $? -eq 0 ]
+	check "real report: no console messages" no_console real
+	console_of real | head -5
+	check "real report: requests nothing" no_requests real
+	check "real report: 5 SVG charts, each with a <title> and a <desc>" all \
+		[ "$(count "$TMP/real.dom" '<svg [^>]*role="img"')" -eq 5 ] ';' \
+		[ "$(count "$TMP/real.dom" '<title id="[a-z-]*-title">')" -eq 5 ] ';' \
+		[ "$(count "$TMP/real.dom" '<desc id="[a-z-]*-desc">')" -eq 5 ]
+	check "real report: 7 tables" [ "$(count "$TMP/real.dom" '<table id=')" -eq 7 ]
+	check "real report: a heat map of 12 tasks x 6 attempts (and the legend)" \
+		[ "$(count "$TMP/real.dom" '<rect class="chart-heat-')" -eq $((12 * 6 + 5)) ]
+	check "real report: a score line with 3 points and the pass line" all \
+		[ "$(count "$TMP/real.dom" '<polyline class="chart-line"')" -ge 1 ] ';' \
+		grep -q '>pass 720</text>' "$TMP/real.dom"
+	n=0
+	for r in $(ls -1 "$CERTSIM_HOME"/results/*.json | sort); do
+		[ "$(jq -r .mode "$r")" = exam ] || continue
+		n=$((n + 1))
+		read -r scaled correct scored res < <(jq -r '"\(.score.scaled) \(.score.correct)
+		  \(.score.scored) \(if .score.passed then "pass" else "fail" end)"' "$r" | tr '\n' ' ')
+		row="<tr><td>$n</td><td class=\"t d\">[-0-9: ]*</td><td>$scaled</td>"
+		row+="<td class=\"t\">$res</td><td>$correct of $scored</td>"
+		check "real report, rendered: exam $n row = its result ($scaled $res, $correct of $scored)" \
+			grep -qE "$row" "$TMP/real.dom"
+	done
+	check "real report: 3 exams" [ "$n" -eq 3 ]
+	browse reallight "$TMP/real.html" --window-size=1200,1400 \
+		--screenshot="$TMP/real-light.png" > /dev/null
+	browse realdark "$TMP/real.html" --window-size=1200,1400 \
+		--blink-settings=preferredColorScheme=0 --screenshot="$TMP/real-dark.png" > /dev/null
+	check "real report: light and dark screenshots differ" all \
+		is_png "$TMP/real-light.png" ';' is_png "$TMP/real-dark.png" ';' \
+		differ "$TMP/real-light.png" "$TMP/real-dark.png"
+	check "real report: no console messages in the screenshots" all \
+		no_console reallight ';' no_console realdark
+fi
+
 if [ -n "${REPORT_SHOTS:-}" ]; then
 	mkdir -p "$REPORT_SHOTS" &&
-		cp "$TMP"/*.png "$TMP/report.pdf" "$TMP/report.html" "$REPORT_SHOTS"/
+		cp "$TMP"/*.png "$TMP/report.pdf" "$TMP"/*.html "$REPORT_SHOTS"/
 fi
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
