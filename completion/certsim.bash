@@ -90,7 +90,7 @@ _certsim()
 	local cur=${COMP_WORDS[COMP_CWORD]} prev="" prefix="" cmd="" sub="" i w n=0
 	local -a words=() opts=() reply=() found=()
 	local takes_value=" --bank --seed --time-limit --unscored --out --domain --task --tag --count "
-	takes_value+="--feedback --pubkey --export --from --to --exam --map "
+	takes_value+="--feedback --pubkey --export --from --to --exam --map --new "
 
 	# The words before the cursor, with "--opt" "=" "value" joined back.
 	for ((i = 1; i < COMP_CWORD; i++)); do
@@ -164,7 +164,7 @@ _certsim()
 	case $cmd in
 	"")
 		opts=(--help --version)
-		reply=(exam quiz review history resume verify key bank help)
+		reply=(exam quiz study review history resume verify key bank help)
 		;;
 	exam)
 		opts=(--bank --seed --time-limit --untimed --esl --unscored --plain --out
@@ -175,6 +175,9 @@ _certsim()
 		# One source at most.
 		[[ " ${words[*]} " =~ \ --(domain|task|missed|weakest)[\ =] ]] ||
 			opts=(--domain --task --missed --weakest "${opts[@]}") ;;
+	study)
+		opts=(--count --new --domain --task --tag --schedule --json --time-limit --seed
+			--bank --plain --out --discard-saved --help) ;;
 	review)
 		opts=(--missed --all --flagged --bank --help)
 		if ((n == 0)) && [[ $cur != -* ]]; then

@@ -294,7 +294,7 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 	clock_format_hms(s->cfg.time_limit_s, limit);
 	fprintf(f,
 	        "\n==========================================================================\n");
-	fprintf(f, "%s practice %s: %s\n", bp->code, s->cfg.mode == MODE_EXAM ? "exam" : "quiz",
+	fprintf(f, "%s practice %s: %s\n", bp->code, session_mode_name(s->cfg.mode),
 	        sc->passed ? "PASS" : "FAIL");
 	fprintf(f, "Scaled score: %d (pass mark %d; range %d-%d)\n", sc->scaled, sc->pass_mark,
 	        bp->score_min, bp->score_max);
@@ -500,10 +500,10 @@ cli_start(int quiz, const struct start_options *opts)
 	unsigned char *eligible = NULL;
 	struct draw_item *items = NULL;
 	struct session *s = NULL;
-	size_t n;
+	size_t n = 0;
 	int code;
 
-	if (quiz && (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest > 1)
+	if (quiz && !o.study && (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest > 1)
 		return cli_usage_error(
 		    cmd, "choose one source: --domain, --task, --missed or --weakest");
 	if (o.untimed && o.time_limit > 0)
@@ -526,15 +526,15 @@ cli_start(int quiz, const struct start_options *opts)
 		code = cli_error(EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
-	if (history_load(home, 0, &h, &err) < 0) {
+	if (history_load(home, o.study, &h, &err) < 0) {
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	history_exposure(&h, b, seen, last);
 	req.last_seen = seen;
-	cfg.mode = quiz ? MODE_QUIZ : MODE_EXAM;
+	cfg.mode = o.study ? MODE_STUDY : quiz ? MODE_QUIZ : MODE_EXAM;
 	cfg.seed = req.seed;
-	cfg.feedback = quiz ? o.feedback : FEEDBACK_END;
+	cfg.feedback = o.study ? FEEDBACK_IMMEDIATE : quiz ? o.feedback : FEEDBACK_END;
 	snprintf(cfg.source, sizeof cfg.source, "all");
 	if (!quiz) {
 		req.count = b->bp.questions;
@@ -544,6 +544,11 @@ cli_start(int quiz, const struct start_options *opts)
 			goto done;
 		}
 		cfg.unscored = o.unscored;
+	} else if (o.study) {
+		code =
+		    cli_study_draw(b, &h, &o, req.seed, &items, &n, cfg.source, sizeof cfg.source);
+		if (code != 0 || n == 0)
+			goto done;
 	} else {
 		req.count = o.count;
 		req.allow_fewer = 0;
@@ -596,12 +601,12 @@ cli_start(int quiz, const struct start_options *opts)
 		}
 	}
 	struct timelimit_request tl = { .quiz = quiz,
-		                        .count = o.count,
+		                        .count = o.study ? (int)n : o.count,
 		                        .override_s = o.time_limit,
 		                        .esl = o.esl,
-		                        .untimed = o.untimed };
+		                        .untimed = o.untimed || (o.study && o.time_limit <= 0) };
 	cfg.time_limit_s = timelimit_seconds(&b->bp, &tl);
-	if (draw_items(b, &req, &items, &n, &err) < 0) {
+	if (!o.study && draw_items(b, &req, &items, &n, &err) < 0) {
 		code = cli_error(EXIT_INVALID, "%s: %s", b->path, err);
 		goto done;
 	}
@@ -693,8 +698,7 @@ cmd_resume(int argc, char **argv)
 	s->save_path = save;
 	save = NULL;
 	fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
-	        s->cfg.mode == MODE_EXAM ? "exam" : "quiz", s->started_at,
-	        session_count_answered(s), s->n);
+	        session_mode_name(s->cfg.mode), s->started_at, session_count_answered(s), s->n);
 	code = run_session(s, &o, home);
 done:
 	session_free(s);

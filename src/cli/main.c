@@ -17,7 +17,8 @@ static const char usage[] =
     "  exam [options]            full-length timed practice exam (65 questions, 130 min)\n"
     "  quiz [options]            practice quiz: --domain N, --task T, --missed, --weakest\n"
     "  review [RESULT|last] [--missed|--all|--flagged]  go through a finished attempt\n"
-    "  history [--json]          all attempts, trends, readiness\n"
+    "  history [--json]          all attempts, trends, readiness, pass forecast\n"
+    "  study [options]           spaced repetition: what is due, then new (--schedule)\n"
     "  resume                    continue an interrupted attempt\n"
     "  verify RESULT [--pubkey FILE]  check a signed result file\n"
     "  key [--export FILE]       print or export your public key (minisign format)\n"
@@ -49,7 +50,7 @@ struct command {
 static const struct command commands[] = {
 	{ "exam", cmd_exam },     { "quiz", cmd_quiz },       { "resume", cmd_resume },
 	{ "review", cmd_review }, { "history", cmd_history }, { "verify", cmd_verify },
-	{ "key", cmd_key },       { "bank", cmd_bank },
+	{ "key", cmd_key },       { "bank", cmd_bank },       { "study", cmd_study },
 };
 
 int
