@@ -31,10 +31,11 @@ int record_study(const struct history *h, const struct bank *b, struct study **o
 
 /*
  * The pass forecast from h (contract section 8): the first-time answers of
- * st (study_first_answers, st built from b) through forecast_compute over
+ * record_study(h, b) (study_first_answers) through forecast_compute over
  * b's blueprint. Returns 0 with *out filled (available 0 and a reason when
- * there are too few answers), or -1 when out of memory.
+ * there are too few answers), or -1 when out of memory or b's blueprint
+ * has no domains (*out then has available 0).
  */
-int record_forecast(const struct study *st, const struct bank *b, struct forecast *out);
+int record_forecast(const struct history *h, const struct bank *b, struct forecast *out);
 
 #endif

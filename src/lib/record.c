@@ -55,16 +55,19 @@ record_study(const struct history *h, const struct bank *b, struct study **out)
 }
 
 int
-record_forecast(const struct study *st, const struct bank *b, struct forecast *out)
+record_forecast(const struct history *h, const struct bank *b, struct forecast *out)
 {
 	size_t nd = (size_t)(b->bp.n_domains > 0 ? b->bp.n_domains : 1);
 	int *right = calloc(nd, sizeof *right), *wrong = calloc(nd, sizeof *wrong);
+	struct study *st = NULL;
 	int rc = -1;
 	memset(out, 0, sizeof *out);
-	if (right != NULL && wrong != NULL) {
+	out->reason = "out of memory";
+	if (right != NULL && wrong != NULL && record_study(h, b, &st) == 0) {
 		study_first_answers(st, b, right, wrong);
 		rc = forecast_compute(&b->bp, right, wrong, out);
 	}
+	study_free(st);
 	free(right);
 	free(wrong);
 	return rc;
