@@ -90,7 +90,7 @@ _certsim()
 	local cur=${COMP_WORDS[COMP_CWORD]} prev="" prefix="" cmd="" sub="" i w n=0
 	local -a words=() opts=() reply=() found=()
 	local takes_value=" --bank --seed --time-limit --unscored --out --domain --task --tag --count "
-	takes_value+="--feedback --pubkey --export --from --to --exam --map --new "
+	takes_value+="--feedback --pubkey --export --from --to --exam --map --new --type "
 
 	# The words before the cursor, with "--opt" "=" "value" joined back.
 	for ((i = 1; i < COMP_CWORD; i++)); do
@@ -146,6 +146,7 @@ _certsim()
 			local IFS=$'\n'
 			mapfile -t COMPREPLY < <(compgen -W "$(_certsim_bank_values tags)" -- "$cur") ;;
 		--feedback) mapfile -t COMPREPLY < <(compgen -W "immediate end" -- "$cur") ;;
+		--type) mapfile -t COMPREPLY < <(compgen -W "single multiple ordering matching" -- "$cur") ;;
 		--from) mapfile -t COMPREPLY < <(compgen -W "gift aiken moodle-xml" -- "$cur") ;;
 		--to) mapfile -t COMPREPLY < <(compgen -W "gift moodle-xml" -- "$cur") ;;
 		--exam) mapfile -t COMPREPLY < <(_certsim_files "$cur" "*.json") ;;
@@ -173,8 +174,8 @@ _certsim()
 		opts=(--count --feedback --time-limit --untimed --seed --bank --plain --out
 			--discard-saved --help)
 		# One source at most.
-		[[ " ${words[*]} " =~ \ --(domain|task|missed|weakest)[\ =] ]] ||
-			opts=(--domain --task --missed --weakest "${opts[@]}") ;;
+		[[ " ${words[*]} " =~ \ --(domain|task|missed|weakest|tag|type|flagged)[\ =] ]] ||
+			opts=(--domain --task --missed --weakest --tag --type --flagged "${opts[@]}") ;;
 	study)
 		opts=(--count --new --domain --task --tag --schedule --json --time-limit --seed
 			--bank --plain --out --discard-saved --help) ;;
@@ -194,7 +195,7 @@ _certsim()
 	key) opts=(--export --help) ;;
 	bank)
 		case $sub in
-		"") opts=(--help); reply=(lint stats import export) ;;
+		"") opts=(--help); reply=(lint stats search import export) ;;
 		lint)
 			opts=(--help)
 			if [[ $cur != -* ]]; then
@@ -207,6 +208,7 @@ _certsim()
 				compopt -o filenames 2>/dev/null
 				mapfile -t found < <(compgen -d -- "$cur")
 			fi ;;
+		search) opts=(--bank --json --help) ;;
 		import)
 			opts=(--from --exam --out --task --map --help)
 			[[ $cur != -* ]] && mapfile -t found < <(_certsim_files "$cur") ;;

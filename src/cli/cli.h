@@ -62,9 +62,11 @@ struct start_options {
 	const char *bank, *out, *task;
 	int have_seed, untimed, plain, esl, unscored, domain, missed, weakest;
 	int count, discard, feedback_set;
-	int study;       /* certsim study: due questions, then new ones (cmd_study.c) */
-	int new_count;   /* study: at most this many never-seen questions */
-	const char *tag; /* study: only questions with this tag */
+	int study;        /* certsim study: due questions, then new ones (cmd_study.c) */
+	int new_count;    /* study: at most this many never-seen questions */
+	const char *tag;  /* study and quiz: only questions with this tag */
+	const char *type; /* quiz: only questions of this type */
+	int flagged;      /* quiz: items flagged in the latest attempt that showed them */
 	uint64_t seed;
 	long time_limit;
 	enum session_feedback feedback;

@@ -79,6 +79,9 @@ static const char quiz_help[] =
     "  --task T               only task T, e.g. 2.2\n"
     "  --missed               items whose latest answer in your history was wrong\n"
     "  --weakest              weighted toward the tasks you miss most\n"
+    "  --tag TAG              questions with the tag TAG (certsim bank search shows tags)\n"
+    "  --type TYPE            questions of one type: single, multiple, ordering, matching\n"
+    "  --flagged              items you flagged in the latest attempt that showed them\n"
     "  (none)                 all domains, weighted as the exam\n"
     "\n"
     "Options:\n"
@@ -213,6 +216,20 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 			o->missed = 1;
 		} else if (quiz && strcmp(a, "--weakest") == 0) {
 			o->weakest = 1;
+		} else if (quiz && strcmp(a, "--flagged") == 0) {
+			o->flagged = 1;
+		} else if (quiz && strcmp(a, "--tag") == 0) {
+			NEED_VALUE();
+			o->tag = val;
+		} else if (quiz && strcmp(a, "--type") == 0) {
+			NEED_VALUE();
+			if (strcmp(val, "single") != 0 && strcmp(val, "multiple") != 0 &&
+			    strcmp(val, "ordering") != 0 && strcmp(val, "matching") != 0)
+				return cli_usage_error(
+				    cmd,
+				    "--type is single, multiple, ordering or matching, not '%s'",
+				    val);
+			o->type = val;
 		} else if (quiz && strcmp(a, "--count") == 0) {
 			NEED_VALUE();
 			if (parse_uint(val, 10000, &u) < 0 || u == 0)
@@ -503,9 +520,12 @@ cli_start(int quiz, const struct start_options *opts)
 	size_t n = 0;
 	int code;
 
-	if (quiz && !o.study && (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest > 1)
-		return cli_usage_error(
-		    cmd, "choose one source: --domain, --task, --missed or --weakest");
+	if (quiz && !o.study &&
+	    (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest + (o.tag != NULL) +
+	            (o.type != NULL) + o.flagged >
+	        1)
+		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed, "
+		                            "--weakest, --tag, --type or --flagged");
 	if (o.untimed && o.time_limit > 0)
 		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
 	if (o.untimed && o.esl)
@@ -586,6 +606,38 @@ cli_start(int quiz, const struct start_options *opts)
 			req.allow_fewer = 1;
 			req.last_seen = NULL;
 			snprintf(cfg.source, sizeof cfg.source, "missed");
+		} else if (o.tag != NULL || o.type != NULL || o.flagged) {
+			eligible = calloc(b->n_questions ? b->n_questions : 1, 1);
+			if (eligible == NULL) {
+				code = cli_error(EXIT_SYSTEM, "out of memory");
+				goto done;
+			}
+			long k = o.tag    ? (long)source_tag(b, o.tag, eligible)
+			         : o.type ? source_type(b, o.type, eligible)
+			                  : (long)source_flagged(&h, b, eligible);
+			if (k <= 0) {
+				if (o.flagged)
+					printf("Nothing to practise: no question is flagged in the "
+					       "latest attempt that showed it.\n");
+				else
+					printf("Nothing to practise: no question of %s has the %s "
+					       "'%s'.\n",
+					       b->bp.code, o.tag ? "tag" : "type",
+					       o.tag ? o.tag : o.type);
+				code = o.flagged ? EXIT_DONE : EXIT_INVALID;
+				goto done;
+			}
+			req.eligible = eligible;
+			req.allow_fewer = 1;
+			if (o.flagged)
+				req.last_seen = NULL;
+			snprintf(cfg.source, sizeof cfg.source, "%s%s",
+			         o.tag    ? "tag "
+			         : o.type ? "type "
+			                  : "flagged",
+			         o.tag    ? o.tag
+			         : o.type ? o.type
+			                  : "");
 		} else if (o.weakest) {
 			int any;
 			weight = calloc(b->n_questions, sizeof *weight);
