@@ -5,6 +5,7 @@
 
 #include "certsim/bank_search.h"
 #include "certsim/bank_stats.h"
+#include "certsim/bank_tags.h"
 #include "cli.h"
 
 static const char bank_help[] =
@@ -18,7 +19,8 @@ static const char bank_help[] =
     "lint   Check banks against the bank format (docs/bank-format.md) and\n"
     "       report every problem: syntax errors as FILE:LINE:COL: error: ...,\n"
     "       others as FILE: question \"ID\": error: ... (or a JSON path).\n"
-    "       Unknown keys are warnings. Exit 1 if any bank has an error.\n"
+    "       Unknown keys are warnings, and so are tags missing from the bank's\n"
+    "       tags.txt vocabulary when it has one. Exit 1 if any bank has an error.\n"
     "stats  Count questions by domain, task and type, list the case studies,\n"
     "       and say how many complete exams with no repeated question the\n"
     "       bank can supply. --json prints the same as JSON.\n"
@@ -57,6 +59,12 @@ lint(int argc, char **argv)
 		struct diag d = { 0 };
 		struct bank *b = NULL;
 		bank_load(path, &d, &b);
+		char *terr = NULL;
+		if (b != NULL && bank_tags_check(b, &d, &terr) < 0) {
+			cli_error(EXIT_SYSTEM, "%s", terr);
+			rc = EXIT_SYSTEM;
+		}
+		free(terr);
 		diag_print(&d, stdout);
 		if (b != NULL)
 			printf("%s: %zu question%s, %zu case stud%s, %zu file%s: %zu errors, %zu "

@@ -52,4 +52,21 @@ check "bank search: says no match" grep -q "^No question" "$TMP/none.txt"
 "$CERTSIM" bank search > /dev/null 2>&1
 check "bank search without TEXT: usage error" [ $? -eq 2 ]
 
+# The tag vocabulary: the bundled bank uses only its tags.txt; an unknown tag
+# is a warning (exit 0), and a bank without tags.txt is not checked.
+"$CERTSIM" bank lint > "$TMP/lint.txt"
+check "bundled bank: lint exit 0" [ $? -eq 0 ]
+check "bundled bank: has a tag vocabulary" [ -s "$BANK/tags.txt" ]
+check "bundled bank: no tag warning" bash -c '! grep -q "warning: tag" "$1"' _ "$TMP/lint.txt"
+mkdir -p "$TMP/bank"
+cp "$BANK"/*.json "$TMP/bank/"
+"$CERTSIM" bank lint "$TMP/bank" > "$TMP/lint-none.txt"
+check "no tags.txt: no tag warning" bash -c '! grep -q "warning: tag" "$1"' _ "$TMP/lint-none.txt"
+grep -v "^$tag|" "$BANK/tags.txt" > "$TMP/bank/tags.txt"
+"$CERTSIM" bank lint "$TMP/bank" > "$TMP/lint-tag.txt"
+check "a tag left out of tags.txt: lint still exit 0" [ $? -eq 0 ]
+check "a tag left out of tags.txt: one warning for it" \
+	[ "$(grep -c "warning: tag \"$tag\" is not in the vocabulary" "$TMP/lint-tag.txt")" = 1 ]
+check "a tag left out of tags.txt: no other tag warning" [ "$(grep -c "warning: tag" "$TMP/lint-tag.txt")" = 1 ]
+
 finish
