@@ -226,8 +226,12 @@ cli_study_draw(const struct bank *b, const struct history *h, const struct start
 		struct study_summary sum;
 		char when[128];
 		study_summarize(st, now, mask, &sum);
-		printf("Nothing is due now.");
-		if (sum.has_next) {
+		if (sum.due_now > 0)
+			printf("%zu question%s due now (--count 0).", sum.due_now,
+			       sum.due_now == 1 ? " is" : "s are");
+		else
+			printf("Nothing is due now.");
+		if (sum.due_now == 0 && sum.has_next) {
 			format_due(sum.next_due, now, when, sizeof when);
 			printf(" The next question is due %s; %zu due within 7 days.", when,
 			       sum.due_week);
