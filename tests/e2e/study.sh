@@ -19,7 +19,7 @@ good=$(jq -c '[.sequences[] | select(.[0][1] == 3) | .[0]][0]' "$FIXTURE")
 
 # Learn the exam's draw and keys in a scratch home.
 export CERTSIM_HOME="$TMP/scratch"
-export CERTSIM_NOW=$(iso "$t0")
+CERTSIM_NOW=$(iso "$t0") && export CERTSIM_NOW
 echo -n | "$CERTSIM" exam --seed 11 > /dev/null 2>&1
 r0=$(last_result)
 answers_from "$r0" > "$TMP/right"
@@ -34,7 +34,7 @@ check "exam at t0: 50 correct" [ "$(jq .score.correct "$r1")" = 50 ]
 check "exam finished at CERTSIM_NOW" [ "$(jq -r .finished_at "$r1")" = "$CERTSIM_NOW" ]
 
 # A minute later nothing is due: the next due time and the week's count.
-export CERTSIM_NOW=$(iso $((t0 + 60000)))
+CERTSIM_NOW=$(iso $((t0 + 60000))) && export CERTSIM_NOW
 "$CERTSIM" study --new 0 < /dev/null > "$TMP/nothing.txt" 2>&1
 check "nothing due: exit 0" [ $? -eq 0 ]
 check "nothing due: says so" grep -q "^Nothing is due now" "$TMP/nothing.txt"
@@ -68,7 +68,7 @@ check "schedule: a right answer is due 3 days later ($due_good)" [ "$(jq -r --sl
 check "schedule text: the summary" grep -q "65 seen, .* new; 0 due now, 65 due within 7 days" "$TMP/s0.txt"
 
 # At t1 the 15 wrong answers are due: study serves them, and only them.
-export CERTSIM_NOW=$(iso "$t1")
+CERTSIM_NOW=$(iso "$t1") && export CERTSIM_NOW
 rm -rf "$TMP/trial" && cp -r "$CERTSIM_HOME" "$TMP/trial"
 CERTSIM_HOME="$TMP/trial" "$CERTSIM" study --seed 5 --new 0 < /dev/null > "$TMP/trial.txt" 2>&1
 check "study at t1: 15 due" grep -q "^Studying 15 due questions and 0 new" "$TMP/trial.txt"
@@ -98,7 +98,7 @@ check "after study: Again then Good matches ts-fsrs (stability, difficulty, due)
 check "after study: nothing due now" [ "$(jq .summary.due_now "$TMP/s1.json")" = 0 ]
 
 # Three days after the exam the 50 right answers are due, most overdue first.
-export CERTSIM_NOW=$(iso $((t0 + 3 * 86400000 + 3600000)))
+CERTSIM_NOW=$(iso $((t0 + 3 * 86400000 + 3600000))) && export CERTSIM_NOW
 "$CERTSIM" study --count 7 --new 2 --seed 3 < /dev/null > "$TMP/day3.txt" 2>&1
 check "day 3: 7 due and 2 new" grep -q "^Studying 7 due questions and 2 new" "$TMP/day3.txt"
 r3=$(last_result)
