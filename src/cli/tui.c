@@ -457,9 +457,11 @@ draw_start(struct tui *t)
 	tui_doc_addf(d, NULL, 0, R_TITLE, -1, "%s (%s)", bp->title, bp->code);
 	if (s->cfg.mode == MODE_EXAM)
 		tui_doc_add(d, NULL, "Practice exam", 0, R_CHOSEN, -1);
+	else if (s->cfg.mode == MODE_STUDY)
+		tui_doc_addf(d, NULL, 0, R_CHOSEN, -1,
+		             "Study session (%s): due questions, then new", s->cfg.source);
 	else
-		tui_doc_addf(d, NULL, 0, R_CHOSEN, -1, "Practice %s (%s)",
-		             session_mode_name(s->cfg.mode), s->cfg.source);
+		tui_doc_addf(d, NULL, 0, R_CHOSEN, -1, "Practice quiz (%s)", s->cfg.source);
 	tui_doc_blank(d);
 	tui_doc_addf(d, "Questions:   ", 0, R_NORMAL, -1, "%zu", s->n);
 	if (s->cfg.time_limit_s > 0) {
