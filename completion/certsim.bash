@@ -90,7 +90,7 @@ _certsim()
 	local cur=${COMP_WORDS[COMP_CWORD]} prev="" prefix="" cmd="" sub="" i w n=0
 	local -a words=() opts=() reply=() found=()
 	local takes_value=" --bank --seed --time-limit --unscored --out --domain --task --tag --count "
-	takes_value+="--feedback --pubkey --export --from --to --exam --map "
+	takes_value+="--feedback --pubkey --export --from --to --exam --map --new --type "
 
 	# The words before the cursor, with "--opt" "=" "value" joined back.
 	for ((i = 1; i < COMP_CWORD; i++)); do
@@ -146,6 +146,7 @@ _certsim()
 			local IFS=$'\n'
 			mapfile -t COMPREPLY < <(compgen -W "$(_certsim_bank_values tags)" -- "$cur") ;;
 		--feedback) mapfile -t COMPREPLY < <(compgen -W "immediate end" -- "$cur") ;;
+		--type) mapfile -t COMPREPLY < <(compgen -W "single multiple ordering matching" -- "$cur") ;;
 		--from) mapfile -t COMPREPLY < <(compgen -W "gift aiken moodle-xml" -- "$cur") ;;
 		--to) mapfile -t COMPREPLY < <(compgen -W "gift moodle-xml" -- "$cur") ;;
 		--exam)
@@ -168,7 +169,7 @@ _certsim()
 	case $cmd in
 	"")
 		opts=(--help --version)
-		reply=(exam quiz review history report resume verify key bank help)
+		reply=(exam quiz study review history report resume verify key bank help)
 		;;
 	exam)
 		opts=(--bank --seed --time-limit --untimed --esl --unscored --plain --out
@@ -177,8 +178,11 @@ _certsim()
 		opts=(--count --feedback --time-limit --untimed --seed --bank --plain --out
 			--discard-saved --help)
 		# One source at most.
-		[[ " ${words[*]} " =~ \ --(domain|task|missed|weakest)[\ =] ]] ||
-			opts=(--domain --task --missed --weakest "${opts[@]}") ;;
+		[[ " ${words[*]} " =~ \ --(domain|task|missed|weakest|tag|type|flagged)[\ =] ]] ||
+			opts=(--domain --task --missed --weakest --tag --type --flagged "${opts[@]}") ;;
+	study)
+		opts=(--count --new --domain --task --tag --schedule --json --time-limit --seed
+			--bank --plain --out --discard-saved --help) ;;
 	review)
 		opts=(--missed --all --flagged --bank --help)
 		if ((n == 0)) && [[ $cur != -* ]]; then
@@ -201,7 +205,7 @@ _certsim()
 	key) opts=(--export --help) ;;
 	bank)
 		case $sub in
-		"") opts=(--help); reply=(lint stats import export) ;;
+		"") opts=(--help); reply=(lint stats search import export) ;;
 		lint)
 			opts=(--help)
 			if [[ $cur != -* ]]; then
@@ -214,6 +218,7 @@ _certsim()
 				compopt -o filenames 2>/dev/null
 				mapfile -t found < <(compgen -d -- "$cur")
 			fi ;;
+		search) opts=(--bank --json --help) ;;
 		import)
 			opts=(--from --exam --out --task --map --help)
 			[[ $cur != -* ]] && mapfile -t found < <(_certsim_files "$cur") ;;

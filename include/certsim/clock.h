@@ -32,6 +32,25 @@ void clock_utc_now_iso(char out[32]);
 void clock_utc_now_stamp(char out[32]);
 
 /*
+ * Now in Unix milliseconds (UTC). The one place that reads CERTSIM_NOW, a
+ * testing aid: when it holds a UTC time such as "2026-12-05T09:00:00Z",
+ * that is "now" for every wall-clock time certsim uses (result stamps,
+ * study due dates); the countdown's monotonic clock is not affected.
+ * clock_utc_now_iso and clock_utc_now_stamp use it too.
+ */
+int64_t clock_utc_now_ms(void);
+
+/*
+ * Parse a UTC time "YYYY-MM-DDTHH:MM:SS[.fff]Z" (as results record it) into
+ * Unix milliseconds in *ms. Returns 0, or -1 (with *ms unchanged) when s is
+ * NULL, not in that form, or before 1970.
+ */
+int clock_parse_iso_ms(const char *s, int64_t *ms);
+
+/* Unix milliseconds as "2026-11-26T04:05:38.123Z" into out. */
+void clock_format_iso_ms(int64_t ms, char out[32]);
+
+/*
  * Parse a duration: "90s", "45m", "2h", "1h30m", "1h30m15s" or a plain
  * number of minutes. Returns seconds (> 0), or -1 if invalid.
  */

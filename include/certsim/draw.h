@@ -59,6 +59,16 @@ struct draw_item {
 int draw_items(const struct bank *b, const struct draw_request *req, struct draw_item **out,
                size_t *n_out, char **err);
 
+/*
+ * Items for the questions qs[0..n), in that order (a study session's list):
+ * each with its choices (and matching prompts) shuffled from seed as
+ * draw_items shuffles them. Returns 0 with *out (caller frees; NULL when n
+ * is 0), or -1 with *out NULL when an index is not a question of b or
+ * memory runs out.
+ */
+int draw_arrange(const struct bank *b, const int *qs, size_t n, uint64_t seed,
+                 struct draw_item **out);
+
 /* The position (0 = A) at which item it shows choice c, or -1 when it is not shown. */
 int draw_shown_pos(const struct draw_item *it, int c);
 

@@ -13,7 +13,10 @@
 #include "certsim/clock.h"
 #include "certsim/draw.h"
 
-enum session_mode { MODE_EXAM, MODE_QUIZ };
+enum session_mode { MODE_EXAM, MODE_QUIZ, MODE_STUDY };
+
+/* "exam", "quiz" or "study", as results and saved attempts name a mode (static). */
+const char *session_mode_name(enum session_mode m);
 enum session_end { END_NONE, END_SUBMIT, END_TIMEOUT, END_EOF };
 enum session_feedback { FEEDBACK_END, FEEDBACK_IMMEDIATE };
 

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "certsim/bank.h"
+#include "certsim/history.h"
 
 /*
  * --missed: eligible[i] = 1 for the questions of b whose latest answer was
@@ -25,5 +26,25 @@ size_t source_missed(const struct bank *b, const signed char *last_correct,
  * is none (every task weighs the same), -1 on out of memory.
  */
 int source_weakest(const struct bank *b, const signed char *last_correct, double *weight);
+
+/*
+ * --tag TAG: eligible[i] = 1 for the questions of b that carry tag
+ * (compared without regard to ASCII case), else 0. Returns how many.
+ */
+size_t source_tag(const struct bank *b, const char *tag, unsigned char *eligible);
+
+/*
+ * --type TYPE: eligible[i] = 1 for the questions of b whose type is named
+ * type ("single", "multiple", "ordering" or "matching"), else 0. Returns
+ * how many, or -1 (eligible untouched) when type is not such a name.
+ */
+long source_type(const struct bank *b, const char *type, unsigned char *eligible);
+
+/*
+ * --flagged: eligible[i] = 1 for the questions of b flagged in the latest
+ * attempt of h (same exam code as b) that showed them, else 0. Items no
+ * longer in the bank are skipped. Returns how many.
+ */
+size_t source_flagged(const struct history *h, const struct bank *b, unsigned char *eligible);
 
 #endif

@@ -62,6 +62,11 @@ struct start_options {
 	const char *bank, *out, *task;
 	int have_seed, untimed, plain, esl, unscored, domain, missed, weakest;
 	int count, discard, feedback_set;
+	int study;        /* certsim study: due questions, then new ones (cmd_study.c) */
+	int new_count;    /* study: at most this many never-seen questions */
+	const char *tag;  /* study and quiz: only questions with this tag */
+	const char *type; /* quiz: only questions of this type */
+	int flagged;      /* quiz: items flagged in the latest attempt that showed them */
 	uint64_t seed;
 	long time_limit;
 	enum session_feedback feedback;
@@ -78,6 +83,18 @@ void cli_start_defaults(struct start_options *o);
  */
 int cli_start(int quiz, const struct start_options *o);
 
+/*
+ * A study session's items (cmd_study.c): the questions o's filter allows
+ * that are due now, then new ones (study_select over h's signed reviews),
+ * their choices shuffled from seed; source gets the session's label
+ * ("study", "study tag sagemaker"). Prints what it serves, or when nothing
+ * is due when the next question is. Returns 0 with *items (caller frees)
+ * and *n (0: nothing to study), or an exit code after a message.
+ */
+struct history;
+int cli_study_draw(const struct bank *b, const struct history *h, const struct start_options *o,
+                   uint64_t seed, struct draw_item **items, size_t *n, char *source, size_t len);
+
 int cmd_bank(int argc, char **argv);
 int cmd_bank_import(int argc, char **argv); /* cmd_interchange.c */
 int cmd_bank_export(int argc, char **argv);
@@ -89,5 +106,6 @@ int cmd_key(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_study(int argc, char **argv);
 
 #endif

@@ -3,12 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certsim/bank_search.h"
 #include "certsim/bank_stats.h"
+#include "certsim/bank_tags.h"
 #include "cli.h"
 
 static const char bank_help[] =
     "Usage: certsim bank lint [PATH...]\n"
     "       certsim bank stats [PATH] [--json]\n"
+    "       certsim bank search TEXT [--bank PATH] [--json]\n"
     "       certsim bank import --from gift|aiken|moodle-xml FILE... --exam EXAM.json\n"
     "                           --out DIR [--task T] [--map CATEGORY=T]...\n"
     "       certsim bank export --to gift|moodle-xml [--bank PATH] --out FILE\n"
@@ -16,10 +19,14 @@ static const char bank_help[] =
     "lint   Check banks against the bank format (docs/bank-format.md) and\n"
     "       report every problem: syntax errors as FILE:LINE:COL: error: ...,\n"
     "       others as FILE: question \"ID\": error: ... (or a JSON path).\n"
-    "       Unknown keys are warnings. Exit 1 if any bank has an error.\n"
+    "       Unknown keys are warnings, and so are tags missing from the bank's\n"
+    "       tags.txt vocabulary when it has one. Exit 1 if any bank has an error.\n"
     "stats  Count questions by domain, task and type, list the case studies,\n"
     "       and say how many complete exams with no repeated question the\n"
     "       bank can supply. --json prints the same as JSON.\n"
+    "search Questions whose id, stem, scenario, choices, explanation or tags\n"
+    "       contain TEXT (case-insensitive): one line each (id, task, type,\n"
+    "       the stem's start); --json prints the matching questions in full.\n"
     "import Convert Moodle questions (GIFT, Aiken, Moodle XML) into a bank.\n"
     "export Write a bank as GIFT or Moodle XML for Moodle.\n"
     "       (certsim bank import --help, certsim bank export --help)\n"
@@ -52,6 +59,12 @@ lint(int argc, char **argv)
 		struct diag d = { 0 };
 		struct bank *b = NULL;
 		bank_load(path, &d, &b);
+		char *terr = NULL;
+		if (b != NULL && bank_tags_check(b, &d, &terr) < 0) {
+			cli_error(EXIT_SYSTEM, "%s", terr);
+			rc = EXIT_SYSTEM;
+		}
+		free(terr);
 		diag_print(&d, stdout);
 		if (b != NULL)
 			printf("%s: %zu question%s, %zu case stud%s, %zu file%s: %zu errors, %zu "
@@ -137,11 +150,83 @@ stats(int argc, char **argv)
 	return code;
 }
 
+/* The first at most max bytes of s on one line, cut at a character boundary, into out. */
+static void
+stem_start(const char *s, char *out, size_t max)
+{
+	size_t n = 0;
+	for (; s[n] && n < max; n++)
+		out[n] = s[n] == '\n' || s[n] == '\t' ? ' ' : s[n];
+	if (s[n])
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	out[n] = '\0';
+	if (s[n] && n + 3 < max + 4)
+		memcpy(out + n, "...", 4);
+}
+
+static int
+search(int argc, char **argv)
+{
+	const char *text = NULL, *path = NULL;
+	int json = 0, code = EXIT_DONE;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0) {
+			json = 1;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(bank_help, stdout);
+			return EXIT_DONE;
+		} else if (strcmp(argv[i], "--bank") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage_error("bank", "bank search: --bank needs a value");
+			path = argv[++i];
+		} else if (strncmp(argv[i], "--bank=", 7) == 0) {
+			path = argv[i] + 7;
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return cli_usage_error("bank", "bank search: unknown option '%s'", argv[i]);
+		} else if (text != NULL) {
+			return cli_usage_error("bank", "bank search takes one TEXT (quote it)");
+		} else {
+			text = argv[i];
+		}
+	}
+	if (text == NULL || text[0] == '\0')
+		return cli_usage_error("bank", "bank search: say what to look for");
+	struct bank *b = cli_load_bank(cli_bank_path(path), &code);
+	int *qs = NULL;
+	size_t n = 0;
+	char *out = NULL;
+	if (b == NULL)
+		return code;
+	if (bank_search(b, text, &qs, &n) < 0 ||
+	    (json && (out = bank_search_json(b, qs, n)) == NULL)) {
+		code = cli_error(EXIT_SYSTEM, "out of memory");
+	} else if (json) {
+		puts(out);
+	} else if (n == 0) {
+		printf("No question of %s matches '%s'.\n", b->bp.code, text);
+	} else {
+		char line[80];
+		for (size_t k = 0; k < n; k++) {
+			const struct question *q = &b->questions[qs[k]];
+			stem_start(q->stem, line, 60);
+			printf("%-16s %-4s %-9s %s\n", q->id, b->bp.tasks[q->task_idx].id,
+			       bank_type_name(q->type), line);
+		}
+		printf("%zu question%s of %s match '%s'.\n", n, n == 1 ? "" : "s", b->bp.code,
+		       text);
+	}
+	free(out);
+	free(qs);
+	bank_free(b);
+	return code;
+}
+
 int
 cmd_bank(int argc, char **argv)
 {
 	if (argc < 1)
-		return cli_usage_error("bank", "bank: say lint, stats, import or export");
+		return cli_usage_error("bank", "bank: say lint, stats, search, import or export");
 	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
 		fputs(bank_help, stdout);
 		return EXIT_DONE;
@@ -150,11 +235,13 @@ cmd_bank(int argc, char **argv)
 		return lint(argc - 1, argv + 1);
 	if (strcmp(argv[0], "stats") == 0)
 		return stats(argc - 1, argv + 1);
+	if (strcmp(argv[0], "search") == 0)
+		return search(argc - 1, argv + 1);
 	if (strcmp(argv[0], "import") == 0)
 		return cmd_bank_import(argc - 1, argv + 1);
 	if (strcmp(argv[0], "export") == 0)
 		return cmd_bank_export(argc - 1, argv + 1);
-	return cli_usage_error("bank",
-	                       "bank: unknown subcommand '%s' (lint, stats, import or export)",
-	                       argv[0]);
+	return cli_usage_error(
+	    "bank", "bank: unknown subcommand '%s' (lint, stats, search, import or export)",
+	    argv[0]);
 }

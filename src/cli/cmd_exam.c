@@ -79,6 +79,9 @@ static const char quiz_help[] =
     "  --task T               only task T, e.g. 2.2\n"
     "  --missed               items whose latest answer in your history was wrong\n"
     "  --weakest              weighted toward the tasks you miss most\n"
+    "  --tag TAG              questions with the tag TAG (certsim bank search shows tags)\n"
+    "  --type TYPE            questions of one type: single, multiple, ordering, matching\n"
+    "  --flagged              items you flagged in the latest attempt that showed them\n"
     "  (none)                 all domains, weighted as the exam\n"
     "\n"
     "Options:\n"
@@ -213,6 +216,20 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 			o->missed = 1;
 		} else if (quiz && strcmp(a, "--weakest") == 0) {
 			o->weakest = 1;
+		} else if (quiz && strcmp(a, "--flagged") == 0) {
+			o->flagged = 1;
+		} else if (quiz && strcmp(a, "--tag") == 0) {
+			NEED_VALUE();
+			o->tag = val;
+		} else if (quiz && strcmp(a, "--type") == 0) {
+			NEED_VALUE();
+			if (strcmp(val, "single") != 0 && strcmp(val, "multiple") != 0 &&
+			    strcmp(val, "ordering") != 0 && strcmp(val, "matching") != 0)
+				return cli_usage_error(
+				    cmd,
+				    "--type is single, multiple, ordering or matching, not '%s'",
+				    val);
+			o->type = val;
 		} else if (quiz && strcmp(a, "--count") == 0) {
 			NEED_VALUE();
 			if (parse_uint(val, 10000, &u) < 0 || u == 0)
@@ -294,7 +311,7 @@ print_report(const struct session *s, const struct score *sc, const char *path,
 	clock_format_hms(s->cfg.time_limit_s, limit);
 	fprintf(f,
 	        "\n==========================================================================\n");
-	fprintf(f, "%s practice %s: %s\n", bp->code, s->cfg.mode == MODE_EXAM ? "exam" : "quiz",
+	fprintf(f, "%s practice %s: %s\n", bp->code, session_mode_name(s->cfg.mode),
 	        sc->passed ? "PASS" : "FAIL");
 	fprintf(f, "Scaled score: %d (pass mark %d; range %d-%d)\n", sc->scaled, sc->pass_mark,
 	        bp->score_min, bp->score_max);
@@ -500,12 +517,15 @@ cli_start(int quiz, const struct start_options *opts)
 	unsigned char *eligible = NULL;
 	struct draw_item *items = NULL;
 	struct session *s = NULL;
-	size_t n;
+	size_t n = 0;
 	int code;
 
-	if (quiz && (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest > 1)
-		return cli_usage_error(
-		    cmd, "choose one source: --domain, --task, --missed or --weakest");
+	if (quiz && !o.study &&
+	    (o.domain > 0) + (o.task != NULL) + o.missed + o.weakest + (o.tag != NULL) +
+	            (o.type != NULL) + o.flagged >
+	        1)
+		return cli_usage_error(cmd, "choose one source: --domain, --task, --missed, "
+		                            "--weakest, --tag, --type or --flagged");
 	if (o.untimed && o.time_limit > 0)
 		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
 	if (o.untimed && o.esl)
@@ -526,15 +546,15 @@ cli_start(int quiz, const struct start_options *opts)
 		code = cli_error(EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
-	if (history_load(home, 0, &h, &err) < 0) {
+	if (history_load(home, o.study, &h, &err) < 0) {
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	history_exposure(&h, b, seen, last);
 	req.last_seen = seen;
-	cfg.mode = quiz ? MODE_QUIZ : MODE_EXAM;
+	cfg.mode = o.study ? MODE_STUDY : quiz ? MODE_QUIZ : MODE_EXAM;
 	cfg.seed = req.seed;
-	cfg.feedback = quiz ? o.feedback : FEEDBACK_END;
+	cfg.feedback = o.study ? FEEDBACK_IMMEDIATE : quiz ? o.feedback : FEEDBACK_END;
 	snprintf(cfg.source, sizeof cfg.source, "all");
 	if (!quiz) {
 		req.count = b->bp.questions;
@@ -544,6 +564,11 @@ cli_start(int quiz, const struct start_options *opts)
 			goto done;
 		}
 		cfg.unscored = o.unscored;
+	} else if (o.study) {
+		code =
+		    cli_study_draw(b, &h, &o, req.seed, &items, &n, cfg.source, sizeof cfg.source);
+		if (code != 0 || n == 0)
+			goto done;
 	} else {
 		req.count = o.count;
 		req.allow_fewer = 0;
@@ -581,6 +606,38 @@ cli_start(int quiz, const struct start_options *opts)
 			req.allow_fewer = 1;
 			req.last_seen = NULL;
 			snprintf(cfg.source, sizeof cfg.source, "missed");
+		} else if (o.tag != NULL || o.type != NULL || o.flagged) {
+			eligible = calloc(b->n_questions ? b->n_questions : 1, 1);
+			if (eligible == NULL) {
+				code = cli_error(EXIT_SYSTEM, "out of memory");
+				goto done;
+			}
+			long k = o.tag    ? (long)source_tag(b, o.tag, eligible)
+			         : o.type ? source_type(b, o.type, eligible)
+			                  : (long)source_flagged(&h, b, eligible);
+			if (k <= 0) {
+				if (o.flagged)
+					printf("Nothing to practise: no question is flagged in the "
+					       "latest attempt that showed it.\n");
+				else
+					printf("Nothing to practise: no question of %s has the %s "
+					       "'%s'.\n",
+					       b->bp.code, o.tag ? "tag" : "type",
+					       o.tag ? o.tag : o.type);
+				code = o.flagged ? EXIT_DONE : EXIT_INVALID;
+				goto done;
+			}
+			req.eligible = eligible;
+			req.allow_fewer = 1;
+			if (o.flagged)
+				req.last_seen = NULL;
+			snprintf(cfg.source, sizeof cfg.source, "%s%s",
+			         o.tag    ? "tag "
+			         : o.type ? "type "
+			                  : "flagged",
+			         o.tag    ? o.tag
+			         : o.type ? o.type
+			                  : "");
 		} else if (o.weakest) {
 			int any;
 			weight = calloc(b->n_questions, sizeof *weight);
@@ -596,12 +653,12 @@ cli_start(int quiz, const struct start_options *opts)
 		}
 	}
 	struct timelimit_request tl = { .quiz = quiz,
-		                        .count = o.count,
+		                        .count = o.study ? (int)n : o.count,
 		                        .override_s = o.time_limit,
 		                        .esl = o.esl,
-		                        .untimed = o.untimed };
+		                        .untimed = o.untimed || (o.study && o.time_limit <= 0) };
 	cfg.time_limit_s = timelimit_seconds(&b->bp, &tl);
-	if (draw_items(b, &req, &items, &n, &err) < 0) {
+	if (!o.study && draw_items(b, &req, &items, &n, &err) < 0) {
 		code = cli_error(EXIT_INVALID, "%s: %s", b->path, err);
 		goto done;
 	}
@@ -693,8 +750,7 @@ cmd_resume(int argc, char **argv)
 	s->save_path = save;
 	save = NULL;
 	fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
-	        s->cfg.mode == MODE_EXAM ? "exam" : "quiz", s->started_at,
-	        session_count_answered(s), s->n);
+	        session_mode_name(s->cfg.mode), s->started_at, session_count_answered(s), s->n);
 	code = run_session(s, &o, home);
 done:
 	session_free(s);

@@ -7,6 +7,7 @@
 #include "certsim/history.h"
 #include "certsim/home.h"
 #include "certsim/readiness.h"
+#include "certsim/record.h"
 #include "certsim/trend.h"
 #include "cli.h"
 
@@ -19,7 +20,11 @@ static const char history_help[] =
     "a readiness line from the study guide's checklist: ready when the last\n"
     "three full practice exams each scored at least 80% raw. Results that\n"
     "fail verification are shown as INVALID and left out of trends and\n"
-    "readiness. --json prints the same as JSON.\n";
+    "readiness. A forecast follows: from your first answer to each question,\n"
+    "10,000 simulated exams give the pass probability and the predicted\n"
+    "scaled score (10th-90th percentile, median); docs/scoring.md explains\n"
+    "the model. --json prints the same as JSON (\"forecast\", or null and\n"
+    "\"forecast_reason\" with fewer than 20 first-time answers).\n";
 
 /* "exam" or "quiz (domain 2)". */
 static void
@@ -128,6 +133,13 @@ cmd_history(int argc, char **argv)
 	}
 	if (b != NULL)
 		print_trends(&h, b);
+	if (b != NULL) {
+		struct forecast fc;
+		char line[160];
+		record_forecast(&h, b, &fc);
+		forecast_format(&fc, line, sizeof line);
+		printf("\nForecast: %s", line);
+	}
 	printf("\n%s\n", rd.message);
 done:
 	bank_free(b);

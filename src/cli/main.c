@@ -15,15 +15,17 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  exam [options]            full-length timed practice exam (65 questions, 130 min)\n"
-    "  quiz [options]            practice quiz: --domain N, --task T, --missed, --weakest\n"
+    "  quiz [options]            practice quiz by domain, task, tag, type, missed, flagged...\n"
     "  review [RESULT|last] [--missed|--all|--flagged]  go through a finished attempt\n"
-    "  history [--json]          all attempts, trends, readiness\n"
+    "  history [--json]          all attempts, trends, readiness, pass forecast\n"
+    "  study [options]           spaced repetition: what is due, then new (--schedule)\n"
     "  report [--out FILE] [--exam CODE] [--open]  HTML progress report with charts\n"
     "  resume                    continue an interrupted attempt\n"
     "  verify RESULT [--pubkey FILE]  check a signed result file\n"
     "  key [--export FILE]       print or export your public key (minisign format)\n"
     "  bank lint [PATH...]       validate question banks (default: the bundled one)\n"
     "  bank stats [PATH] [--json]  counts by domain, task and type\n"
+    "  bank search TEXT [--json]  questions whose text or tags contain TEXT\n"
     "  bank import --from FORMAT FILE... --exam EXAM.json --out DIR  from Moodle\n"
     "  bank export --to FORMAT [--bank PATH] --out FILE  for Moodle (see bank --help)\n"
     "\n"
@@ -50,7 +52,8 @@ struct command {
 static const struct command commands[] = {
 	{ "exam", cmd_exam },     { "quiz", cmd_quiz },       { "resume", cmd_resume },
 	{ "review", cmd_review }, { "history", cmd_history }, { "verify", cmd_verify },
-	{ "key", cmd_key },       { "bank", cmd_bank },       { "report", cmd_report },
+	{ "key", cmd_key },       { "bank", cmd_bank },       { "study", cmd_study },
+	{ "report", cmd_report },
 };
 
 int

@@ -457,6 +457,9 @@ draw_start(struct tui *t)
 	tui_doc_addf(d, NULL, 0, R_TITLE, -1, "%s (%s)", bp->title, bp->code);
 	if (s->cfg.mode == MODE_EXAM)
 		tui_doc_add(d, NULL, "Practice exam", 0, R_CHOSEN, -1);
+	else if (s->cfg.mode == MODE_STUDY)
+		tui_doc_addf(d, NULL, 0, R_CHOSEN, -1,
+		             "Study session (%s): due questions, then new", s->cfg.source);
 	else
 		tui_doc_addf(d, NULL, 0, R_CHOSEN, -1, "Practice quiz (%s)", s->cfg.source);
 	tui_doc_blank(d);
@@ -473,7 +476,7 @@ draw_start(struct tui *t)
 	}
 	tui_doc_addf(d, "Pass mark:   ", 0, R_NORMAL, -1, "%d on a scale of %d-%d", bp->score_pass,
 	             bp->score_min, bp->score_max);
-	if (s->cfg.mode == MODE_QUIZ)
+	if (s->cfg.mode != MODE_EXAM)
 		tui_doc_add(d, "Feedback:    ",
 		            tui_answer_immediate(t)
 		                ? "after each answer (Enter checks it; then it is final)"
@@ -559,8 +562,7 @@ draw(struct tui *t)
 		         "End the %s?\n\n%zu unanswered, %zu flagged for review.\n"
 		         "After it ends, answers cannot be changed.\n\n"
 		         "y: end and see the results     n or Esc: go back",
-		         t->s->cfg.mode == MODE_EXAM ? "exam" : "quiz", un,
-		         session_count_flagged(t->s));
+		         session_mode_name(t->s->cfg.mode), un, session_count_flagged(t->s));
 		tui_dialog(" End exam ", text);
 	} else if (t->overlay == OV_QUIT) {
 		tui_dialog(" Quit ", "Save and quit? (y/n)\n\n"

@@ -134,7 +134,7 @@ draw(struct results *r)
 	} else {
 		build_score(r, W - 4);
 		snprintf(head, sizeof head, " %s practice %s: results", s->bank->bp.code,
-		         s->cfg.mode == MODE_EXAM ? "exam" : "quiz");
+		         session_mode_name(s->cfg.mode));
 		r->top = layout_scroll_clamp(r->top, r->doc.n, h);
 	}
 	tui_fill(0, 0, W, tui_attr(R_BAR));

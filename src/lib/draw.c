@@ -332,3 +332,26 @@ draw_shown_pos(const struct draw_item *it, int c)
 			return j;
 	return -1;
 }
+
+int
+draw_arrange(const struct bank *b, const int *qs, size_t n, uint64_t seed, struct draw_item **out)
+{
+	struct rng r;
+	*out = NULL;
+	if (n == 0)
+		return 0;
+	struct draw_item *items = calloc(n, sizeof *items);
+	if (items == NULL)
+		return -1;
+	rng_init(&r, seed);
+	for (size_t i = 0; i < n; i++) {
+		if (qs[i] < 0 || (size_t)qs[i] >= b->n_questions) {
+			free(items);
+			return -1;
+		}
+		items[i].q = qs[i];
+		shuffle_item(&r, &b->questions[qs[i]], &items[i]);
+	}
+	*out = items;
+	return 0;
+}

@@ -1,9 +1,11 @@
 /* The JSON of `certsim history --json`: attempts, trends and readiness. */
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "certsim/history.h"
 #include "certsim/readiness.h"
+#include "certsim/record.h"
 #include "certsim/trend.h"
 
 static void
@@ -42,6 +44,32 @@ add_trend(cJSON *arr, cJSON *id, const char *name, const double *v, size_t k)
 	cJSON_AddItemToArray(arr, o);
 }
 
+/*
+ * "forecast": {based_on, pass_probability, scaled {p10, p50, p90}}, or null
+ * and "forecast_reason".
+ */
+static void
+add_forecast(cJSON *out, const struct history *h, const struct bank *b)
+{
+	struct forecast fc;
+	record_forecast(h, b, &fc);
+	if (!fc.available) {
+		char why[160];
+		snprintf(why, sizeof why, "%s (%d so far)", fc.reason ? fc.reason : "no forecast",
+		         fc.based_on);
+		cJSON_AddNullToObject(out, "forecast");
+		cJSON_AddStringToObject(out, "forecast_reason", why);
+		return;
+	}
+	cJSON *o = cJSON_AddObjectToObject(out, "forecast"), *s;
+	cJSON_AddNumberToObject(o, "based_on", fc.based_on);
+	cJSON_AddNumberToObject(o, "pass_probability", fc.pass_probability);
+	s = cJSON_AddObjectToObject(o, "scaled");
+	cJSON_AddNumberToObject(s, "p10", fc.p10);
+	cJSON_AddNumberToObject(s, "p50", fc.p50);
+	cJSON_AddNumberToObject(s, "p90", fc.p90);
+}
+
 char *
 history_json(const struct history *h, const struct bank *b)
 {
@@ -74,6 +102,8 @@ history_json(const struct history *h, const struct bank *b)
 	for (int i = 0; i < rd.n; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateNumber(rd.last_percent[i]));
 	cJSON_AddStringToObject(o, "message", rd.message);
+	if (b != NULL)
+		add_forecast(out, h, b);
 	char *text = cJSON_Print(out);
 	cJSON_Delete(out);
 	return text;

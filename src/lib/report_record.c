@@ -7,6 +7,7 @@
 #include "certsim/forecast.h"
 #include "certsim/fsutil.h"
 #include "certsim/readiness.h"
+#include "certsim/record.h"
 #include "certsim/report_record.h"
 #include "certsim/study.h"
 
@@ -189,39 +190,15 @@ fill_attempt(const struct report_record *rr, const struct result_file *r, struct
 	a->n_items = r->n_items > 0x7fffffff ? 0x7fffffff : (int)r->n_items;
 }
 
-/* Study status and forecast from the attempts of the record (b is the exam's bank). */
+/* Study status and forecast from the record (b is the exam's bank, rr's exam). */
 static int
 study_part(struct report_record *rr, const struct history *h, const struct bank *b, int64_t now_ms)
 {
-	size_t n = 0, k = 0;
-	struct study_review *rv;
 	struct study *st = NULL;
 
-	for (size_t a = 0; a < h->n; a++)
-		if (h->v[a].sig == ATTEMPT_SIG_VALID && of_code(&h->v[a], rr->d.exam_code))
-			n += h->v[a].result->n_items;
-	rv = calloc(n + 1, sizeof *rv);
-	if (rv == NULL)
+	/* The same reviews as study and history's forecast (record.h). */
+	if (record_study(h, b, &st) < 0)
 		return -1;
-	for (size_t a = 0; a < h->n; a++) {
-		const struct result_file *r = h->v[a].result;
-		int64_t at;
-		if (h->v[a].sig != ATTEMPT_SIG_VALID || !of_code(&h->v[a], rr->d.exam_code) ||
-		    report_record_parse_time(r->finished_at, &at) < 0)
-			continue;
-		for (size_t i = 0; i < r->n_items; i++) {
-			rv[k].qid = r->items[i].id;
-			rv[k].qhash = NULL;
-			rv[k].at = at;
-			rv[k].correct = r->items[i].correct;
-			k++;
-		}
-	}
-	if (study_build(b, rv, k, &st) < 0) {
-		free(rv);
-		return -1;
-	}
-	free(rv);
 
 	struct study_summary sum;
 	study_summarize(st, now_ms, NULL, &sum);

@@ -20,12 +20,6 @@ round1(double x)
 	return floor(x * 10 + 0.5) / 10;
 }
 
-static const char *
-mode_name(enum session_mode m)
-{
-	return m == MODE_EXAM ? "exam" : "quiz";
-}
-
 /* One choice id as a JSON string. */
 static cJSON *
 id_str(const struct choice *c)
@@ -79,8 +73,8 @@ result_build(const struct session *s, const struct score *sc)
 	o = cJSON_AddObjectToObject(r, "program");
 	cJSON_AddStringToObject(o, "name", "certsim");
 	cJSON_AddStringToObject(o, "version", CERTSIM_VERSION);
-	cJSON_AddStringToObject(r, "mode", mode_name(s->cfg.mode));
-	if (s->cfg.mode == MODE_QUIZ) {
+	cJSON_AddStringToObject(r, "mode", session_mode_name(s->cfg.mode));
+	if (s->cfg.mode != MODE_EXAM) {
 		o = cJSON_AddObjectToObject(r, "quiz");
 		cJSON_AddStringToObject(o, "source", s->cfg.source);
 		cJSON_AddStringToObject(o, "feedback",
@@ -227,7 +221,7 @@ result_save(const struct session *s, const struct score *sc, const char *home, c
 		goto oom;
 	if (sign_key_load_or_create(keys, &key, err) < 0)
 		goto done;
-	tc = result_trusted_comment(mode_name(s->cfg.mode), s->bank->bp.code, sc->scaled,
+	tc = result_trusted_comment(session_mode_name(s->cfg.mode), s->bank->bp.code, sc->scaled,
 	                            sc->passed, s->finished_at);
 	if (tc == NULL)
 		goto oom;
@@ -237,7 +231,7 @@ result_save(const struct session *s, const struct score *sc, const char *home, c
 	clock_utc_now_stamp(stamp);
 	for (int k = 1; k < 100; k++) {
 		free(file);
-		file = home_result_path(home, stamp, mode_name(s->cfg.mode), k);
+		file = home_result_path(home, stamp, session_mode_name(s->cfg.mode), k);
 		if (file == NULL)
 			goto oom;
 		if (access(file, F_OK) != 0)

@@ -138,6 +138,12 @@ session_next_event_ms(const struct session *s)
 }
 
 /* Charge the time since the item was entered to the current item. */
+const char *
+session_mode_name(enum session_mode m)
+{
+	return m == MODE_EXAM ? "exam" : m == MODE_QUIZ ? "quiz" : "study";
+}
+
 static void
 charge_item(struct session *s)
 {
@@ -344,7 +350,7 @@ session_autosave(struct session *s)
 	cJSON_AddStringToObject(o, "format", "certsim-attempt/1");
 	cJSON_AddStringToObject(o, "bank", b->path);
 	cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex);
-	cJSON_AddStringToObject(o, "mode", s->cfg.mode == MODE_EXAM ? "exam" : "quiz");
+	cJSON_AddStringToObject(o, "mode", session_mode_name(s->cfg.mode));
 	cJSON_AddNumberToObject(o, "seed", (double)s->cfg.seed);
 	cJSON_AddNumberToObject(o, "time_limit_s", (double)s->cfg.time_limit_s);
 	cJSON_AddStringToObject(o, "feedback",
@@ -501,7 +507,9 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 		goto fail;
 	}
 	struct session_config cfg = { 0 };
-	cfg.mode = strcmp(mode->valuestring, "quiz") == 0 ? MODE_QUIZ : MODE_EXAM;
+	cfg.mode = strcmp(mode->valuestring, "quiz") == 0    ? MODE_QUIZ
+	           : strcmp(mode->valuestring, "study") == 0 ? MODE_STUDY
+	                                                     : MODE_EXAM;
 	cfg.seed = (uint64_t)num(o, "seed", 0, 0, (double)RNG_SEED_MAX);
 	cfg.time_limit_s = (long)num(o, "time_limit_s", 0, 0, NUM_MS_MAX / 1000);
 	const cJSON *fb = cJSON_GetObjectItemCaseSensitive(o, "feedback");

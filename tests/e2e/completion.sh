@@ -64,7 +64,7 @@ for s in import export; do
 done
 
 # Options per command: exactly the ones its --help lists, plus --help.
-for c in exam quiz review history resume verify key; do
+for c in exam quiz study review history resume verify key; do
 	same "options of $c: those of certsim $c --help" "$(tab "$c" --)" \
 		"$( (help_options "$c"; echo --help) | sort -u)"
 done
