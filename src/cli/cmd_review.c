@@ -12,6 +12,7 @@
 #include "certsim/home.h"
 #include "certsim/pacing.h"
 #include "certsim/result.h"
+#include "certsim/textsafe.h"
 #include "cli.h"
 
 static const char review_help[] =
@@ -74,15 +75,18 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 	fprintf(f,
 	        "\n==========================================================================\n");
 	if (qi < 0) {
-		fprintf(f, "Question %d of %zu (%s): not in this bank any more\n", it->n, total,
-		        it->id);
+		fprintf(f, "Question %d of %zu (", it->n, total);
+		textsafe_fputs(it->id, 0, f);
+		fputs("): not in this bank any more\n", f);
 		return;
 	}
 	const struct question *q = &b->questions[qi];
 	const struct task *tk = &b->bp.tasks[q->task_idx];
 	int d = bank_domain_index(b, q->domain_id);
-	fprintf(f, "Question %d of %zu (%s) | Domain %d: %s | Task %s %s\n", it->n, total, it->id,
-	        q->domain_id, b->bp.domains[d].name, tk->id, tk->name);
+	fprintf(f, "Question %d of %zu (", it->n, total);
+	textsafe_fputs(it->id, 0, f);
+	fprintf(f, ") | Domain %d: %s | Task %s %s\n", q->domain_id, b->bp.domains[d].name, tk->id,
+	        tk->name);
 	fprintf(f, "%s | Time spent: %s%s%s\n",
 	        resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED"
 	        : it->correct                    ? "CORRECT"
@@ -319,10 +323,17 @@ cmd_review(int argc, char **argv)
 	size_t total = r->n_items, shown = 0;
 	char used[32];
 	clock_format_hms((long)r->time_used_s, used);
-	fprintf(f, "Review of %s\n", path);
-	fprintf(f, "%s %s, finished %s: scaled %d (%s), %d of %d correct, time used %s\n", r->mode,
-	        r->exam_code, r->finished_at, r->score.scaled, r->score.passed ? "PASS" : "FAIL",
-	        r->score.correct, r->score.scored, used);
+	fputs("Review of ", f);
+	textsafe_fputs(path, 0, f);
+	fputc('\n', f);
+	/* Mode, code and time come from the result file: escaped. */
+	textsafe_fputs(r->mode, 0, f);
+	fputc(' ', f);
+	textsafe_fputs(r->exam_code, 0, f);
+	fputs(", finished ", f);
+	textsafe_fputs(r->finished_at, 0, f);
+	fprintf(f, ": scaled %d (%s), %d of %d correct, time used %s\n", r->score.scaled,
+	        r->score.passed ? "PASS" : "FAIL", r->score.correct, r->score.scored, used);
 	print_pacing(f, r, b);
 	for (size_t i = 0; i < total; i++) {
 		const struct result_item *it = &r->items[i];

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "certsim/lineui.h"
+#include "certsim/textsafe.h"
 
 /* ASCII letters only: the locale (set for ncursesw) must not widen what counts. */
 static int
@@ -259,6 +260,15 @@ print_time(const struct session *s, FILE *out)
 		fprintf(out, "Untimed (%s used)", t);
 }
 
+/* "  LABEL text" and a newline, the bank's text escaped. */
+static void
+put_choice(FILE *out, const char *label, const char *text)
+{
+	fprintf(out, "  %s. ", label);
+	textsafe_fputs(text, TEXTSAFE_MULTILINE, out);
+	fputc('\n', out);
+}
+
 void
 lineui_print_question(const struct session *s, FILE *out)
 {
@@ -269,27 +279,43 @@ lineui_print_question(const struct session *s, FILE *out)
 	int d = bank_domain_index(b, q->domain_id);
 	fprintf(out,
 	        "\n--------------------------------------------------------------------------\n");
-	fprintf(out, "Question %zu of %zu | Domain %d: %s | Task %s %s\n", s->cur + 1, s->n,
-	        q->domain_id, b->bp.domains[d].name, t->id, t->name);
+	fprintf(out, "Question %zu of %zu | Domain %d: ", s->cur + 1, s->n, q->domain_id);
+	textsafe_fputs(b->bp.domains[d].name, 0, out);
+	fputs(" | Task ", out);
+	textsafe_fputs(t->id, 0, out);
+	fputc(' ', out);
+	textsafe_fputs(t->name, 0, out);
+	fputc('\n', out);
 	print_time(s, out);
 	fprintf(out, " | Flagged: %zu | Answered: %zu of %zu%s\n", session_count_flagged(s),
 	        session_count_answered(s), s->n, it->flagged ? " | THIS QUESTION IS FLAGGED" : "");
 	if (q->case_study >= 0) {
 		const struct case_study *cs = &b->case_studies[q->case_study];
-		fprintf(out, "\nCase study: %s\n%s\n", cs->title, cs->scenario);
+		fputs("\nCase study: ", out);
+		textsafe_fputs(cs->title, 0, out);
+		fputc('\n', out);
+		textsafe_fputs(cs->scenario, TEXTSAFE_MULTILINE, out);
+		fputc('\n', out);
 	}
 	const char *hint = bank_choose_hint(q);
-	fprintf(out, "\n%s%s%s\n\n", q->stem, hint ? " " : "", hint ? hint : "");
+	fputc('\n', out);
+	textsafe_fputs(q->stem, TEXTSAFE_MULTILINE, out);
+	fprintf(out, "%s%s\n\n", hint ? " " : "", hint ? hint : "");
 	if (q->type == Q_MATCHING) {
 		fprintf(out, "Prompts:\n");
-		for (int k = 0; k < it->d.n_pperm; k++)
-			fprintf(out, "  %d. %s\n", k + 1, q->prompts[it->d.pperm[k]].text);
+		for (int k = 0; k < it->d.n_pperm; k++) {
+			char label[16];
+			snprintf(label, sizeof label, "%d", k + 1);
+			put_choice(out, label, q->prompts[it->d.pperm[k]].text);
+		}
 		fprintf(out, "Options:\n");
 	} else if (q->type == Q_ORDERING) {
 		fprintf(out, "Items:\n");
 	}
-	for (int k = 0; k < it->d.n_perm; k++)
-		fprintf(out, "  %c. %s\n", 'A' + k, q->choices[it->d.perm[k]].text);
+	for (int k = 0; k < it->d.n_perm; k++) {
+		char label[2] = { (char)('A' + k), '\0' };
+		put_choice(out, label, q->choices[it->d.perm[k]].text);
+	}
 	const char *how = q->type == Q_SINGLE     ? "one letter"
 	                  : q->type == Q_MULTIPLE ? "letters, e.g. A C"
 	                  : q->type == Q_ORDERING ? "all letters in order, e.g. C A B"
@@ -350,8 +376,13 @@ lineui_print_feedback(const struct session *s, FILE *out)
 		fprintf(out, "\nCorrect. (%s)\n", buf);
 	else
 		fprintf(out, "\nIncorrect. The answer is: %s\n", buf);
-	if (q->explanation != NULL)
-		fprintf(out, "%s\n", q->explanation);
-	for (int i = 0; i < q->n_references; i++)
-		fprintf(out, "Reference: %s\n", q->references[i]);
+	if (q->explanation != NULL) {
+		textsafe_fputs(q->explanation, TEXTSAFE_MULTILINE, out);
+		fputc('\n', out);
+	}
+	for (int i = 0; i < q->n_references; i++) {
+		fputs("Reference: ", out);
+		textsafe_fputs(q->references[i], 0, out);
+		fputc('\n', out);
+	}
 }
