@@ -518,7 +518,6 @@ cli_start(int quiz, const struct start_options *opts)
 
 	struct draw_request req = { 0 };
 	struct session_config cfg = { 0 };
-	req.task = -1;
 	req.seed = o.have_seed ? o.seed : rng_random_seed();
 	seen = calloc(b->n_questions, sizeof *seen);
 	last = calloc(b->n_questions, sizeof *last);
@@ -556,14 +555,15 @@ cli_start(int quiz, const struct start_options *opts)
 			req.domain = o.domain;
 			snprintf(cfg.source, sizeof cfg.source, "domain %d", o.domain);
 		} else if (o.task != NULL) {
-			if ((req.task = bank_task_index(b, o.task)) < 0) {
+			int t = bank_task_index(b, o.task);
+			if (t < 0) {
 				code = cli_usage_error(
 				    cmd, "there is no task '%s' in %s (tasks look like 2.2)",
 				    o.task, b->bp.code);
 				goto done;
 			}
-			snprintf(cfg.source, sizeof cfg.source, "task %s",
-			         b->bp.tasks[req.task].id);
+			req.task1 = t + 1;
+			snprintf(cfg.source, sizeof cfg.source, "task %s", b->bp.tasks[t].id);
 		} else if (o.missed) {
 			eligible = calloc(b->n_questions, 1);
 			if (eligible == NULL) {
