@@ -1,12 +1,16 @@
 /* Bank lookup, loading and error reporting shared by the commands. */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "certsim/home.h"
 #include "cli.h"
 
 static int
@@ -113,4 +117,29 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'certsim %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 	return EXIT_USAGE;
+}
+
+int
+cli_lock_home(const char *home)
+{
+	char *path = home_path(home, HOME_LOCK);
+	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600) : -1;
+	if (fd < 0) {
+		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
+		                     strerror(errno));
+		free(path);
+		return code;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		int code = cli_error(
+		    EXIT_INVALID,
+		    "another certsim process is running an attempt with the data directory %s; "
+		    "finish that one first (or set CERTSIM_HOME to another directory)",
+		    home);
+		free(path);
+		return code;
+	}
+	free(path);
+	return 0;
 }

@@ -258,32 +258,6 @@ check_key(const char *home)
 	return code;
 }
 
-/* Hold the attempt lock for the whole run (released when the process ends). */
-static int
-take_lock(const char *home)
-{
-	char *path = home_path(home, HOME_LOCK);
-	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
-	if (fd < 0) {
-		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
-		                     strerror(errno));
-		free(path);
-		return code;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		close(fd);
-		int code = cli_error(
-		    EXIT_INVALID,
-		    "another certsim process is running an attempt with the data directory %s; "
-		    "finish that one first (or set CERTSIM_HOME to another directory)",
-		    home);
-		free(path);
-		return code;
-	}
-	free(path);
-	return 0;
-}
-
 static void
 print_report(const struct session *s, const struct score *sc, const char *path,
              const char *out_path, FILE *f)
@@ -479,7 +453,7 @@ open_home(char **home, char **save)
 		free(err);
 		return code;
 	}
-	if ((code = take_lock(*home)) != 0)
+	if ((code = cli_lock_home(*home)) != 0)
 		return code;
 	if ((*save = home_path(*home, HOME_ATTEMPT)) == NULL)
 		return cli_error(EXIT_SYSTEM, "out of memory");
