@@ -183,10 +183,11 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 		} else if (strcmp(a, "--time-limit") == 0) {
 			NEED_VALUE();
 			if ((o->time_limit = clock_parse_duration(val)) < 0)
-				return cli_usage_error(cmd,
-				                       "--time-limit takes a duration such as 90s, "
-				                       "45m, 2h or 1h30m, not '%s'",
-				                       val);
+				return cli_usage_error(
+				    cmd,
+				    "--time-limit takes a duration with its unit: 90s, 45m, 2h or "
+				    "1h30m (h, m and s, up to 100h), not '%s'",
+				    val);
 		} else if (strcmp(a, "--untimed") == 0) {
 			o->untimed = 1;
 		} else if (strcmp(a, "--discard-saved") == 0) {

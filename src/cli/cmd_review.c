@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "certsim/clock.h"
@@ -224,25 +225,78 @@ last_result_path(const char *home, int *code)
 	return path;
 }
 
-/* Open $PAGER on a terminal, else stdout. */
+/* Where the review goes: stdout, or a buffer shown through $PAGER at the end. */
+struct pager {
+	const char *cmd; /* NULL: straight to stdout */
+	char *buf;
+	size_t len;
+};
+
+/*
+ * On a terminal the review is gathered in memory and shown through $PAGER
+ * (default "less -R") when it is complete, so that a pager that cannot run
+ * does not lose it; elsewhere (or with PAGER=cat) it goes to stdout.
+ */
 static FILE *
-open_pager(int *piped)
+pager_open(struct pager *pg)
 {
-	*piped = 0;
+	memset(pg, 0, sizeof *pg);
 	if (!isatty(STDOUT_FILENO))
 		return stdout;
-	const char *pager = getenv("PAGER");
-	if (pager == NULL || *pager == '\0')
-		pager = "less -R";
-	if (strcmp(pager, "cat") == 0)
+	const char *cmd = getenv("PAGER");
+	if (cmd == NULL || *cmd == '\0')
+		cmd = "less -R";
+	if (strcmp(cmd, "cat") == 0)
 		return stdout;
+	FILE *f = open_memstream(&pg->buf, &pg->len);
+	if (f == NULL)
+		return stdout;
+	pg->cmd = cmd;
+	return f;
+}
+
+/*
+ * Show what was gathered through the pager. A pager that cannot be started
+ * or exits with a failure gets a warning, and the text goes to stdout
+ * plainly instead.
+ */
+static void
+pager_close(struct pager *pg, FILE *f)
+{
+	if (pg->cmd == NULL) {
+		fflush(f);
+		return;
+	}
+	if (fclose(f) != 0 || pg->buf == NULL) {
+		free(pg->buf);
+		fprintf(stderr, "certsim: out of memory while preparing the review\n");
+		return;
+	}
 	fflush(stdout);
-	signal(SIGPIPE, SIG_IGN);
-	FILE *p = popen(pager, "w");
-	if (p == NULL)
-		return stdout;
-	*piped = 1;
-	return p;
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	FILE *p = popen(pg->cmd, "w");
+	int st = -1;
+	if (p != NULL) {
+		fwrite(pg->buf, 1, pg->len, p);
+		st = pclose(p);
+	}
+	signal(SIGPIPE, old);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		if (st != -1 && WIFEXITED(st))
+			fprintf(stderr,
+			        "certsim: warning: the pager '%s' failed (exit %d); showing the "
+			        "review without it\n",
+			        pg->cmd, WEXITSTATUS(st));
+		else
+			fprintf(
+			    stderr,
+			    "certsim: warning: the pager '%s' could not run; showing the review "
+			    "without it\n",
+			    pg->cmd);
+		fwrite(pg->buf, 1, pg->len, stdout);
+		fflush(stdout);
+	}
+	free(pg->buf);
 }
 
 int
@@ -318,8 +372,8 @@ cmd_review(int argc, char **argv)
 	if (result_verify(path, NULL, home, &summary, &err) < 0)
 		fprintf(stderr, "certsim: note: %s\n", err);
 
-	int piped;
-	FILE *f = open_pager(&piped);
+	struct pager pg;
+	FILE *f = pager_open(&pg);
 	size_t total = r->n_items, shown = 0;
 	char used[32];
 	clock_format_hms((long)r->time_used_s, used);
@@ -351,10 +405,7 @@ cmd_review(int argc, char **argv)
 		fprintf(f, "\nNo %s in this attempt.\n", what);
 	else
 		fprintf(f, "\n%zu %s shown.\n", shown, what);
-	if (piped)
-		pclose(f);
-	else
-		fflush(f);
+	pager_close(&pg, f);
 done:
 	result_file_free(r);
 	bank_free(b);

@@ -88,4 +88,26 @@ keys $S C-c
 lit $S "y"
 check "LANG=C: quit" wait_file "$TMP/$S.rc"
 
+# --time-limit needs a unit: "5" is a usage error naming the accepted forms.
+rm -f "$CERTSIM_HOME/attempt.json"
+"$CERTSIM" quiz --bank "$U" --domain 1 --count 2 --time-limit 5 < /dev/null > "$TMP/tl.out" 2>&1
+check "--time-limit 5: usage error (exit 2)" [ $? -eq 2 ]
+check "--time-limit 5: names the forms" grep -q "90s, 45m, 2h or 1h30m" "$TMP/tl.out"
+"$CERTSIM" quiz --bank "$U" --domain 1 --count 2 --time-limit 5m < /dev/null > /dev/null 2>&1
+check "--time-limit 5m still works" [ $? -eq 0 ]
+
+# A failing $PAGER: a warning, then the review as plain text on the terminal.
+S=pager
+run_env $S 100 40 "PAGER=/nonexistent/pager" review --all --bank "$U"
+check "failing pager: review exits 0" wait_file "$TMP/$S.rc"
+check "failing pager: exit 0" [ "$(cat "$TMP/$S.rc")" = 0 ]
+check "failing pager: a warning" grep -q "warning: the pager '/nonexistent/pager' failed" <<< "$(flat $S)"
+check "failing pager: the review is shown" grep -q "items shown" <<< "$(flat $S)"
+tm kill-session -t $S 2>/dev/null
+S=pager2
+run_env $S 100 40 "PAGER=cat" review --all --bank "$U"
+check "PAGER=cat: the review is shown" wait_for $S "items shown"
+check "PAGER=cat: no warning" bash -c "! tmux -L '$SOCK' capture-pane -p -t $S | grep -q warning"
+tm kill-session -t $S 2>/dev/null
+
 finish
