@@ -110,4 +110,29 @@ check "PAGER=cat: the review is shown" wait_for $S "items shown"
 check "PAGER=cat: no warning" bash -c "! tmux -L '$SOCK' capture-pane -p -t $S | grep -q warning"
 tm kill-session -t $S 2>/dev/null
 
+# Line mode on a terminal wraps at its width, words whole.
+S=narrow
+rm -f "$CERTSIM_HOME/attempt.json"
+run_env $S 50 40 "" quiz --plain --bank "$U" --domain 1 --count 4 --seed 3 --time-limit 5m
+check "narrow line mode: a question" wait_for $S "^Answer \\(one letter\\)"
+scr=""
+for i in 1 2 3 4; do
+	scr="$scr$(screen_of $S)"$'\n'
+	lit $S "n"
+	keys $S Enter
+	sleep 0.3
+done
+too_wide=$(while IFS= read -r line; do
+	w=$(printf '%s' "$line" | python3 -c 'import sys,unicodedata as u; s=sys.stdin.read(); print(sum(2 if u.east_asian_width(c) in "WF" else 1 for c in s))')
+	[ "$w" -gt 50 ] && echo "$line"
+done <<< "$scr")
+check "narrow line mode: no line wider than 50 columns" [ -z "$too_wide" ]
+check "narrow line mode: a long stem is on several lines, words whole" \
+	grep -q "^Quelle étape prépare les données pour" <<< "$scr"
+check "narrow line mode: the next line starts with a whole word" \
+	grep -Eq "^(l'entraînement|entraînement|du modèle)" <<< "$scr"
+check "narrow line mode: the prompt wraps between words" grep -q "^submit, ? for help$" <<< "$scr"
+check "narrow line mode: the rule fits" grep -qx -- "-\{50\}" <<< "$scr"
+tm kill-session -t $S 2>/dev/null
+
 finish
