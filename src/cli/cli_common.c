@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "certsim/home.h"
+#include "certsim/textsafe.h"
 #include "cli.h"
 
 static int
@@ -95,13 +96,36 @@ cli_load_bank(const char *path, int *code)
 	return b;
 }
 
+/*
+ * "certsim: " and the message on stderr. Messages quote file names, keys
+ * and values from banks and results: control characters in them are
+ * escaped (textsafe), never sent to the terminal.
+ */
+static void
+put_message(const char *fmt, va_list ap)
+{
+	char *raw = NULL;
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	fputs("certsim: ", stderr);
+	if (n >= 0 && (raw = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	if (raw == NULL) {
+		vfprintf(stderr, fmt, ap);
+		return;
+	}
+	textsafe_fputs(raw, TEXTSAFE_MULTILINE, stderr);
+	free(raw);
+}
+
 int
 cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("certsim: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;
@@ -111,9 +135,8 @@ int
 cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("certsim: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry 'certsim %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 	return EXIT_USAGE;
