@@ -111,7 +111,6 @@ draw_from(const struct bank *b, uint64_t seed)
 	draw_exams_available(b, NULL);
 	memset(&req, 0, sizeof req);
 	req.count = b->bp.questions;
-	req.task = -1;
 	req.allow_fewer = 1;
 	req.seed = seed;
 	if (draw_items(b, &req, &items, &n, &err) == 0) {

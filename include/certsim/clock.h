@@ -51,8 +51,9 @@ int clock_parse_iso_ms(const char *s, int64_t *ms);
 void clock_format_iso_ms(int64_t ms, char out[32]);
 
 /*
- * Parse a duration: "90s", "45m", "2h", "1h30m", "1h30m15s" or a plain
- * number of minutes. Returns seconds (> 0), or -1 if invalid.
+ * Parse a duration: "90s", "45m", "2h", "1h30m", "1h30m15s" (units h, m, s
+ * in that order, each at most once, up to 100 hours). A number without a
+ * unit ("5") is invalid. Returns seconds (> 0), or -1 if invalid.
  */
 long clock_parse_duration(const char *s);
 

@@ -23,7 +23,9 @@ struct diag {
 /*
  * Append a diagnostic. where is the location prefix ("FILE:LINE:COL",
  * "FILE: question \"ID\"", "FILE: $.path"); the stored line is
- * "WHERE: error: MESSAGE" or "WHERE: warning: MESSAGE".
+ * "WHERE: error: MESSAGE" or "WHERE: warning: MESSAGE", with control
+ * characters and invalid UTF-8 in WHERE and MESSAGE escaped (textsafe), so
+ * a key name holding an escape sequence prints as \x1b[31m.
  */
 void diag_add(struct diag *d, enum diag_level level, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -26,7 +26,7 @@ int draw_exams_available(const struct bank *b, int *per_exam);
 struct draw_request {
 	int count;       /* items wanted (> 0) */
 	int domain;      /* 0: all domains, apportioned by weight; else one domain id */
-	int task;        /* -1 (or with domain 0 and no task): any; else a task index */
+	int task1;       /* 0: any task; else 1 + a task index (bank->bp.tasks) */
 	int allow_fewer; /* 1: a smaller pool gives a shorter draw, not an error */
 	/* NULL, or per question: nonzero if it may be drawn (e.g. --missed). */
 	const unsigned char *eligible;

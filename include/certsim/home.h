@@ -4,9 +4,12 @@
 
 /*
  * The data directory: $CERTSIM_HOME, else $XDG_DATA_HOME/certsim, else
- * $HOME/.local/share/certsim. It is created (mode 0700) with its results/
- * and keys/ subdirectories. Returns an allocated path (caller frees), or
- * NULL with *err (caller frees).
+ * $HOME/.local/share/certsim. What is missing of it and of its results/
+ * and keys/ subdirectories is created (mode 0700); what exists must be a
+ * directory owned by this user and not writable by group or others, else
+ * it is refused with the command that fixes it (nothing is chmodded). An
+ * empty CERTSIM_HOME is an error. Returns an allocated path (caller frees),
+ * or NULL with *err (caller frees).
  */
 char *home_dir(char **err);
 

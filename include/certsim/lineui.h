@@ -44,8 +44,18 @@ void lineui_parse(const char *line, const struct question *q, const struct draw_
 /* The current item: header, time, scenario, stem, options, the answer so far, the prompt. */
 void lineui_print_question(const struct session *s, FILE *out);
 
+/*
+ * The same with the scenario, stem, choices and explanation wrapped at
+ * width columns (a terminal's width), words kept whole (a word longer than
+ * a line is cut); width 0 does not wrap.
+ */
+void lineui_print_question_wrapped(const struct session *s, FILE *out, int width);
+
 /* Quiz with immediate feedback: right or wrong, the key, the explanation, the references. */
 void lineui_print_feedback(const struct session *s, FILE *out);
+
+/* lineui_print_feedback with the explanation wrapped at width columns (0: not wrapped). */
+void lineui_print_feedback_wrapped(const struct session *s, FILE *out, int width);
 
 /*
  * A response in the letters the candidate sees ("B D", "C A B",

@@ -31,6 +31,12 @@ struct bank *cli_load_bank(const char *path, int *code);
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Print a usage error and the hint to run COMMAND --help; returns EXIT_USAGE. */
+/*
+ * Take the data directory's attempt lock (home/attempt.lock) for the rest of
+ * the process: exam, quiz, resume and key hold it. Returns 0, or an exit
+ * code after a message when another certsim holds it or it cannot be opened.
+ */
+int cli_lock_home(const char *home);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*

@@ -1,12 +1,17 @@
 /* Bank lookup, loading and error reporting shared by the commands. */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "certsim/home.h"
+#include "certsim/textsafe.h"
 #include "cli.h"
 
 static int
@@ -91,13 +96,36 @@ cli_load_bank(const char *path, int *code)
 	return b;
 }
 
+/*
+ * "certsim: " and the message on stderr. Messages quote file names, keys
+ * and values from banks and results: control characters in them are
+ * escaped (textsafe), never sent to the terminal.
+ */
+static void
+put_message(const char *fmt, va_list ap)
+{
+	char *raw = NULL;
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	fputs("certsim: ", stderr);
+	if (n >= 0 && (raw = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	if (raw == NULL) {
+		vfprintf(stderr, fmt, ap);
+		return;
+	}
+	textsafe_fputs(raw, TEXTSAFE_MULTILINE, stderr);
+	free(raw);
+}
+
 int
 cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("certsim: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;
@@ -107,10 +135,34 @@ int
 cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("certsim: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry 'certsim %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 	return EXIT_USAGE;
+}
+
+int
+cli_lock_home(const char *home)
+{
+	char *path = home_path(home, HOME_LOCK);
+	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600) : -1;
+	if (fd < 0) {
+		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
+		                     strerror(errno));
+		free(path);
+		return code;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		int code = cli_error(
+		    EXIT_INVALID,
+		    "another certsim process is running an attempt with the data directory %s; "
+		    "finish that one first (or set CERTSIM_HOME to another directory)",
+		    home);
+		free(path);
+		return code;
+	}
+	free(path);
+	return 0;
 }

@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "certsim/driver.h"
@@ -21,6 +22,17 @@ struct ui {
 	enum ui_state state, before_confirm;
 };
 
+/* The terminal's width when out is one (text is wrapped to it), else 0. */
+static int
+term_width(FILE *out)
+{
+	struct winsize ws;
+	int fd = fileno(out);
+	if (fd < 0 || !isatty(fd) || ioctl(fd, TIOCGWINSZ, &ws) < 0 || ws.ws_col == 0)
+		return 0;
+	return ws.ws_col;
+}
+
 static void
 show(struct ui *u)
 {
@@ -31,7 +43,7 @@ show(struct ui *u)
 		        "r to list again.\n> ");
 		fflush(u->out);
 	} else {
-		lineui_print_question(u->s, u->out);
+		lineui_print_question_wrapped(u->s, u->out, term_width(u->out));
 	}
 }
 
@@ -102,7 +114,7 @@ handle_line(struct ui *u, const char *line)
 			return 0;
 		}
 		if (s->cfg.feedback == FEEDBACK_IMMEDIATE)
-			lineui_print_feedback(s, u->out);
+			lineui_print_feedback_wrapped(s, u->out, term_width(u->out));
 		advance(u);
 		break;
 	}

@@ -186,10 +186,11 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 		} else if (strcmp(a, "--time-limit") == 0) {
 			NEED_VALUE();
 			if ((o->time_limit = clock_parse_duration(val)) < 0)
-				return cli_usage_error(cmd,
-				                       "--time-limit takes a duration such as 90s, "
-				                       "45m, 2h or 1h30m, not '%s'",
-				                       val);
+				return cli_usage_error(
+				    cmd,
+				    "--time-limit takes a duration with its unit: 90s, 45m, 2h or "
+				    "1h30m (h, m and s, up to 100h), not '%s'",
+				    val);
 		} else if (strcmp(a, "--untimed") == 0) {
 			o->untimed = 1;
 		} else if (strcmp(a, "--discard-saved") == 0) {
@@ -273,32 +274,6 @@ check_key(const char *home)
 	free(keys);
 	free(err);
 	return code;
-}
-
-/* Hold the attempt lock for the whole run (released when the process ends). */
-static int
-take_lock(const char *home)
-{
-	char *path = home_path(home, HOME_LOCK);
-	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
-	if (fd < 0) {
-		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
-		                     strerror(errno));
-		free(path);
-		return code;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		close(fd);
-		int code = cli_error(
-		    EXIT_INVALID,
-		    "another certsim process is running an attempt with the data directory %s; "
-		    "finish that one first (or set CERTSIM_HOME to another directory)",
-		    home);
-		free(path);
-		return code;
-	}
-	free(path);
-	return 0;
 }
 
 static void
@@ -496,7 +471,7 @@ open_home(char **home, char **save)
 		free(err);
 		return code;
 	}
-	if ((code = take_lock(*home)) != 0)
+	if ((code = cli_lock_home(*home)) != 0)
 		return code;
 	if ((*save = home_path(*home, HOME_ATTEMPT)) == NULL)
 		return cli_error(EXIT_SYSTEM, "out of memory");
@@ -538,7 +513,6 @@ cli_start(int quiz, const struct start_options *opts)
 
 	struct draw_request req = { 0 };
 	struct session_config cfg = { 0 };
-	req.task = -1;
 	req.seed = o.have_seed ? o.seed : rng_random_seed();
 	seen = calloc(b->n_questions, sizeof *seen);
 	last = calloc(b->n_questions, sizeof *last);
@@ -581,14 +555,15 @@ cli_start(int quiz, const struct start_options *opts)
 			req.domain = o.domain;
 			snprintf(cfg.source, sizeof cfg.source, "domain %d", o.domain);
 		} else if (o.task != NULL) {
-			if ((req.task = bank_task_index(b, o.task)) < 0) {
+			int t = bank_task_index(b, o.task);
+			if (t < 0) {
 				code = cli_usage_error(
 				    cmd, "there is no task '%s' in %s (tasks look like 2.2)",
 				    o.task, b->bp.code);
 				goto done;
 			}
-			snprintf(cfg.source, sizeof cfg.source, "task %s",
-			         b->bp.tasks[req.task].id);
+			req.task1 = t + 1;
+			snprintf(cfg.source, sizeof cfg.source, "task %s", b->bp.tasks[t].id);
 		} else if (o.missed) {
 			eligible = calloc(b->n_questions, 1);
 			if (eligible == NULL) {

@@ -8,6 +8,7 @@
 #include "certsim/home.h"
 #include "certsim/readiness.h"
 #include "certsim/record.h"
+#include "certsim/textsafe.h"
 #include "certsim/trend.h"
 #include "cli.h"
 
@@ -30,10 +31,14 @@ static const char history_help[] =
 static void
 mode_label(const struct result_file *r, char *buf, size_t n)
 {
+	/* Both come from the result file: escape control characters. */
+	char *src = textsafe_escape(r->quiz_source, 0), *mode = textsafe_escape(r->mode, 0);
 	if (strcmp(r->mode, "quiz") == 0 && r->has_quiz)
-		snprintf(buf, n, "quiz (%s)", r->quiz_source);
+		snprintf(buf, n, "quiz (%s)", src ? src : "?");
 	else
-		snprintf(buf, n, "%s", r->mode);
+		snprintf(buf, n, "%s", mode ? mode : "?");
+	free(src);
+	free(mode);
 }
 
 /* One trend row: label, the percents oldest first, and the direction. */
@@ -127,9 +132,11 @@ cmd_history(int argc, char **argv)
 		char label[64], t[32];
 		mode_label(r, label, sizeof label);
 		clock_format_hms((long)r->time_used_s, t);
-		printf("%-20.20s %-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", h.v[a].finished_at,
-		       label, r->n_items, r->score.correct, r->score.scored, r->score.scaled,
+		char *fin = textsafe_escape(h.v[a].finished_at, 0);
+		printf("%-20.20s %-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", fin ? fin : "?", label,
+		       r->n_items, r->score.correct, r->score.scored, r->score.scaled,
 		       r->score.passed ? "PASS" : "FAIL", t, history_sig_name(h.v[a].sig));
+		free(fin);
 	}
 	if (b != NULL)
 		print_trends(&h, b);

@@ -93,6 +93,10 @@ cmd_key(int argc, char **argv)
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
+	/* Not while an exam may be creating the key: the same lock as exam. */
+	if ((code = cli_lock_home(home)) != 0)
+		goto done;
+	code = EXIT_DONE;
 	keys = home_path(home, HOME_KEYS);
 	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0) {
 		code = cli_error(EXIT_SYSTEM, "%s", err ? err : "out of memory");

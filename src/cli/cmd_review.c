@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "certsim/clock.h"
@@ -12,6 +13,7 @@
 #include "certsim/home.h"
 #include "certsim/pacing.h"
 #include "certsim/result.h"
+#include "certsim/textsafe.h"
 #include "cli.h"
 
 static const char review_help[] =
@@ -74,15 +76,18 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 	fprintf(f,
 	        "\n==========================================================================\n");
 	if (qi < 0) {
-		fprintf(f, "Question %d of %zu (%s): not in this bank any more\n", it->n, total,
-		        it->id);
+		fprintf(f, "Question %d of %zu (", it->n, total);
+		textsafe_fputs(it->id, 0, f);
+		fputs("): not in this bank any more\n", f);
 		return;
 	}
 	const struct question *q = &b->questions[qi];
 	const struct task *tk = &b->bp.tasks[q->task_idx];
 	int d = bank_domain_index(b, q->domain_id);
-	fprintf(f, "Question %d of %zu (%s) | Domain %d: %s | Task %s %s\n", it->n, total, it->id,
-	        q->domain_id, b->bp.domains[d].name, tk->id, tk->name);
+	fprintf(f, "Question %d of %zu (", it->n, total);
+	textsafe_fputs(it->id, 0, f);
+	fprintf(f, ") | Domain %d: %s | Task %s %s\n", q->domain_id, b->bp.domains[d].name, tk->id,
+	        tk->name);
 	fprintf(f, "%s | Time spent: %s%s%s\n",
 	        resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED"
 	        : it->correct                    ? "CORRECT"
@@ -220,25 +225,78 @@ last_result_path(const char *home, int *code)
 	return path;
 }
 
-/* Open $PAGER on a terminal, else stdout. */
+/* Where the review goes: stdout, or a buffer shown through $PAGER at the end. */
+struct pager {
+	const char *cmd; /* NULL: straight to stdout */
+	char *buf;
+	size_t len;
+};
+
+/*
+ * On a terminal the review is gathered in memory and shown through $PAGER
+ * (default "less -R") when it is complete, so that a pager that cannot run
+ * does not lose it; elsewhere (or with PAGER=cat) it goes to stdout.
+ */
 static FILE *
-open_pager(int *piped)
+pager_open(struct pager *pg)
 {
-	*piped = 0;
+	memset(pg, 0, sizeof *pg);
 	if (!isatty(STDOUT_FILENO))
 		return stdout;
-	const char *pager = getenv("PAGER");
-	if (pager == NULL || *pager == '\0')
-		pager = "less -R";
-	if (strcmp(pager, "cat") == 0)
+	const char *cmd = getenv("PAGER");
+	if (cmd == NULL || *cmd == '\0')
+		cmd = "less -R";
+	if (strcmp(cmd, "cat") == 0)
 		return stdout;
+	FILE *f = open_memstream(&pg->buf, &pg->len);
+	if (f == NULL)
+		return stdout;
+	pg->cmd = cmd;
+	return f;
+}
+
+/*
+ * Show what was gathered through the pager. A pager that cannot be started
+ * or exits with a failure gets a warning, and the text goes to stdout
+ * plainly instead.
+ */
+static void
+pager_close(struct pager *pg, FILE *f)
+{
+	if (pg->cmd == NULL) {
+		fflush(f);
+		return;
+	}
+	if (fclose(f) != 0 || pg->buf == NULL) {
+		free(pg->buf);
+		fprintf(stderr, "certsim: out of memory while preparing the review\n");
+		return;
+	}
 	fflush(stdout);
-	signal(SIGPIPE, SIG_IGN);
-	FILE *p = popen(pager, "w");
-	if (p == NULL)
-		return stdout;
-	*piped = 1;
-	return p;
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	FILE *p = popen(pg->cmd, "w");
+	int st = -1;
+	if (p != NULL) {
+		fwrite(pg->buf, 1, pg->len, p);
+		st = pclose(p);
+	}
+	signal(SIGPIPE, old);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		if (st != -1 && WIFEXITED(st))
+			fprintf(stderr,
+			        "certsim: warning: the pager '%s' failed (exit %d); showing the "
+			        "review without it\n",
+			        pg->cmd, WEXITSTATUS(st));
+		else
+			fprintf(
+			    stderr,
+			    "certsim: warning: the pager '%s' could not run; showing the review "
+			    "without it\n",
+			    pg->cmd);
+		fwrite(pg->buf, 1, pg->len, stdout);
+		fflush(stdout);
+	}
+	free(pg->buf);
 }
 
 int
@@ -314,15 +372,22 @@ cmd_review(int argc, char **argv)
 	if (result_verify(path, NULL, home, &summary, &err) < 0)
 		fprintf(stderr, "certsim: note: %s\n", err);
 
-	int piped;
-	FILE *f = open_pager(&piped);
+	struct pager pg;
+	FILE *f = pager_open(&pg);
 	size_t total = r->n_items, shown = 0;
 	char used[32];
 	clock_format_hms((long)r->time_used_s, used);
-	fprintf(f, "Review of %s\n", path);
-	fprintf(f, "%s %s, finished %s: scaled %d (%s), %d of %d correct, time used %s\n", r->mode,
-	        r->exam_code, r->finished_at, r->score.scaled, r->score.passed ? "PASS" : "FAIL",
-	        r->score.correct, r->score.scored, used);
+	fputs("Review of ", f);
+	textsafe_fputs(path, 0, f);
+	fputc('\n', f);
+	/* Mode, code and time come from the result file: escaped. */
+	textsafe_fputs(r->mode, 0, f);
+	fputc(' ', f);
+	textsafe_fputs(r->exam_code, 0, f);
+	fputs(", finished ", f);
+	textsafe_fputs(r->finished_at, 0, f);
+	fprintf(f, ": scaled %d (%s), %d of %d correct, time used %s\n", r->score.scaled,
+	        r->score.passed ? "PASS" : "FAIL", r->score.correct, r->score.scored, used);
 	print_pacing(f, r, b);
 	for (size_t i = 0; i < total; i++) {
 		const struct result_item *it = &r->items[i];
@@ -340,10 +405,7 @@ cmd_review(int argc, char **argv)
 		fprintf(f, "\nNo %s in this attempt.\n", what);
 	else
 		fprintf(f, "\n%zu %s shown.\n", shown, what);
-	if (piped)
-		pclose(f);
-	else
-		fflush(f);
+	pager_close(&pg, f);
 done:
 	result_file_free(r);
 	bank_free(b);

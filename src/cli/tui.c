@@ -536,11 +536,15 @@ draw(struct tui *t)
 	if (!tui_big_enough()) {
 		char clk[64], extra[96];
 		tui_format_clock(t->s, clk, sizeof clk);
-		snprintf(extra, sizeof extra,
-		         t->screen == SCR_START || session_left_ms(t->s) < 0
-		             ? "%s"
-		             : "Time remaining %s (the clock keeps running)",
-		         clk);
+		/* The clock stays hidden if the candidate hid it. */
+		if (t->timer_hidden)
+			extra[0] = '\0';
+		else
+			snprintf(extra, sizeof extra,
+			         t->screen == SCR_START || session_left_ms(t->s) < 0
+			             ? "%s"
+			             : "Time remaining %s (the clock keeps running)",
+			         clk);
 		tui_draw_too_small(extra);
 		if (t->overlay == OV_QUIT)
 			tui_puts(LINES - 1, 0, "Save and quit? (y/n)", COLS, tui_attr(R_NOTICE));

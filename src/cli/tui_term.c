@@ -1,5 +1,6 @@
 /* The terminal for the full-screen front end: curses set-up and restore, keys, drawing. */
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@ static SCREEN *screen;
 static int active;
 static int colour;
 static int quick_errors;
+static int utf8 = 1; /* the locale's characters are UTF-8: else non-ASCII shows as '?' */
 
 enum { PAIR_RED = 1, PAIR_GREEN, PAIR_CYAN };
 
@@ -75,6 +77,16 @@ tui_term_begin(void)
 	if (screen == NULL) {
 		const char *term = getenv("TERM");
 		setlocale(LC_ALL, "");
+		/*
+		 * In a locale that is not UTF-8 (LANG=C), curses would print a
+		 * bank's accents and CJK as M-x sequences of other widths and
+		 * break the layout: try a UTF-8 locale for the characters, else
+		 * draw each column of a non-ASCII character as '?'.
+		 */
+		if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+		    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+			setlocale(LC_CTYPE, "en_US.UTF-8");
+		utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 		if (term == NULL || term[0] == '\0' || !tui_terminal_known())
 			return -1;
 		install_crash_handlers();
@@ -199,6 +211,10 @@ tui_put(int y, int x, const char *s, size_t len, int max, int attr)
 			break;
 		if (n == 1 && (unsigned char)s[i] >= 0x80) {
 			buf[used++] = '?';
+		} else if (!utf8 && cp >= 0x80) {
+			/* As many columns as layout gave it, so wrapping still matches. */
+			for (int k = 0; k < cw && used + 1 < sizeof buf; k++)
+				buf[used++] = '?';
 		} else if (cp == '\t') {
 			buf[used++] = ' ';
 		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
@@ -241,20 +257,33 @@ tui_draw_too_small(const char *extra)
 {
 	char now[64];
 	const char *msg[3];
-	int n = 0;
+	struct layout l[3];
+	int n = 0, rows = 0;
 	snprintf(now, sizeof now, "(it is %dx%d now)", COLS, LINES);
 	msg[n++] = "Enlarge the terminal to at least 80x24";
 	msg[n++] = now;
-	if (extra != NULL)
+	if (extra != NULL && *extra != '\0')
 		msg[n++] = extra;
 	erase();
-	int y0 = LINES / 2 - n / 2;
-	if (y0 < 0)
-		y0 = 0;
-	for (int i = 0; i < n && y0 + i < LINES; i++) {
-		int w = layout_width(msg[i], strlen(msg[i]));
-		int x = w < COLS ? (COLS - w) / 2 : 0;
-		tui_puts(y0 + i, x, msg[i], COLS, i == 0 ? A_BOLD : A_NORMAL);
+	/* Wrapped at the width there is, so the message is whole even at 20x10. */
+	for (int i = 0; i < n; i++) {
+		memset(&l[i], 0, sizeof l[i]);
+		if (layout_wrap(&l[i], msg[i], COLS > 0 ? COLS : 1) < 0)
+			l[i].n = 0;
+		rows += (int)l[i].n;
+	}
+	int y = (LINES - rows) / 2;
+	if (y < 0)
+		y = 0;
+	for (int i = 0; i < n; i++) {
+		for (size_t k = 0; k < l[i].n && y < LINES; k++, y++) {
+			const char *s = msg[i] + l[i].lines[k].off;
+			size_t len = l[i].lines[k].len;
+			int w = layout_width(s, len);
+			int x = w < COLS ? (COLS - w) / 2 : 0;
+			tui_put(y, x, s, len, COLS, i == 0 ? A_BOLD : A_NORMAL);
+		}
+		layout_free(&l[i]);
 	}
 }
 

@@ -12,6 +12,12 @@ tui_terminal_known(void)
 	/* Asked before newterm(): a failed newterm() leaks, a failed setupterm() does not. */
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
 		return 0;
+	/*
+	 * Full screen needs cursor addressing: TERM=dumb and the like have
+	 * none, and get line mode.
+	 */
+	char *cup = tigetstr("cup");
+	int ok = cup != NULL && cup != (char *)-1 && *cup != '\0';
 	del_curterm(cur_term);
-	return 1;
+	return ok;
 }

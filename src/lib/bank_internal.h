@@ -76,6 +76,12 @@ void bank_schema_collect_keys(struct loader *L, const char *where, const cJSON *
                               const char *const *allowed, cJSON **out);
 void bank_schema_check_keys(struct loader *L, const char *where, const cJSON *obj,
                             const char *const *allowed);
+/*
+ * A C0 or C1 control character in string s of the member named key (newline
+ * and tab allowed only in stem, explanation, scenario and choice text) is an
+ * error naming where and key; returns -1 then, else 0.
+ */
+int bank_schema_check_text(struct loader *L, const char *where, const char *s, const char *key);
 cJSON *bank_schema_need_str(struct loader *L, const char *where, cJSON *it, const char *key);
 cJSON *bank_schema_need_string(struct loader *L, const char *where, const cJSON *obj,
                                const char *key);

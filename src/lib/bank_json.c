@@ -314,6 +314,21 @@ bank_json_read(struct loader *L, const char *dir, const char *name, crypto_gener
 		         (unsigned char)buf[bad]);
 		goto out;
 	}
+	/*
+	 * JSON allows no raw control character, inside strings or out (cJSON
+	 * accepts them): tab, line feed and carriage return are whitespace.
+	 */
+	for (size_t i = start; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			locate(buf, i, &line, &col);
+			snprintf(where, sizeof where, "%s:%d:%d", name, line, col);
+			diag_add(L->d, DIAG_ERROR, where,
+			         "syntax error: raw control character 0x%02X (JSON allows none)",
+			         c);
+			goto out;
+		}
+	}
 	const char *end = NULL;
 	/*
 	 * The length includes buf's terminating NUL, which cJSON skips as

@@ -13,6 +13,7 @@
 #include "bank_internal.h"
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
+#include "certsim/textsafe.h"
 
 void
 bank_question_free(struct question *q)
@@ -51,6 +52,8 @@ parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key, 
 	}
 	static const char *const keys[] = { "id", "text", NULL };
 	int bad = 0, i = 0, seen[16] = { 0 };
+	size_t coff;
+	unsigned ccp;
 	cJSON *c;
 	cJSON_ArrayForEach (c, arr) {
 		char w[600];
@@ -65,7 +68,9 @@ parse_choices(struct loader *L, const char *where, cJSON *arr, const char *key, 
 			    cJSON_IsString(id) && cJSON_IsString(tx) &&
 			    id->valuestring[0] >= first && id->valuestring[0] < first + max &&
 			    id->valuestring[1] == '\0' && !seen[id->valuestring[0] - first] &&
-			    strspn(tx->valuestring, " \t\r\n") != strlen(tx->valuestring)) {
+			    strspn(tx->valuestring, " \t\r\n") != strlen(tx->valuestring) &&
+			    !textsafe_find_control(tx->valuestring, TEXTSAFE_MULTILINE, &coff,
+			                           &ccp)) {
 				seen[id->valuestring[0] - first] = 1;
 				continue;
 			}

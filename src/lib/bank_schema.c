@@ -13,6 +13,7 @@
 #include "bank_internal.h"
 #include "certsim/bank.h"
 #include "certsim/fsutil.h"
+#include "certsim/textsafe.h"
 
 const char *
 bank_schema_type_name(const cJSON *it)
@@ -79,6 +80,50 @@ bank_schema_check_keys(struct loader *L, const char *where, const cJSON *obj,
 	bank_schema_collect_keys(L, where, obj, allowed, out);
 }
 
+/*
+ * Whether text may have lines: the stem, explanation, scenario and the
+ * text of a choice. Everything else (ids, names, titles, tags) is one line.
+ */
+static int
+multiline_key(const char *key)
+{
+	static const char *const keys[] = { "stem", "explanation", "scenario", "text", NULL };
+	for (size_t i = 0; keys[i] != NULL; i++)
+		if (strcmp(keys[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Report a C0 or C1 control character in the (unescaped) string s of the
+ * member named key: it would reach the terminal. Newline and tab are
+ * allowed only in text that may have lines. Returns -1 when reported, else 0.
+ */
+int
+bank_schema_check_text(struct loader *L, const char *where, const char *s, const char *key)
+{
+	size_t off;
+	unsigned cp;
+	int multi = multiline_key(key);
+	if (!textsafe_find_control(s, multi, &off, &cp))
+		return 0;
+	if (multi)
+		diag_add(L->d, DIAG_ERROR, where,
+		         "\"%s\" contains control character U+%04X at byte %zu (only newline and "
+		         "tab are allowed)",
+		         key, cp, off);
+	else if (cp == '\n' || cp == '\t')
+		diag_add(L->d, DIAG_ERROR, where,
+		         "\"%s\" contains %s at byte %zu (it must be one line of text)", key,
+		         cp == '\n' ? "a newline" : "a tab", off);
+	else
+		diag_add(L->d, DIAG_ERROR, where,
+		         "\"%s\" contains control character U+%04X at byte %zu (it must be one "
+		         "line of printable text)",
+		         key, cp, off);
+	return -1;
+}
+
 /* A required non-empty string (the member it, named key); NULL if bad. */
 cJSON *
 bank_schema_need_str(struct loader *L, const char *where, cJSON *it, const char *key)
@@ -99,6 +144,8 @@ bank_schema_need_str(struct loader *L, const char *where, cJSON *it, const char 
 		diag_add(L->d, DIAG_ERROR, where, "\"%s\" is empty", key);
 		return NULL;
 	}
+	if (bank_schema_check_text(L, where, it->valuestring, key) < 0)
+		return NULL;
 	return it;
 }
 
@@ -162,6 +209,8 @@ bank_schema_opt_strings(struct loader *L, const char *where, cJSON *arr, const c
 		if (!cJSON_IsString(it)) {
 			diag_add(L->d, DIAG_ERROR, where, "\"%s\"[%d] must be a string, not %s",
 			         key, i, bank_schema_type_name(it));
+			bad = 1;
+		} else if (bank_schema_check_text(L, where, it->valuestring, key) < 0) {
 			bad = 1;
 		}
 		i++;

@@ -149,7 +149,7 @@ clock_parse_duration(const char *s)
 			if (v > 1000000)
 				return -1;
 		}
-		char u = *s ? *s++ : 'm';
+		char u = *s ? *s++ : 0; /* a unit is required: is "5" seconds or minutes? */
 		long mult = u == 'h' ? 3600 : u == 'm' ? 60 : u == 's' ? 1 : 0;
 		/* Units must be known and in h, m, s order, each at most once. */
 		if (mult == 0 ||

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "certsim/diag.h"
+#include "certsim/strbuf.h"
+#include "certsim/textsafe.h"
 
 void
 diag_add(struct diag *d, enum diag_level level, const char *where, const char *fmt, ...)
@@ -29,14 +31,17 @@ diag_add(struct diag *d, enum diag_level level, const char *where, const char *f
 		d->v = v;
 		d->cap = cap;
 	}
-	const char *lv = level == DIAG_ERROR ? "error" : "warning";
-	size_t len = strlen(where) + strlen(lv) + strlen(msg) + 5;
-	char *text = malloc(len);
+	/* File names, keys and values quoted in the message may hold control characters. */
+	struct strbuf sb;
+	strbuf_init(&sb);
+	textsafe_append(&sb, where, 0);
+	strbuf_puts(&sb, level == DIAG_ERROR ? ": error: " : ": warning: ");
+	textsafe_append(&sb, msg, 0);
+	char *text = strbuf_detach(&sb);
 	if (text == NULL) {
 		d->oom = 1;
 		return;
 	}
-	snprintf(text, len, "%s: %s: %s", where, lv, msg);
 	d->v[d->n].level = level;
 	d->v[d->n].text = text;
 	d->n++;

@@ -75,7 +75,7 @@ matches(const struct bank *b, const struct draw_request *req, size_t i)
 		return 0;
 	if (req->domain > 0 && q->domain_id != req->domain)
 		return 0;
-	if (req->task >= 0 && q->task_idx != req->task)
+	if (req->task1 > 0 && q->task_idx != req->task1 - 1)
 		return 0;
 	return 1;
 }
@@ -130,6 +130,56 @@ build_units(const struct bank *b, const struct draw_request *req, struct unit **
 	return n;
 }
 
+/*
+ * Pick, from the units order[0..n) of domain d (any domain when d < 0),
+ * taken in their priority order, a set whose sizes sum to the largest total
+ * that is at most target and that some set reaches: exactly target when
+ * any combination of whole case studies and single items fills it (a greedy
+ * fill can miss it). A unit is taken whenever the rest can still complete
+ * the total, so the order (unseen first, then random) decides among all the
+ * sets that do. Appends to picked; returns the total, or -1 when out of
+ * memory.
+ */
+static long
+fill(struct unit **order, long n, int d, int target, struct unit **picked, size_t *npicked)
+{
+	size_t m = 0, row = (size_t)target / 8 + 1;
+	struct unit **c = malloc(((size_t)n + 1) * sizeof *c);
+	if (c == NULL)
+		return -1;
+	for (long i = 0; i < n; i++)
+		if ((d < 0 || order[i]->domain_idx == d) && order[i]->n <= target)
+			c[m++] = order[i];
+	/* reach[i]: the sums, up to target, that units c[i..m) can make (a bit per sum). */
+	unsigned char *reach = calloc((m + 1) * row, 1);
+	if (reach == NULL) {
+		free(c);
+		return -1;
+	}
+#define REACH(i, s) (reach[(i)*row + (size_t)(s) / 8] >> ((size_t)(s) % 8) & 1)
+	reach[m * row] = 1;
+	for (size_t i = m; i-- > 0;) {
+		int sz = c[i]->n;
+		memcpy(reach + i * row, reach + (i + 1) * row, row);
+		for (int s = sz; s <= target; s++)
+			if (REACH(i + 1, s - sz))
+				reach[i * row + (size_t)s / 8] |= (unsigned char)(1u << (s % 8));
+	}
+	int total = target;
+	while (total > 0 && !REACH(0, total))
+		total--;
+	int left = total;
+	for (size_t i = 0; i < m && left > 0; i++)
+		if (c[i]->n <= left && REACH(i + 1, left - c[i]->n)) {
+			picked[(*npicked)++] = c[i];
+			left -= c[i]->n;
+		}
+#undef REACH
+	free(reach);
+	free(c);
+	return total;
+}
+
 int
 draw_exams_available(const struct bank *b, int *per_exam)
 {
@@ -145,29 +195,32 @@ draw_exams_available(const struct bank *b, int *per_exam)
 	if (n < 0)
 		return 0;
 	struct unit **order = malloc(((size_t)n + 1) * sizeof *order);
+	struct unit **picked = malloc(((size_t)n + 1) * sizeof *picked);
 	int exams = 0;
-	if (order != NULL) {
+	if (order != NULL && picked != NULL) {
 		for (long i = 0; i < n; i++)
 			order[i] = &u[i];
 		qsort(order, (size_t)n, sizeof *order, cmp_size_desc);
+		long left = n;
 		for (;;) {
 			int ok = 1;
 			for (int d = 0; d < nd && ok; d++) {
-				int left = need[d];
-				for (long i = 0; i < n && left > 0; i++) {
-					struct unit *x = order[i];
-					if (!x->taken && x->domain_idx == d && x->n <= left) {
-						x->taken = 1;
-						left -= x->n;
-					}
-				}
-				ok = left == 0;
+				size_t np = 0;
+				ok = fill(order, left, d, need[d], picked, &np) == need[d];
+				for (size_t i = 0; i < np; i++)
+					picked[i]->taken = 1;
 			}
 			if (!ok)
 				break;
 			exams++;
+			long k = 0; /* keep the units not yet taken, still largest first */
+			for (long i = 0; i < left; i++)
+				if (!order[i]->taken)
+					order[k++] = order[i];
+			left = k;
 		}
 	}
+	free(picked);
 	free(order);
 	free(u);
 	free(qs);
@@ -200,11 +253,11 @@ shuffle_item(struct rng *r, const struct question *q, struct draw_item *it)
 static char *
 shortage(const struct bank *b, const struct draw_request *req, int d, int have, int need)
 {
-	if (req->task >= 0)
+	if (req->task1 > 0)
 		return fsutil_asprintf(
 		    "the bank has %d usable question%s for task %s \"%s\"; the draw needs %d", have,
-		    have == 1 ? "" : "s", b->bp.tasks[req->task].id, b->bp.tasks[req->task].name,
-		    need);
+		    have == 1 ? "" : "s", b->bp.tasks[req->task1 - 1].id,
+		    b->bp.tasks[req->task1 - 1].name, need);
 	if (d < 0)
 		return fsutil_asprintf("the bank has %d usable question%s; the draw needs %d", have,
 		                       have == 1 ? "" : "s", need);
@@ -228,6 +281,10 @@ draw_items(const struct bank *b, const struct draw_request *req, struct draw_ite
 	*n_out = 0;
 	*err = NULL;
 	rng_init(&r, req->seed);
+	if (req->task1 < 0 || req->task1 > b->bp.n_tasks) {
+		*err = fsutil_asprintf("the draw names task %d of %d", req->task1, b->bp.n_tasks);
+		return -1;
+	}
 	if (req->count <= 0) {
 		*err = fsutil_asprintf("the draw needs a positive count");
 		return -1;
@@ -255,7 +312,7 @@ draw_items(const struct bank *b, const struct draw_request *req, struct draw_ite
 	qsort(order, (size_t)n, sizeof *order, cmp_unit);
 
 	int per_domain =
-	    req->domain == 0 && req->task < 0 && req->eligible == NULL && req->weight == NULL;
+	    req->domain == 0 && req->task1 == 0 && req->eligible == NULL && req->weight == NULL;
 	size_t npicked = 0, total = 0;
 	if (per_domain) {
 		int w[BANK_MAX_DOMAINS] = { 0 };
@@ -263,13 +320,10 @@ draw_items(const struct bank *b, const struct draw_request *req, struct draw_ite
 			w[d] = b->bp.domains[d].weight;
 		draw_apportion(w, nd, req->count, need);
 		for (int d = 0; d < nd; d++) {
-			int left = need[d];
-			for (long i = 0; i < n && left > 0; i++)
-				if (order[i]->domain_idx == d && order[i]->n <= left) {
-					picked[npicked++] = order[i];
-					left -= order[i]->n;
-				}
-			if (left > 0) {
+			long got = fill(order, n, d, need[d], picked, &npicked);
+			if (got < 0)
+				goto oom;
+			if (got < need[d]) {
 				if (req->allow_fewer)
 					continue;
 				*err = shortage(b, req, d, have[d], need[d]);
@@ -277,15 +331,13 @@ draw_items(const struct bank *b, const struct draw_request *req, struct draw_ite
 			}
 		}
 	} else {
-		int left = req->count, avail = 0;
+		int avail = 0;
 		for (long i = 0; i < n; i++)
 			avail += order[i]->n;
-		for (long i = 0; i < n && left > 0; i++)
-			if (order[i]->n <= left) {
-				picked[npicked++] = order[i];
-				left -= order[i]->n;
-			}
-		if (left > 0 && !(req->allow_fewer && npicked > 0)) {
+		long got = fill(order, n, -1, req->count, picked, &npicked);
+		if (got < 0)
+			goto oom;
+		if (got < req->count && !(req->allow_fewer && npicked > 0)) {
 			int d = req->domain > 0 ? bank_domain_index(b, req->domain) : -1;
 			*err = shortage(b, req, d, avail, req->count);
 			goto done;

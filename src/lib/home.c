@@ -1,6 +1,9 @@
 /* The user's data directory and every path inside it: results, keys, the attempt in progress. */
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "certsim/fsutil.h"
 #include "certsim/home.h"
@@ -24,6 +27,50 @@ home_result_path(const char *home, const char *stamp, const char *mode, int k)
 	return fsutil_asprintf("%s/results/%s-%s-%d.json", home, stamp, mode, k);
 }
 
+/*
+ * An existing directory of the data directory must be a directory of this
+ * user that nobody else can write (as ssh requires of ~/.ssh): another user
+ * could otherwise plant or replace results and keys. certsim never chmods a
+ * directory it did not create. Returns 0, 1 when path does not exist, or
+ * -1 with *err naming the command that fixes it.
+ */
+static int
+check_dir(const char *path, char **err)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 1; /* mkdir then says what is in the way */
+		fsutil_set_err(err, "cannot access the data directory %s: %s", path,
+		               strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fsutil_set_err(err, "the data directory %s is not a directory", path);
+		return -1;
+	}
+	if (st.st_uid != geteuid()) {
+		fsutil_set_err(err,
+		               "refusing to use the data directory %s: it belongs to user %ld, not "
+		               "to you (user %ld); fix it with: chown \"$(id -u)\" '%s' (or set "
+		               "CERTSIM_HOME to a directory of yours)",
+		               path, (long)st.st_uid, (long)geteuid(), path);
+		return -1;
+	}
+	if ((st.st_mode & 022) != 0) {
+		fsutil_set_err(err,
+		               "refusing to use the data directory %s: it is writable by %s (mode "
+		               "%04o); fix it with: chmod go-w '%s'",
+		               path,
+		               (st.st_mode & 020) && (st.st_mode & 002) ? "group and others"
+		               : (st.st_mode & 020)                     ? "group"
+		                                                        : "others",
+		               (unsigned)(st.st_mode & 07777), path);
+		return -1;
+	}
+	return 0;
+}
+
 char *
 home_dir(char **err)
 {
@@ -31,7 +78,12 @@ home_dir(char **err)
 	const char *home = getenv("HOME");
 	char *dir;
 	*err = NULL;
-	if (env != NULL && *env)
+	if (env != NULL && *env == '\0') {
+		*err = fsutil_asprintf("CERTSIM_HOME is set but empty; name a directory, or unset "
+		                       "it to use the default");
+		return NULL;
+	}
+	if (env != NULL)
 		dir = fsutil_asprintf("%s", env);
 	else if (xdg != NULL && *xdg)
 		dir = fsutil_asprintf("%s/certsim", xdg);
@@ -49,7 +101,9 @@ home_dir(char **err)
 		char *p = i == 0   ? fsutil_asprintf("%s", dir)
 		          : i == 1 ? home_path(dir, HOME_RESULTS)
 		                   : home_path(dir, HOME_KEYS);
-		int rc = p ? fsutil_mkdirs(p, 0700, err) : -1;
+		int rc = p ? check_dir(p, err) : -1;
+		if (rc == 1)
+			rc = fsutil_mkdirs(p, 0700, err);
 		free(p);
 		if (rc < 0) {
 			if (*err == NULL)
@@ -58,7 +112,5 @@ home_dir(char **err)
 			return NULL;
 		}
 	}
-	/* An existing directory made by hand may be too open: tighten it. */
-	chmod(dir, 0700);
 	return dir;
 }

@@ -3,7 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certsim/fsutil.h"
+#include "certsim/layout.h"
 #include "certsim/lineui.h"
+#include "certsim/strbuf.h"
+#include "certsim/textsafe.h"
 
 /* ASCII letters only: the locale (set for ncursesw) must not widen what counts. */
 static int
@@ -259,37 +263,108 @@ print_time(const struct session *s, FILE *out)
 		fprintf(out, "Untimed (%s used)", t);
 }
 
+/*
+ * Text from the bank, escaped, wrapped at width columns (0: not wrapped)
+ * with indent spaces before every line but the first (the caller has
+ * printed the first line's label), then a newline.
+ */
+static void
+put_text(FILE *out, const char *text, int flags, int width, int indent)
+{
+	char *esc;
+	struct layout l = { 0 };
+	if (width <= 0 || (esc = textsafe_escape(text, flags)) == NULL) {
+		textsafe_fputs(text, flags, out);
+		fputc('\n', out);
+		return;
+	}
+	int w = width - indent > 20 ? width - indent : 20;
+	if (layout_wrap(&l, esc, w) < 0) {
+		fputs(esc, out);
+		fputc('\n', out);
+	} else {
+		for (size_t i = 0; i < l.n; i++)
+			fprintf(out, "%*s%.*s\n", i ? indent : 0, "", (int)l.lines[i].len,
+			        esc + l.lines[i].off);
+	}
+	layout_free(&l);
+	free(esc);
+}
+
+/* "  LABEL. text" and a newline, the text wrapped under itself. */
+static void
+put_choice(FILE *out, const char *label, const char *text, int width)
+{
+	fprintf(out, "  %s. ", label);
+	put_text(out, text, TEXTSAFE_MULTILINE, width, 4 + (int)strlen(label));
+}
+
 void
 lineui_print_question(const struct session *s, FILE *out)
+{
+	lineui_print_question_wrapped(s, out, 0);
+}
+
+void
+lineui_print_question_wrapped(const struct session *s, FILE *out, int width)
 {
 	const struct session_item *it = &s->items[s->cur];
 	const struct bank *b = s->bank;
 	const struct question *q = &b->questions[it->d.q];
 	const struct task *t = &b->bp.tasks[q->task_idx];
 	int d = bank_domain_index(b, q->domain_id);
-	fprintf(out,
-	        "\n--------------------------------------------------------------------------\n");
-	fprintf(out, "Question %zu of %zu | Domain %d: %s | Task %s %s\n", s->cur + 1, s->n,
-	        q->domain_id, b->bp.domains[d].name, t->id, t->name);
-	print_time(s, out);
-	fprintf(out, " | Flagged: %zu | Answered: %zu of %zu%s\n", session_count_flagged(s),
-	        session_count_answered(s), s->n, it->flagged ? " | THIS QUESTION IS FLAGGED" : "");
+	int rule = width > 0 && width < 74 ? width : 74;
+	fputc('\n', out);
+	for (int i = 0; i < rule; i++)
+		fputc('-', out);
+	fputc('\n', out);
+	/* The header as one text, so that it wraps like the rest. */
+	char tm[32];
+	struct strbuf hb;
+	strbuf_init(&hb);
+	strbuf_printf(&hb, "Question %zu of %zu | Domain %d: ", s->cur + 1, s->n, q->domain_id);
+	textsafe_append(&hb, b->bp.domains[d].name, 0);
+	strbuf_puts(&hb, " | Task ");
+	textsafe_append(&hb, t->id, 0);
+	strbuf_puts(&hb, " ");
+	textsafe_append(&hb, t->name, 0);
+	if (session_clock_text(s, tm))
+		strbuf_printf(&hb, "\nTime left %s", tm);
+	else
+		strbuf_printf(&hb, "\nUntimed (%s used)", tm);
+	strbuf_printf(&hb, " | Flagged: %zu | Answered: %zu of %zu%s", session_count_flagged(s),
+	              session_count_answered(s), s->n,
+	              it->flagged ? " | THIS QUESTION IS FLAGGED" : "");
+	put_text(out, strbuf_str(&hb), TEXTSAFE_MULTILINE, width, 0);
+	strbuf_free(&hb);
 	if (q->case_study >= 0) {
 		const struct case_study *cs = &b->case_studies[q->case_study];
-		fprintf(out, "\nCase study: %s\n%s\n", cs->title, cs->scenario);
+		fputs("\nCase study: ", out);
+		textsafe_fputs(cs->title, 0, out);
+		fputc('\n', out);
+		put_text(out, cs->scenario, TEXTSAFE_MULTILINE, width, 0);
 	}
 	const char *hint = bank_choose_hint(q);
-	fprintf(out, "\n%s%s%s\n\n", q->stem, hint ? " " : "", hint ? hint : "");
+	fputc('\n', out);
+	char *stem = fsutil_asprintf("%s%s%s", q->stem, hint ? " " : "", hint ? hint : "");
+	put_text(out, stem ? stem : q->stem, TEXTSAFE_MULTILINE, width, 0);
+	free(stem);
+	fputc('\n', out);
 	if (q->type == Q_MATCHING) {
 		fprintf(out, "Prompts:\n");
-		for (int k = 0; k < it->d.n_pperm; k++)
-			fprintf(out, "  %d. %s\n", k + 1, q->prompts[it->d.pperm[k]].text);
+		for (int k = 0; k < it->d.n_pperm; k++) {
+			char label[16];
+			snprintf(label, sizeof label, "%d", k + 1);
+			put_choice(out, label, q->prompts[it->d.pperm[k]].text, width);
+		}
 		fprintf(out, "Options:\n");
 	} else if (q->type == Q_ORDERING) {
 		fprintf(out, "Items:\n");
 	}
-	for (int k = 0; k < it->d.n_perm; k++)
-		fprintf(out, "  %c. %s\n", 'A' + k, q->choices[it->d.perm[k]].text);
+	for (int k = 0; k < it->d.n_perm; k++) {
+		char label[2] = { (char)('A' + k), '\0' };
+		put_choice(out, label, q->choices[it->d.perm[k]].text, width);
+	}
 	const char *how = q->type == Q_SINGLE     ? "one letter"
 	                  : q->type == Q_MULTIPLE ? "letters, e.g. A C"
 	                  : q->type == Q_ORDERING ? "all letters in order, e.g. C A B"
@@ -299,7 +374,12 @@ lineui_print_question(const struct session *s, FILE *out)
 		lineui_shown_answer(it, q, &it->resp, buf, sizeof buf);
 		fprintf(out, "\nYour answer: %s\n", buf);
 	}
-	fprintf(out, "\nAnswer (%s), or n, p, g N, flag, r, clear, submit, ? for help\n> ", how);
+	char prompt[160];
+	snprintf(prompt, sizeof prompt,
+	         "Answer (%s), or n, p, g N, flag, r, clear, submit, ? for help", how);
+	fputc('\n', out);
+	put_text(out, prompt, 0, width, 0);
+	fputs("> ", out);
 	fflush(out);
 }
 
@@ -339,6 +419,12 @@ lineui_print_help(FILE *out)
 void
 lineui_print_feedback(const struct session *s, FILE *out)
 {
+	lineui_print_feedback_wrapped(s, out, 0);
+}
+
+void
+lineui_print_feedback_wrapped(const struct session *s, FILE *out, int width)
+{
 	const struct session_item *it = &s->items[s->cur];
 	const struct question *q = &s->bank->questions[it->d.q];
 	struct response key;
@@ -351,7 +437,10 @@ lineui_print_feedback(const struct session *s, FILE *out)
 	else
 		fprintf(out, "\nIncorrect. The answer is: %s\n", buf);
 	if (q->explanation != NULL)
-		fprintf(out, "%s\n", q->explanation);
-	for (int i = 0; i < q->n_references; i++)
-		fprintf(out, "Reference: %s\n", q->references[i]);
+		put_text(out, q->explanation, TEXTSAFE_MULTILINE, width, 0);
+	for (int i = 0; i < q->n_references; i++) {
+		fputs("Reference: ", out);
+		textsafe_fputs(q->references[i], 0, out);
+		fputc('\n', out);
+	}
 }

@@ -16,8 +16,14 @@ int
 session_new(const struct bank *b, const struct session_config *cfg, struct draw_item *items,
             size_t n, const struct clock *clock, struct session **out, char **err)
 {
-	struct session *s = calloc(1, sizeof *s);
+	struct session *s;
 	*out = NULL;
+	if (n == 0 || items == NULL) {
+		free(items);
+		*err = fsutil_asprintf("an attempt needs at least one item");
+		return -1;
+	}
+	s = calloc(1, sizeof *s);
 	if (s == NULL || (s->items = calloc(n + 1, sizeof *s->items)) == NULL) {
 		free(s);
 		free(items);

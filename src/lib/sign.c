@@ -1,11 +1,13 @@
 /* Ed25519 signatures in minisign's format: key files, signing, verifying. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -361,11 +363,154 @@ out:
 	return rc;
 }
 
+/*
+ * Open and read the secret key without following a symbolic link, and
+ * check the file actually opened (fstat on the descriptor, so it cannot be
+ * swapped between the check and the read): a regular file of this user
+ * that group and others cannot access. Returns 1 with *text and *len
+ * (caller wipes and frees), 0 when there is no key file, -1 with *err.
+ */
+static int
+seckey_read(const char *path, char **text, size_t *len, char **err)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	*text = NULL;
+	*len = 0;
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		if (errno == ELOOP)
+			fsutil_set_err(err,
+			               "refusing to use secret key %s: it is a symbolic link "
+			               "(put the key file itself there)",
+			               path);
+		else
+			fsutil_set_err(err, "cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = -1;
+	char *buf = NULL;
+	size_t n = 0;
+	if (fstat(fd, &st) < 0) {
+		fsutil_set_err(err, "cannot access %s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		fsutil_set_err(err, "refusing to use secret key %s: it is not a regular file",
+		               path);
+		goto out;
+	}
+	if (st.st_uid != geteuid()) {
+		fsutil_set_err(err,
+		               "refusing to use secret key %s: it belongs to user %ld, not to you "
+		               "(user %ld)",
+		               path, (long)st.st_uid, (long)geteuid());
+		goto out;
+	}
+	if ((st.st_mode & 077) != 0) {
+		fsutil_set_err(err,
+		               "refusing to use secret key %s: it is "
+		               "%s by group or others (mode %04o); run: "
+		               "chmod 600 %s",
+		               path, (st.st_mode & 044) != 0 ? "readable" : "accessible",
+		               (unsigned)(st.st_mode & 07777), path);
+		goto out;
+	}
+	if ((buf = malloc(KEY_FILE_MAX + 1)) == NULL) {
+		fsutil_set_err(err, "out of memory");
+		goto out;
+	}
+	for (;;) {
+		ssize_t r = read(fd, buf + n, KEY_FILE_MAX + 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			fsutil_set_err(err, "cannot read %s: %s", path, strerror(errno));
+			goto out;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > KEY_FILE_MAX) {
+			fsutil_set_err(err, "%s is larger than %d bytes: not a certsim secret key",
+			               path, KEY_FILE_MAX);
+			goto out;
+		}
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	buf = NULL;
+	rc = 1;
+out:
+	if (buf != NULL) {
+		sodium_memzero(buf, KEY_FILE_MAX + 1);
+		free(buf);
+	}
+	close(fd);
+	return rc;
+}
+
+/*
+ * Write a new secret key file: into a temporary file created with O_EXCL
+ * (mode 0600), synced, then linked to path, which fails rather than replace
+ * a key that appeared meanwhile. Returns 0, or -1 with *err.
+ */
+static int
+seckey_create(const char *path, const char *text, size_t len, char **err)
+{
+	char *tmp = fsutil_asprintf("%s.tmp.%ld", path, (long)getpid());
+	int fd = tmp ? open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
+	int rc = -1;
+	if (fd < 0) {
+		fsutil_set_err(err, "cannot create %s: %s", path,
+		               tmp ? strerror(errno) : "out of memory");
+		free(tmp);
+		return -1;
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, text + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
+			goto out;
+		}
+		done += (size_t)w;
+	}
+	if (fsync(fd) < 0) {
+		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (link(tmp, path) < 0) {
+		if (errno == EEXIST)
+			fsutil_set_err(err,
+			               "secret key %s appeared while a new one was made (another "
+			               "certsim?); it was left as it is: run the command again",
+			               path);
+		else
+			fsutil_set_err(err, "cannot create %s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (close(fd) < 0 && rc == 0) {
+		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
+		unlink(path);
+		rc = -1;
+	}
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
 int
 sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 {
 	struct sign_key *k = NULL;
-	struct stat st, pst;
+	struct stat pst;
 	char *keypath = NULL, *pubpath = NULL, *text = NULL;
 	const char *sep;
 	size_t len = 0;
@@ -382,22 +527,12 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 		fsutil_set_err(err, "out of memory");
 		goto fail;
 	}
-	if ((have_key = exists(keypath, &st, err)) == -1 ||
+	if ((have_key = seckey_read(keypath, &text, &len, err)) == -1 ||
 	    (have_pub = exists(pubpath, &pst, err)) == -1)
 		goto fail;
 
 	if (have_key) {
-		if ((st.st_mode & 077) != 0) {
-			fsutil_set_err(err,
-			               "refusing to use secret key %s: it is "
-			               "%s by group or others (mode %04o); run: "
-			               "chmod 600 %s",
-			               keypath, (st.st_mode & 044) != 0 ? "readable" : "accessible",
-			               (unsigned)(st.st_mode & 07777), keypath);
-			goto fail;
-		}
-		if (fsutil_read_file(keypath, KEY_FILE_MAX, &text, &len, err) == -1 ||
-		    seckey_parse(keypath, text, len, k, err) == -1)
+		if (seckey_parse(keypath, text, len, k, err) == -1)
 			goto fail;
 		if (have_pub) {
 			if (check_pub(pubpath, keypath, k, err) == -1)
@@ -422,7 +557,7 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 			fsutil_set_err(err, "cannot write %s: out of memory", keypath);
 			goto fail;
 		}
-		if (fsutil_write_atomic(keypath, text, len, 0600, err) == -1 ||
+		if (seckey_create(keypath, text, len, err) == -1 ||
 		    write_pub(pubpath, k, err) == -1)
 			goto fail;
 	}

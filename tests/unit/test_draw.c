@@ -7,6 +7,7 @@
 #include "certsim/diag.h"
 #include "certsim/draw.h"
 #include "certsim/fsutil.h"
+#include "certsim/strbuf.h"
 
 #include "testutil.h"
 
@@ -92,7 +93,6 @@ request(int count, uint64_t seed)
 
 	memset(&r, 0, sizeof r);
 	r.count = count;
-	r.task = -1;
 	r.seed = seed;
 	return r;
 }
@@ -579,7 +579,7 @@ test_task_filter(void **state)
 		size_t n;
 		struct draw_item *it;
 
-		req.task = t;
+		req.task1 = t + 1;
 		it = draw_ok(bank, &req, &n);
 		assert_int_equal(n, 10);
 		check_draw(bank, it, n, 0);
@@ -590,7 +590,7 @@ test_task_filter(void **state)
 
 	/* More than the task has: an error naming the task and both counts. */
 	struct draw_request req = request(have + 1, 1);
-	req.task = t;
+	req.task1 = t + 1;
 	err = draw_fails(bank, &req);
 	char *has = fsutil_asprintf("has %d usable questions", have);
 	char *needs = fsutil_asprintf("needs %d", have + 1);
@@ -662,6 +662,111 @@ test_eligible_allow_fewer(void **state)
 	assert_contains(err, "0 usable questions");
 	free(err);
 	free(ok);
+}
+
+/*
+ * Domain 1 needs 14 of 9 singles and three 3-item case studies: only whole
+ * case studies fit, so a fill that takes singles first and then a case
+ * study is left 2 short. Every seed must find an exam, and so must a draw
+ * that prefers the (unseen) singles.
+ */
+static void
+test_case_studies_fill_exactly(void **state)
+{
+	const char *dir = *state;
+	struct bank *b = tiny_bank(dir, 23, 9, 9, NULL);
+	bank_free(b);
+	struct strbuf cs;
+	strbuf_init(&cs);
+	strbuf_puts(&cs, "{ \"format\": \"certsim-bank/1\", \"case_studies\": [\n");
+	for (int c = 0; c < 3; c++) {
+		strbuf_printf(&cs,
+		              "%s{ \"id\": \"cs%d\", \"domain\": 1, \"title\": \"Case %d\", "
+		              "\"scenario\": \"Scenario %d.\", \"questions\": [\n",
+		              c ? "," : "", c, c, c);
+		for (int i = 0; i < 3; i++)
+			strbuf_printf(&cs,
+			              "%s{ \"id\": \"cs%d-q%d\", \"task\": \"1.1\", \"type\": "
+			              "\"single\", \"stem\": \"Q%d of case %d?\", \"options\": [ "
+			              "{ \"id\": \"A\", \"text\": \"yes\" }, { \"id\": \"B\", "
+			              "\"text\": \"no\" } ], \"answer\": [\"A\"], "
+			              "\"explanation\": \"A.\" }\n",
+			              i ? "," : "", c, i, i, c);
+		strbuf_puts(&cs, "] }\n");
+	}
+	strbuf_puts(&cs, "] }\n");
+	assert_false(cs.failed);
+	put(dir, "z-cases.json", strbuf_str(&cs));
+	strbuf_free(&cs);
+	struct diag d = { 0 };
+	assert_int_equal(bank_load(dir, &d, &b), 0);
+	diag_free(&d);
+	assert_int_equal(b->n_questions, 27);
+
+	int per[2];
+	assert_int_equal(draw_exams_available(b, per), 1);
+	assert_int_equal(per[0], 14);
+	assert_int_equal(per[1], 9);
+
+	uint64_t *seen = calloc(b->n_questions, sizeof *seen);
+	assert_non_null(seen);
+	for (size_t i = 0; i < b->n_questions; i++)
+		seen[i] = b->questions[i].case_study >= 0 ? 5 : 0;
+	for (uint64_t s = 0; s < 200; s++) {
+		struct draw_request req = request(23, s);
+		req.last_seen = s % 2 ? seen : NULL;
+		size_t n;
+		struct draw_item *it = draw_ok(b, &req, &n);
+		assert_int_equal(n, 23);
+		check_draw(b, it, n, 0);
+		int d1 = 0, singles1 = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct question *q = &b->questions[it[i].q];
+			d1 += q->domain_id == 1;
+			singles1 += q->domain_id == 1 && q->case_study < 0;
+		}
+		assert_int_equal(d1, 14);
+		/* Unseen first: with the singles unseen, as many as fit (8 = 14 - 2 * 3). */
+		if (req.last_seen != NULL)
+			assert_int_equal(singles1, 8);
+		free(it);
+	}
+	free(seen);
+
+	/* The same seed draws the same exam. */
+	struct draw_request req = request(23, 42);
+	size_t n1, n2;
+	struct draw_item *a = draw_ok(b, &req, &n1), *c = draw_ok(b, &req, &n2);
+	assert_int_equal(n1, n2);
+	for (size_t i = 0; i < n1; i++)
+		assert_int_equal(a[i].q, c[i].q);
+	free(a);
+	free(c);
+	bank_free(b);
+}
+
+/* A zero-initialised request (count set) means any task, not task 1.1. */
+static void
+test_zero_request_any_task(void **state)
+{
+	struct draw_request req;
+	size_t n;
+	(void)state;
+	memset(&req, 0, sizeof req);
+	req.count = 20;
+	struct draw_item *it = draw_ok(bank, &req, &n);
+	int tasks = 0, seen[64] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		int t = bank->questions[it[i].q].task_idx;
+		assert_true(t >= 0 && t < 64);
+		tasks += !seen[t]++;
+	}
+	assert_true(tasks > 1);
+	free(it);
+
+	req.task1 = bank->bp.n_tasks + 1;
+	char *err = draw_fails(bank, &req);
+	free(err);
 }
 
 static void
@@ -801,6 +906,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_too_small_bank, setup_tmp,
 		    teardown_tmp),
 		cmocka_unit_test(test_weighted_draw),
+		cmocka_unit_test_setup_teardown(test_case_studies_fill_exactly, setup_tmp,
+		                                teardown_tmp),
+		cmocka_unit_test(test_zero_request_any_task),
 	};
 
 	return cmocka_run_group_tests(tests, load_bank, free_bank);

@@ -15,7 +15,6 @@ quiz(const struct clock *clk, long time_limit_s)
 	char *err = NULL;
 	size_t n;
 	req.count = 3;
-	req.task = -1;
 	req.seed = 5;
 	assert_int_equal(draw_items(bank, &req, &items, &n, &err), 0);
 	cfg.mode = MODE_QUIZ;

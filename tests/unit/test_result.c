@@ -48,7 +48,6 @@ setup(void **state)
 
 	memset(&req, 0, sizeof req);
 	req.count = 5;
-	req.task = -1;
 	req.seed = 2024;
 	if (draw_items(bank, &req, &items, &n, &err) != 0 || n != 5)
 		return -1;

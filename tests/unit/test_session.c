@@ -38,7 +38,6 @@ new_session(const struct bank *b, int count, int domain, uint64_t seed,
 	memset(&req, 0, sizeof req);
 	req.count = count;
 	req.domain = domain;
-	req.task = -1;
 	req.seed = seed;
 	if (draw_items(b, &req, &items, &n, &err) != 0)
 		fail_msg("draw: %s", err);
@@ -532,7 +531,6 @@ test_unscored_choice(void **state)
 	(void)state;
 	memset(&req, 0, sizeof req);
 	req.count = 65;
-	req.task = -1;
 	req.seed = 31;
 	assert_int_equal(draw_items(bank, &req, &items, &n, &err), 0);
 	copy = malloc(n * sizeof *copy);
@@ -632,7 +630,6 @@ test_autosave_and_restore(void **state)
 	memset(&req, 0, sizeof req);
 	req.count = 10;
 	req.domain = 2;
-	req.task = -1;
 	req.seed = 99;
 	assert_int_equal(draw_items(bank, &req, &items, &n, &err), 0);
 	memset(&cfg, 0, sizeof cfg);
@@ -1001,11 +998,35 @@ test_restore_refuses_damage(void **state)
 	free(path);
 }
 
+/* No items is an error (with unscored items asked for, it used to write out of bounds). */
+static void
+test_new_without_items(void **state)
+{
+	struct session_config cfg;
+	struct session *s = (struct session *)&cfg;
+	char *err = NULL;
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.unscored = 10;
+	struct draw_item *items = calloc(1, sizeof *items);
+	assert_non_null(items);
+	assert_int_equal(session_new(bank, &cfg, items, 0, clock_monotonic(), &s, &err), -1);
+	assert_null(s);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "at least one item"));
+	free(err);
+	err = NULL;
+	assert_int_equal(session_new(bank, &cfg, NULL, 0, clock_monotonic(), &s, &err), -1);
+	assert_null(s);
+	free(err);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clock_text),
+		cmocka_unit_test(test_new_without_items),
 		cmocka_unit_test(test_exam_times_out_exactly),
 		cmocka_unit_test(test_short_limits_warn_only_inside),
 		cmocka_unit_test(test_jump_warns_once_for_lowest),
