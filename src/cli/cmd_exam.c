@@ -377,10 +377,18 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	int rc;
 	install_signals();
 	int full = !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	rc = full ? tui_run(s, &stop_signal) : -1;
-	if (rc < 0) {
+	if (s->ended != END_NONE) {
+		/* Ended before (its result could not be written): final, never reopened. */
 		full = 0;
-		rc = cli_line_run(s, STDIN_FILENO, stdout, &stop_signal);
+		rc = 0;
+		printf("The attempt ended (%s) at %s; writing its result.\n",
+		       session_end_name(s->ended), s->finished_at);
+	} else {
+		rc = full ? tui_run(s, &stop_signal) : -1;
+		if (rc < 0) {
+			full = 0;
+			rc = cli_line_run(s, STDIN_FILENO, stdout, &stop_signal);
+		}
 	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
@@ -692,9 +700,10 @@ cmd_resume(int argc, char **argv)
 	}
 	s->save_path = save;
 	save = NULL;
-	fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
-	        s->cfg.mode == MODE_EXAM ? "exam" : "quiz", s->started_at,
-	        session_count_answered(s), s->n);
+	if (s->ended == END_NONE)
+		fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
+		        s->cfg.mode == MODE_EXAM ? "exam" : "quiz", s->started_at,
+		        session_count_answered(s), s->n);
 	code = run_session(s, &o, home);
 done:
 	session_free(s);

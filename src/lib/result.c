@@ -1,4 +1,5 @@
 /* The writer of result files (docs/results.md): JSON, signed in minisign's format. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
@@ -13,6 +14,7 @@
 #include "certsim/home.h"
 #include "certsim/result.h"
 #include "certsim/sign.h"
+#include "certsim/study.h"
 
 static double
 round1(double x)
@@ -33,14 +35,21 @@ id_str(const struct choice *c)
 	return cJSON_CreateString(c->id);
 }
 
-/* An answer (response or key) in the bank's own ids; NULL for unanswered. */
+/*
+ * An answer (response or key) in the bank's own ids; unmatched prompts of
+ * an incomplete matching answer are left out. NULL when out of memory.
+ */
 static cJSON *
 answer_json(const struct question *q, const int *v, int n)
 {
 	if (q->type == Q_MATCHING) {
 		cJSON *o = cJSON_CreateObject();
-		for (int i = 0; i < n && i < q->n_prompts; i++)
-			cJSON_AddStringToObject(o, q->prompts[i].id, q->choices[v[i]].id);
+		for (int i = 0; o != NULL && i < n && i < q->n_prompts; i++)
+			if (v[i] >= 0 &&
+			    !cJSON_AddStringToObject(o, q->prompts[i].id, q->choices[v[i]].id)) {
+				cJSON_Delete(o);
+				return NULL;
+			}
 		return o;
 	}
 	cJSON *a = cJSON_CreateArray();
@@ -91,6 +100,9 @@ result_build(const struct session *s, const struct score *sc)
 	cJSON_AddStringToObject(o, "code", bp->code);
 	cJSON_AddStringToObject(o, "title", bp->title);
 	cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex);
+	char *abs = realpath(b->path, NULL);
+	cJSON_AddStringToObject(o, "bank_path", abs != NULL ? abs : b->path);
+	free(abs);
 	cJSON *scoring = cJSON_AddObjectToObject(o, "scoring");
 	cJSON_AddNumberToObject(scoring, "min", bp->score_min);
 	cJSON_AddNumberToObject(scoring, "max", bp->score_max);
@@ -144,6 +156,12 @@ result_build(const struct session *s, const struct score *sc)
 		else
 			cJSON_AddNullToObject(j, "response");
 		cJSON_AddItemToObject(j, "key", answer_json(q, q->key, q->n_key));
+		if (it->answered)
+			cJSON_AddBoolToObject(j, "complete",
+			                      session_item_status(s, i) != ANSWER_INCOMPLETE);
+		char qh[STUDY_QHASH_HEX + 1];
+		if (study_qhash(b, (size_t)it->d.q, qh) == 0)
+			cJSON_AddStringToObject(j, "qhash", qh);
 		cJSON_AddBoolToObject(j, "correct", session_item_correct(s, i));
 		cJSON_AddBoolToObject(j, "flagged", it->flagged);
 		cJSON_AddNumberToObject(j, "seconds", (double)((it->ms + 500) / 1000));

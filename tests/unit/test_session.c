@@ -408,11 +408,17 @@ test_answer_validation(void **state)
 	expect_refused(s, &r);
 	assert_true(session_item_correct(s, 0));
 
-	/* multiple (two): exactly n_key distinct options; stored ascending. */
+	/* multiple (two): at most n_key distinct options; stored ascending.
+	 * Fewer is an incomplete answer: kept, counted as incomplete, wrong. */
 	assert_int_equal(session_goto(s, 1), 0);
 	q = &bank->questions[qi[1]];
-	r = resp(1, q->key[0]);
+	r = resp(0);
 	expect_refused(s, &r);
+	r = resp(1, q->key[0]);
+	expect_taken(s, &r);
+	assert_int_equal(session_item_status(s, 1), ANSWER_INCOMPLETE);
+	assert_false(session_item_correct(s, 1));
+	assert_int_equal(session_count_incomplete(s), 1);
 	r = resp(3, 0, 1, 2);
 	expect_refused(s, &r);
 	r = resp(2, q->key[0], q->key[0]);
@@ -426,8 +432,11 @@ test_answer_validation(void **state)
 	/* multiple (three). */
 	assert_int_equal(session_goto(s, 2), 0);
 	q = &bank->questions[qi[2]];
-	r = resp(2, q->key[0], q->key[1]);
+	r = resp(4, 0, 1, 2, 3);
 	expect_refused(s, &r);
+	r = resp(2, q->key[0], q->key[1]);
+	expect_taken(s, &r);
+	assert_int_equal(session_item_status(s, 2), ANSWER_INCOMPLETE);
 	r = resp(3, q->key[2], q->key[0], q->key[1]);
 	expect_taken(s, &r);
 	assert_true(session_item_correct(s, 2));
@@ -453,7 +462,8 @@ test_answer_validation(void **state)
 	expect_taken(s, &r);
 	assert_true(session_item_correct(s, 3));
 
-	/* matching: every prompt matched to a real option. */
+	/* matching: every prompt given, matched to a real option or -1
+	 * (unmatched: incomplete); at least one matched. */
 	assert_int_equal(session_goto(s, 4), 0);
 	q = &bank->questions[qi[4]];
 	r.n = q->n_prompts - 1;
@@ -462,8 +472,16 @@ test_answer_validation(void **state)
 	r.n = q->n_prompts;
 	r.v[0] = q->n_choices;
 	expect_refused(s, &r);
-	r.v[0] = -1;
+	r.v[0] = -2;
 	expect_refused(s, &r);
+	for (int k = 0; k < r.n; k++)
+		r.v[k] = -1;
+	expect_refused(s, &r);
+	memcpy(r.v, q->key, sizeof(int) * (size_t)q->n_prompts);
+	r.v[0] = -1;
+	expect_taken(s, &r);
+	assert_int_equal(session_item_status(s, 4), ANSWER_INCOMPLETE);
+	assert_false(session_item_correct(s, 4));
 	memcpy(r.v, q->key, sizeof(int) * (size_t)q->n_prompts);
 	expect_taken(s, &r);
 	assert_true(session_item_correct(s, 4));
