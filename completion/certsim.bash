@@ -167,8 +167,8 @@ _certsim()
 		reply=(exam quiz review history resume verify key bank help)
 		;;
 	exam)
-		opts=(--bank --seed --time-limit --untimed --esl --unscored --plain --out
-			--discard-saved --help) ;;
+		opts=(--bank --seed --time-limit --untimed --esl --unscored --show-domain --plain
+			--out --discard-saved --help) ;;
 	quiz)
 		opts=(--count --feedback --time-limit --untimed --seed --bank --plain --out
 			--discard-saved --help)

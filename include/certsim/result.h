@@ -114,6 +114,13 @@ char *result_trusted_comment(const char *mode, const char *code, int scaled, int
                              const char *finished);
 
 /*
+ * Whether --out path can take a result: not a directory, and its directory
+ * exists. Checked before an attempt starts, so that it cannot fail only at
+ * the end. Returns 0, or -1 with *err (caller frees; a usage error).
+ */
+int result_check_out(const char *path, char **err);
+
+/*
  * Write the result of a finished session to home/results/<stamp>-<mode>.json
  * and its signature beside it (<file>.minisig), both atomically, signed with
  * the key in home/keys (made on first use); with out_path also there (all

@@ -48,6 +48,7 @@ struct session_config {
 	enum session_feedback feedback;
 	int unscored;    /* how many items are unscored */
 	char source[64]; /* quiz source: "all", "domain 2", "task 2.2", "missed", "weakest" */
+	int show_domain; /* exam: show each question's domain and task (--show-domain) */
 };
 
 struct session {

@@ -62,6 +62,7 @@ struct start_options {
 	const char *bank, *out, *task;
 	int have_seed, untimed, plain, esl, unscored, domain, missed, weakest;
 	int count, discard, feedback_set;
+	int show_domain; /* exam: show each question's domain and task */
 	uint64_t seed;
 	long time_limit;
 	enum session_feedback feedback;

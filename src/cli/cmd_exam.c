@@ -40,6 +40,8 @@ static const char exam_help[] =
     "  --esl                  30 extra minutes (AWS's ESL +30 accommodation)\n"
     "  --unscored N           N random items are unscored, as on the real exam\n"
     "                         (revealed in the report); default 0\n"
+    "  --show-domain          show each question's domain and task (hidden by\n"
+    "                         default, as on the real exam)\n"
     "  --plain                line mode even on a terminal\n"
     "  --out FILE             also write the result (and FILE.minisig) there\n"
     "  --discard-saved        throw away a saved unfinished attempt without asking\n"
@@ -47,7 +49,8 @@ static const char exam_help[] =
     "On a terminal the exam is full-screen (at least 80x24). Keys (no key is\n"
     "both an option letter and a command; docs/keys.md has them all):\n"
     "  a-j                choose option A-J (multiple: tick/untick the boxes)\n"
-    "  Up/Down, Space     move the cursor, choose the option under it (Enter too)\n"
+    "  Up/Down, Space     move the cursor, choose the option under it\n"
+    "  Enter              next question (never changes an answer)\n"
     "  < > or Left/Right  previous / next question\n"
     "  * (F2)             flag or unflag for review\n"
     "  # (F3)             review screen: All/Unanswered/Flagged (Tab), go to any\n"
@@ -191,6 +194,8 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 			o->untimed = 1;
 		} else if (strcmp(a, "--discard-saved") == 0) {
 			o->discard = 1;
+		} else if (!quiz && strcmp(a, "--show-domain") == 0) {
+			o->show_domain = 1;
 		} else if (!quiz && strcmp(a, "--esl") == 0) {
 			o->esl = 1;
 		} else if (!quiz && strcmp(a, "--unscored") == 0) {
@@ -436,6 +441,18 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	return EXIT_DONE;
 }
 
+/* --out must be writable before the attempt starts; 0 or the usage error's exit code. */
+static int
+check_out(const char *cmd, const char *out)
+{
+	char *err = NULL;
+	if (out == NULL || result_check_out(out, &err) == 0)
+		return 0;
+	int code = cli_usage_error(cmd, "%s", err);
+	free(err);
+	return code;
+}
+
 /* A saved attempt is never dropped silently. Returns 0 to go on, else an exit code. */
 static int
 check_saved(const char *save, const struct start_options *o)
@@ -489,6 +506,8 @@ open_home(char **home, char **save)
 	}
 	if ((code = take_lock(*home)) != 0)
 		return code;
+	/* Leftovers of a kill -9 in the middle of a write. */
+	home_clean_temps(*home);
 	if ((*save = home_path(*home, HOME_ATTEMPT)) == NULL)
 		return cli_error(EXIT_SYSTEM, "out of memory");
 	return 0;
@@ -518,6 +537,8 @@ cli_start(int quiz, const struct start_options *opts)
 		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
 	if (o.untimed && o.esl)
 		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
+	if ((code = check_out(cmd, o.out)) != 0)
+		return code;
 	if ((code = open_home(&home, &save)) != 0 || (code = check_saved(save, &o)) != 0 ||
 	    (code = check_key(home)) != 0)
 		goto done;
@@ -543,6 +564,7 @@ cli_start(int quiz, const struct start_options *opts)
 	cfg.mode = quiz ? MODE_QUIZ : MODE_EXAM;
 	cfg.seed = req.seed;
 	cfg.feedback = quiz ? o.feedback : FEEDBACK_END;
+	cfg.show_domain = !quiz && o.show_domain;
 	snprintf(cfg.source, sizeof cfg.source, "all");
 	if (!quiz) {
 		req.count = b->bp.questions;
@@ -676,7 +698,8 @@ cmd_resume(int argc, char **argv)
 		fputs(resume_help, stdout);
 		return EXIT_DONE;
 	}
-	if ((code = parse_opts("resume", 2, argc, argv, &o)) != 0)
+	if ((code = parse_opts("resume", 2, argc, argv, &o)) != 0 ||
+	    (code = check_out("resume", o.out)) != 0)
 		return code;
 	if ((code = open_home(&home, &save)) != 0)
 		goto done;

@@ -190,32 +190,91 @@ result_trusted_comment(const char *mode, const char *code, int scaled, int passe
 	                       code, scaled, passed ? "pass" : "fail", finished);
 }
 
-/* Write text to path and its signature to path.minisig. */
+/*
+ * Write text to path and its signature to path.minisig, as a pair: both
+ * are written and synced to temporary files first, so a failure leaves any
+ * earlier pair (--out) exactly as it was. Then the old signature goes, the
+ * result and the new signature are renamed in: at no moment does a new
+ * result sit beside an old signature (at worst a result is briefly
+ * unsigned).
+ */
 static int
 write_signed(const char *path, const char *text, const char *sig, char **err)
 {
-	char *sigpath = fsutil_asprintf("%s.minisig", path);
-	int rc = -1;
+	char *sigpath = fsutil_asprintf("%s.minisig", path), *tmp = NULL, *sigtmp = NULL;
+	int rc = -1, existed = access(path, F_OK) == 0, renamed = 0;
 	if (sigpath == NULL) {
 		*err = fsutil_asprintf("out of memory");
 		return -1;
 	}
-	/* Result first: a result without its signature verifies as unsigned,
-	 * never as a signature over a different file. On failure neither file
-	 * is left half done; a file that was at path before (--out) is kept
-	 * when the new one could not be written. */
-	int existed = access(path, F_OK) == 0;
-	if (fsutil_write_atomic(path, text, strlen(text), 0644, err) < 0) {
-		if (!existed)
-			unlink(path);
-	} else if (fsutil_write_atomic(sigpath, sig, strlen(sig), 0644, err) < 0) {
+	if ((tmp = fsutil_write_temp(path, text, strlen(text), 0644, err)) == NULL ||
+	    (sigtmp = fsutil_write_temp(sigpath, sig, strlen(sig), 0644, err)) == NULL)
+		goto done;
+	if (unlink(sigpath) == -1 && errno != ENOENT) {
+		*err = fsutil_asprintf("cannot replace %s: %s", sigpath, strerror(errno));
+		goto done;
+	}
+	if (rename(tmp, path) == -1) {
+		*err = fsutil_asprintf("cannot write %s: %s", path, strerror(errno));
+		goto done;
+	}
+	free(tmp);
+	tmp = NULL;
+	renamed = 1;
+	if (fsutil_sync_dir(path, err) < 0)
+		goto done;
+	if (rename(sigtmp, sigpath) == -1) {
+		*err = fsutil_asprintf("cannot write %s: %s", sigpath, strerror(errno));
+		goto done;
+	}
+	free(sigtmp);
+	sigtmp = NULL;
+	rc = fsutil_sync_dir(sigpath, err);
+done:
+	/* A new file that did not get all the way is removed with its
+	 * signature: nothing half done is left. */
+	if (rc < 0 && renamed && !existed) {
 		unlink(path);
 		unlink(sigpath);
-	} else {
-		rc = 0;
 	}
+	if (tmp != NULL)
+		unlink(tmp);
+	if (sigtmp != NULL)
+		unlink(sigtmp);
+	free(tmp);
+	free(sigtmp);
 	free(sigpath);
 	return rc;
+}
+
+int
+result_check_out(const char *path, char **err)
+{
+	struct stat st;
+	char *dir;
+	const char *slash = strrchr(path, '/');
+	if (path[0] == '\0' || (slash != NULL && slash[1] == '\0')) {
+		*err = fsutil_asprintf("--out needs a file name, not '%s'", path);
+		return -1;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*err = fsutil_asprintf("--out %s is a directory; give a file name", path);
+		return -1;
+	}
+	dir = slash == NULL   ? fsutil_asprintf(".")
+	      : slash == path ? fsutil_asprintf("/")
+	                      : fsutil_asprintf("%.*s", (int)(slash - path), path);
+	if (dir == NULL) {
+		*err = fsutil_asprintf("out of memory");
+		return -1;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*err = fsutil_asprintf("--out %s: the directory %s does not exist", path, dir);
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	return 0;
 }
 
 /* Remove a result written by write_signed and its signature. */

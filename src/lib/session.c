@@ -388,6 +388,7 @@ session_autosave(struct session *s)
 	                        s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate" : "end");
 	cJSON_AddNumberToObject(o, "unscored", s->cfg.unscored);
 	cJSON_AddStringToObject(o, "source", s->cfg.source);
+	cJSON_AddBoolToObject(o, "show_domain", s->cfg.show_domain);
 	cJSON_AddStringToObject(o, "started_at", s->started_at);
 	if (s->ended != END_NONE) {
 		/* Ended: final. resume writes the result without reopening it. */
@@ -550,6 +551,7 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 	cfg.feedback = cJSON_IsString(fb) && strcmp(fb->valuestring, "immediate") == 0
 	                   ? FEEDBACK_IMMEDIATE
 	                   : FEEDBACK_END;
+	cfg.show_domain = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "show_domain"));
 	const cJSON *src = cJSON_GetObjectItemCaseSensitive(o, "source");
 	if (cJSON_IsString(src))
 		snprintf(cfg.source, sizeof cfg.source, "%s", src->valuestring);
