@@ -12,6 +12,7 @@
 #include "certsim/home.h"
 #include "certsim/pacing.h"
 #include "certsim/result.h"
+#include "certsim/study.h"
 #include "cli.h"
 
 static const char review_help[] =
@@ -26,9 +27,10 @@ static const char review_help[] =
     "  --missed    items answered wrongly or not at all (default)\n"
     "  --all       every item\n"
     "  --flagged   items you flagged\n"
-    "  --bank PATH the bank the attempt was taken on (needed for someone\n"
-    "              else's result if it used another bank; it must have the\n"
-    "              same fingerprint)\n"
+    "  --bank PATH the bank to show the questions from (default: the one the\n"
+    "              attempt names, else the bundled one); any version of a bank\n"
+    "              of the same exam: questions changed or removed since are\n"
+    "              marked\n"
     "\n"
     "On a terminal the text goes through $PAGER (default: less -R).\n";
 
@@ -64,18 +66,66 @@ print_letters(FILE *f, const struct result_answer *a, const struct result_item *
 	}
 }
 
+/* The recorded response in letters of the order shown ("none" when unanswered). */
+static void
+print_response(FILE *f, const struct result_item *it)
+{
+	const struct result_answer *resp = &it->response;
+	if (resp->kind == RESULT_ANSWER_LIST) {
+		print_letters(f, resp, it);
+	} else if (resp->kind == RESULT_ANSWER_MAP) {
+		int first = 1;
+		for (size_t k = 0; k < it->n_prompts_shown; k++) {
+			const char *mine = it->prompts_shown[k] == NULL
+			                       ? ""
+			                       : result_answer_get(resp, it->prompts_shown[k]);
+			if (*mine == '\0')
+				continue;
+			fprintf(f, "%s%zu%c", first ? "" : " ", k + 1, letter_of(it, mine));
+			first = 0;
+		}
+	} else {
+		fprintf(f, "none");
+	}
+}
+
+/* "you selected B; two were required" for an incomplete answer. */
+static void
+print_incomplete(FILE *f, const struct result_item *it)
+{
+	fprintf(f, "Incomplete answer: you ");
+	if (it->response.kind == RESULT_ANSWER_MAP) {
+		fprintf(f, "matched ");
+		print_response(f, it);
+		fprintf(f, "; all %zu prompts were required.\n", it->key.n);
+	} else {
+		fprintf(f, "selected ");
+		print_response(f, it);
+		fprintf(f, "; %s were required.\n", bank_number_word((int)it->key.n));
+	}
+}
+
 static void
 print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t total)
 {
 	long qi = bank_find(b, it->id);
 	const struct result_answer *resp = &it->response, *key = &it->key;
-	char t[32];
+	const char *status = resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED"
+	                     : !it->complete                  ? "INCOMPLETE"
+	                     : it->correct                    ? "CORRECT"
+	                                                      : "INCORRECT";
+	char t[32], qh[STUDY_QHASH_HEX + 1];
 	clock_format_hms((long)it->seconds, t);
 	fprintf(f,
 	        "\n==========================================================================\n");
 	if (qi < 0) {
-		fprintf(f, "Question %d of %zu (%s): not in this bank any more\n", it->n, total,
+		/* Removed from the bank since: what was recorded is all there is. */
+		fprintf(f, "Question %d of %zu (%s): no longer in the bank\n", it->n, total,
 		        it->id);
+		fprintf(f, "%s | Time spent: %s%s\nYour answer: ", status, t,
+		        it->flagged ? " | Flagged" : "");
+		print_response(f, it);
+		fputc('\n', f);
 		return;
 	}
 	const struct question *q = &b->questions[qi];
@@ -83,11 +133,17 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 	int d = bank_domain_index(b, q->domain_id);
 	fprintf(f, "Question %d of %zu (%s) | Domain %d: %s | Task %s %s\n", it->n, total, it->id,
 	        q->domain_id, b->bp.domains[d].name, tk->id, tk->name);
-	fprintf(f, "%s | Time spent: %s%s%s\n",
-	        resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED"
-	        : it->correct                    ? "CORRECT"
-	                                         : "INCORRECT",
-	        t, it->flagged ? " | Flagged" : "", it->unscored ? " | Unscored" : "");
+	fprintf(f, "%s | Time spent: %s%s%s\n", status, t, it->flagged ? " | Flagged" : "",
+	        it->unscored ? " | Unscored" : "");
+	if (it->qhash != NULL && study_qhash(b, (size_t)qi, qh) == 0 &&
+	    strcmp(it->qhash, qh) != 0) {
+		fprintf(f,
+		        "Changed since this attempt: shown as it is now. Your recorded answer: ");
+		print_response(f, it);
+		fputc('\n', f);
+	}
+	if (resp->kind != RESULT_ANSWER_NONE && !it->complete)
+		print_incomplete(f, it);
 	if (q->case_study >= 0) {
 		const struct case_study *cs = &b->case_studies[q->case_study];
 		fprintf(f, "\nCase study: %s\n%s\n", cs->title, cs->scenario);
@@ -111,10 +167,7 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 			i++;
 		}
 		fprintf(f, "\nYour answer: ");
-		if (resp->kind == RESULT_ANSWER_LIST)
-			print_letters(f, resp, it);
-		else
-			fprintf(f, "none");
+		print_response(f, it);
 		fprintf(f, "    Correct answer: ");
 		print_letters(f, key, it);
 		fputc('\n', f);
@@ -297,17 +350,23 @@ cmd_review(int argc, char **argv)
 		code = cli_error(EXIT_INVALID, "%s: not a consistent result: %s", path, r->problem);
 		goto done;
 	}
-	const char *fp = r->bank_fingerprint;
-	if ((b = cli_load_bank(cli_bank_path(bank_opt), &code)) == NULL)
+	/* The bank the attempt names (exam.bank_path), unless --bank says
+	 * otherwise or it is gone; then the usual choice. Another version of
+	 * the bank is fine: items are matched by id. */
+	const char *bank_path = bank_opt;
+	if (bank_path == NULL && r->bank_path != NULL && access(r->bank_path, F_OK) == 0)
+		bank_path = r->bank_path;
+	if ((b = cli_load_bank(cli_bank_path(bank_path), &code)) == NULL)
 		goto done;
-	if (strcmp(fp, b->fingerprint_hex) != 0) {
-		code = cli_error(
-		    EXIT_INVALID,
-		    "%s was taken on a different bank (fingerprint %.16s...); the bank at %s "
-		    "has fingerprint %.16s... Pass the bank it was taken on with --bank PATH.",
-		    path, fp, b->path, b->fingerprint_hex);
+	if (r->exam_code == NULL || strcmp(r->exam_code, b->bp.code) != 0) {
+		code = cli_error(EXIT_INVALID,
+		                 "%s is an attempt at %s; the bank at %s is for %s. Pass a %s bank "
+		                 "with --bank PATH.",
+		                 path, r->exam_code ? r->exam_code : "?", b->path, b->bp.code,
+		                 r->exam_code ? r->exam_code : "?");
 		goto done;
 	}
+	int other_version = strcmp(r->bank_fingerprint, b->fingerprint_hex) != 0;
 	/* Review still works for an unverified result, but says so. */
 	free(err);
 	err = NULL;
@@ -323,6 +382,9 @@ cmd_review(int argc, char **argv)
 	fprintf(f, "%s %s, finished %s: scaled %d (%s), %d of %d correct, time used %s\n", r->mode,
 	        r->exam_code, r->finished_at, r->score.scaled, r->score.passed ? "PASS" : "FAIL",
 	        r->score.correct, r->score.scored, used);
+	if (other_version)
+		fprintf(f, "The bank has changed since this attempt: questions are matched by id; "
+		           "changed and removed ones are marked.\n");
 	print_pacing(f, r, b);
 	for (size_t i = 0; i < total; i++) {
 		const struct result_item *it = &r->items[i];

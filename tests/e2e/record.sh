@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# End-to-end: the learner's record survives change (contract section 7): partial
+# answers through kill -9 and resume, a failed submit that resume must not reopen,
+# --out kept when its signature cannot be written, --out checked before the exam,
+# review after a bank edit, kill -9 leftovers, the hidden domain, Enter and PgDn.
+. "$(dirname "$0")/lib/common.bash"
+. "$(dirname "$0")/lib/tui.bash"
+: "${INJECT:?INJECT must name the fault-injection shim (libinject_errors.so)}"
+
+B="$TMP/bank"
+make_bank "$B"
+ATT="$CERTSIM_HOME/attempt.json"
+
+# index_of ID: the 0-based position of question ID in the saved attempt.
+index_of() { jq -r --arg id "$1" '[.items[].id] | index($id)' "$ATT"; }
+# not COMMAND...: succeeds when the command fails.
+not() { ! "$@"; }
+# wait_att JQ VALUE: poll attempt.json until the jq expression prints VALUE.
+wait_att() { wait_json "$ATT" "$1" "$2"; }
+
+# 1. Partial answers survive kill -9 and resume (line mode).
+mkfifo "$TMP/in1"
+"$CERTSIM" exam --bank "$B" --seed 1 < "$TMP/in1" > "$TMP/partial.out" 2>&1 &
+pid=$!
+exec 3> "$TMP/in1"
+check "partial: attempt saved" wait_att '.items | length' 6
+m=$(index_of m1)
+x=$(index_of x1)
+m_perm=$(jq -r ".items[$m].perm | join(\" \")" "$ATT")
+# One of the two letters the key asks for; one pair of three.
+one=$(letter_for "$m_perm" 1 | tr a-z A-Z)
+printf 'g %d\n%s\n' $((m + 1)) "$one" >&3
+printf 'g %d\n1A\n' $((x + 1)) >&3
+check "partial: one of two options saved" wait_att ".items[$m].response | length" 1
+check "partial: one of three prompts saved" wait_att "[.items[$x].response[] | select(. >= 0)] | length" 1
+check "partial: line mode says the answer is incomplete" \
+	grep -q "Incomplete answer recorded: you chose one; two are required" "$TMP/partial.out"
+kill -9 $pid
+wait $pid 2> /dev/null
+exec 3>&-
+check "partial: still saved after kill -9" [ "$(jq -c ".items[$m].response | length" "$ATT")" = 1 ]
+printf 'submit\ny\n' | "$CERTSIM" resume > "$TMP/partial-resume.out" 2>&1
+check "partial: resume exits 0" [ $? -eq 0 ]
+check "partial: submit counts it as incomplete" grep -q "2 incomplete" "$TMP/partial-resume.out"
+r=$(last_result)
+check "partial: result keeps the chosen option" [ "$(jq -c ".items[$m].response | length" "$r")" = 1 ]
+check "partial: result marks it incomplete" [ "$(jq ".items[$m].complete" "$r")" = false ]
+check "partial: matching keeps its one pair" [ "$(jq -c ".items[$x].response | length" "$r")" = 1 ]
+check "partial: matching marked incomplete" [ "$(jq ".items[$x].complete" "$r")" = false ]
+check "partial: incomplete is incorrect" [ "$(jq ".items[$m].correct" "$r")" = false ]
+check "partial: every item has a qhash" [ "$(jq '[.items[] | select(.qhash | test("^[0-9a-f]{32}$"))] | length' "$r")" = 6 ]
+check "partial: the bank's path is recorded" [ "$(jq -r .exam.bank_path "$r")" = "$(realpath "$B")" ]
+check "partial: result verifies" "$CERTSIM" verify "$r"
+"$CERTSIM" review --all > "$TMP/partial-review.txt" 2>&1
+check "partial: review says incomplete, not unanswered" grep -q "^INCOMPLETE" "$TMP/partial-review.txt"
+check "partial: review says what was selected" \
+	grep -q "Incomplete answer: you selected [A-E]; two were required." "$TMP/partial-review.txt"
+
+# 2. Submitted is final: the result cannot be written, resume writes it and
+# reopens nothing (an answer typed into resume is not taken).
+export CERTSIM_HOME="$TMP/home-final"
+ATT="$CERTSIM_HOME/attempt.json"
+printf 'submit\ny\n' | env LD_PRELOAD="$INJECT" INJECT_FUNCS=mkstemp INJECT_ERRNO=ENOSPC \
+	INJECT_PATH="*/results/*" "$CERTSIM" exam --bank "$B" --seed 1 > "$TMP/final.out" 2>&1
+check "final: exit 3 when the result cannot be written" [ $? -eq 3 ]
+check "final: the attempt is saved as ended" [ "$(jq -r .ended_by "$ATT")" = submit ]
+check "final: its start time is saved" [ -n "$(jq -r .started_at "$ATT")" ]
+ended=$(jq -r .finished_at "$ATT")
+s=$(index_of s1)
+printf 'g %d\nB\nsubmit\ny\n' $((s + 1)) | "$CERTSIM" resume > "$TMP/final-resume.out" 2>&1
+check "final: resume exits 0" [ $? -eq 0 ]
+check "final: resume says it only writes the result" grep -q "The attempt ended (submit)" "$TMP/final-resume.out"
+r=$(last_result)
+check "final: no answer was changed after submit" [ "$(jq '[.items[] | select(.response != null)] | length' "$r")" = 0 ]
+check "final: the end time is the submit's" [ "$(jq -r .finished_at "$r")" = "$ended" ]
+check "final: the result verifies" "$CERTSIM" verify "$r"
+
+# 3. --out never destroys: a copy whose new signature cannot be written is kept.
+export CERTSIM_HOME="$TMP/home-out"
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B" --seed 1 --out "$TMP/copy.json" > /dev/null 2>&1
+check "out: first copy written" [ -s "$TMP/copy.json" -a -s "$TMP/copy.json.minisig" ]
+cp "$TMP/copy.json" "$TMP/copy.before"
+cp "$TMP/copy.json.minisig" "$TMP/copy.before.minisig"
+printf 'submit\ny\n' | env LD_PRELOAD="$INJECT" INJECT_FUNCS=write INJECT_ERRNO=ENOSPC \
+	INJECT_PATH="$TMP/copy.json.minisig*" "$CERTSIM" exam --bank "$B" --seed 2 \
+	--out "$TMP/copy.json" > "$TMP/out.out" 2>&1
+check "out: exit 3 when the copy's signature cannot be written" [ $? -eq 3 ]
+check "out: the old copy is kept" cmp -s "$TMP/copy.json" "$TMP/copy.before"
+check "out: the old signature is kept" cmp -s "$TMP/copy.json.minisig" "$TMP/copy.before.minisig"
+check "out: the old pair still verifies" "$CERTSIM" verify "$TMP/copy.json"
+check "out: no temporary file left" [ -z "$(ls "$TMP" | grep 'copy.*tmp')" ]
+# ... and resume writes the new pair.
+printf '' | "$CERTSIM" resume --out "$TMP/copy.json" > /dev/null 2>&1
+check "out: resume replaces the pair" [ "$(jq .seed "$TMP/copy.json")" = 2 ]
+check "out: the new pair verifies" "$CERTSIM" verify "$TMP/copy.json"
+
+# 4. --out that cannot be written is a usage error before the exam starts.
+export CERTSIM_HOME="$TMP/home-usage"
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B" --out "$TMP/no-such-dir/r.json" > "$TMP/usage.out" 2>&1
+check "out: a missing directory is exit 2" [ $? -eq 2 ]
+check "out: the message names the directory" grep -q "no-such-dir does not exist" "$TMP/usage.out"
+check "out: no attempt started" [ ! -e "$CERTSIM_HOME/attempt.json" ]
+printf 'submit\ny\n' | "$CERTSIM" quiz --bank "$B" --out "$TMP" > "$TMP/usage2.out" 2>&1
+check "out: a directory is exit 2" [ $? -eq 2 ]
+
+# 5. Review across bank versions: one drawn question reworded, one removed, one added.
+export CERTSIM_HOME="$TMP/home-rebank"
+B2="$TMP/bank2"
+make_bank "$B2"
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B2" --seed 1 > /dev/null 2>&1
+jq '.questions |= (map(if .id == "s1" then .stem = "Which managed service streams records into Amazon S3?" else . end)
+	| map(select(.id != "o1"))
+	+ [{ "id": "n1", "domain": 1, "task": "1.2", "type": "single", "stem": "A new question?",
+	     "options": [ { "id": "A", "text": "Yes" }, { "id": "B", "text": "No" } ],
+	     "answer": ["A"], "explanation": "N1." }])' "$B2/questions.json" > "$TMP/q.json"
+mv "$TMP/q.json" "$B2/questions.json"
+"$CERTSIM" bank lint "$B2" > /dev/null 2>&1
+check "rebank: the edited bank is valid" [ $? -eq 0 ]
+"$CERTSIM" review --all > "$TMP/rebank.txt" 2>&1
+check "rebank: review without --bank exits 0" [ $? -eq 0 ]
+check "rebank: says the bank changed" grep -q "The bank has changed since this attempt" "$TMP/rebank.txt"
+check "rebank: the reworded question is marked" grep -q "Changed since this attempt" "$TMP/rebank.txt"
+check "rebank: and shown as it is now" grep -q "Which managed service streams" "$TMP/rebank.txt"
+check "rebank: the removed question is listed by id" grep -q "(o1): no longer in the bank" "$TMP/rebank.txt"
+check "rebank: the other questions are shown" grep -q "X1-EXPLANATION" "$TMP/rebank.txt"
+check "rebank: one question changed" [ "$(grep -c "Changed since this attempt" "$TMP/rebank.txt")" = 1 ]
+sed -i 's/"TUI-01"/"OTHER-02"/' "$B2/exam.json"
+"$CERTSIM" review --all > "$TMP/rebank2.txt" 2>&1
+check "rebank: another exam code is refused (exit 1)" [ $? -eq 1 ]
+check "rebank: naming both codes" grep -q "TUI-01.*OTHER-02" "$TMP/rebank2.txt"
+
+# 6. Temporary files left by a kill -9 are removed on the next start.
+export CERTSIM_HOME="$TMP/home-tmp"
+mkdir -p "$CERTSIM_HOME/results"
+touch "$CERTSIM_HOME/attempt.json.tmp.AbC123" "$CERTSIM_HOME/results/x.json.tmp.XyZ789"
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B" --seed 1 > /dev/null 2>&1
+check "leftovers: removed on the next start" \
+	[ -z "$(find "$CERTSIM_HOME" -name '*.tmp.*')" ]
+
+# 7. The exam does not show the domain (line mode) unless --show-domain.
+export CERTSIM_HOME="$TMP/home-domain"
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B" --seed 1 > "$TMP/dom.out" 2>&1
+check "realism: no domain in the exam" not grep -q "Domain [0-9]:" "$TMP/dom.out"
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B" --seed 1 --show-domain > "$TMP/dom2.out" 2>&1
+check "realism: --show-domain shows it" grep -q "Domain [0-9]:" "$TMP/dom2.out"
+
+# 8. Full screen: Enter after ticking goes on and changes nothing; PgDn in the
+# scenario pages by the pane's height, skipping no line.
+export CERTSIM_HOME="$TMP/home-tui"
+ATT="$CERTSIM_HOME/attempt.json"
+S=rec
+run_in $S 100 24 exam --bank "$B" --seed 1
+check "tui: start screen" wait_for $S "Ready to begin"
+keys $S Enter
+check "tui: question 1" wait_for $S "Question 1 of 6"
+check "tui: no domain in the header" not grep -q "Domain [0-9]:" <<< "$(screen_of $S)"
+m=$(index_of m1)
+lit $S "#"
+check "tui: review screen" wait_for $S "Review: 6 questions"
+lit $S "$((m + 1))"
+keys $S Enter
+check "tui: at the multiple-response item" wait_for $S "Question $((m + 1)) of 6"
+m_perm=$(jq -r ".items[$m].perm | join(\" \")" "$ATT")
+lit $S "$(letter_for "$m_perm" 1)"
+check "tui: one box saved (incomplete)" wait_att ".items[$m].response | length" 1
+keys $S Enter
+if [ $m -lt 5 ]; then
+	check "tui: Enter goes to the next question" wait_for $S "Question $((m + 2)) of 6"
+else
+	check "tui: Enter after the last question opens the review" wait_for $S "Review: 6 questions"
+fi
+check "tui: Enter changed no answer" wait_att ".items[$m].response | length" 1
+cs=$(index_of cs1-q1)
+lit $S "#"
+check "tui: review again" wait_for $S "Review: 6 questions"
+lit $S "$((cs + 1))"
+keys $S Enter
+check "tui: at the case study" wait_for $S "Question $((cs + 1)) of 6"
+keys $S Tab
+check "tui: scenario focused" wait_for $S "Tab: back to the question"
+# visible: the numbers of the "Regional system NN" lines on screen.
+visible() { screen_of $S | grep -o 'Regional system [0-9][0-9]' | awk '{ print $3 + 0 }'; }
+for _ in 1 2 3 4; do
+	[ -n "$(visible)" ] && break
+	keys $S NPage
+	sleep 0.3
+done
+before=$(visible | tail -1)
+first_before=$(visible | head -1)
+keys $S NPage
+for _ in $(seq 40); do
+	[ "$(visible | head -1)" != "$first_before" ] && break
+	sleep 0.05
+done
+after=$(visible | head -1)
+echo "# scenario lines: last shown before PgDn $before, first after $after"
+check "tui: PgDn skips no scenario line" [ -n "$before" -a "$after" = "$((${before:-0} + 1))" ]
+keys $S C-c
+check "tui: quit asks" wait_for $S "Save and quit"
+keys $S y
+check "tui: exits" wait_file "$TMP/$S.rc"
+
+finish
