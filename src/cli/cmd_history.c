@@ -11,15 +11,21 @@
 #include "cli.h"
 
 static const char history_help[] =
-    "Usage: certsim history [--json]\n"
+    "Usage: certsim history [--json] [--bank PATH | --exam CODE | --all]\n"
     "\n"
-    "Every attempt in $CERTSIM_HOME/results: date, mode, items, correct,\n"
+    "The attempts of one exam in $CERTSIM_HOME/results, numbered from 1 (the\n"
+    "oldest; 'certsim review N' opens number N): date, mode, items, correct,\n"
     "scaled score, PASS/FAIL, time used and signature status (valid, INVALID\n"
     "or unsigned); per-domain and per-task trends over the last attempts; and\n"
     "a readiness line from the study guide's checklist: ready when the last\n"
-    "three full practice exams each scored at least 80% raw. Results that\n"
-    "fail verification are shown as INVALID and left out of trends and\n"
-    "readiness. --json prints the same as JSON.\n";
+    "three counting exams each scored at least 80% raw. An exam counts when it\n"
+    "is a full, timed exam with a valid signature and at least 80% of its\n"
+    "questions unseen before it; history says how many counted and why the\n"
+    "others did not. --json prints the same as JSON.\n"
+    "\n"
+    "  --bank PATH  the exam of this bank (default: the bundled bank's)\n"
+    "  --exam CODE  the attempts of exam CODE\n"
+    "  --all        every exam, with a code column (no trends or readiness)\n";
 
 /* "exam" or "quiz (domain 2)". */
 static void
@@ -68,17 +74,27 @@ print_trends(const struct history *h, const struct bank *b)
 int
 cmd_history(int argc, char **argv)
 {
-	int json = 0, code = EXIT_DONE;
+	int json = 0, all = 0, code = EXIT_DONE;
+	const char *bank_opt = NULL, *exam_opt = NULL;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(history_help, stdout);
 			return EXIT_DONE;
 		} else if (strcmp(argv[i], "--json") == 0) {
 			json = 1;
+		} else if (strcmp(argv[i], "--all") == 0) {
+			all = 1;
+		} else if (strcmp(argv[i], "--bank") == 0 || strcmp(argv[i], "--exam") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage_error("history", "%s needs a value", argv[i]);
+			*(argv[i][2] == 'b' ? &bank_opt : &exam_opt) = argv[i + 1];
+			i++;
 		} else {
 			return cli_usage_error("history", "unknown argument '%s'", argv[i]);
 		}
 	}
+	if ((bank_opt != NULL) + (exam_opt != NULL) + all > 1)
+		return cli_usage_error("history", "choose one of --bank, --exam, --all");
 	char *err = NULL, *home = home_dir(&err);
 	struct history h = { 0 };
 	struct bank *b = NULL;
@@ -90,10 +106,24 @@ cmd_history(int argc, char **argv)
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
-	/* Trends need the blueprint's domains and tasks: the default bank's. */
-	struct diag d = { 0 };
-	bank_load(cli_bank_path(NULL), &d, &b);
-	diag_free(&d);
+	/* The exam shown: --exam, else the bank's (--bank, else the bundled
+	 * one); trends need a blueprint's domains and tasks: that bank's. */
+	if (bank_opt != NULL) {
+		if ((b = cli_load_bank(cli_bank_path(bank_opt), &code)) == NULL)
+			goto done;
+	} else {
+		struct diag d = { 0 };
+		bank_load(cli_bank_path(NULL), &d, &b);
+		diag_free(&d);
+	}
+	const char *exam = exam_opt != NULL ? exam_opt : b != NULL ? b->bp.code : NULL;
+	if (!all && exam != NULL)
+		history_keep_exam(&h, exam);
+	/* Trends by the bank's blueprint only for its own exam. */
+	if (b != NULL && (all || strcmp(b->bp.code, exam) != 0)) {
+		bank_free(b);
+		b = NULL;
+	}
 
 	if (json) {
 		char *text = history_json(&h, b);
@@ -109,26 +139,38 @@ cmd_history(int argc, char **argv)
 	struct readiness rd;
 	readiness_compute(&h, &rd);
 	if (h.n == 0) {
-		printf(
-		    "No attempts yet in %s/results. Start with: certsim exam (or certsim quiz)\n",
-		    home);
-		printf("%s\n", rd.message);
+		printf("No attempts %s%s yet in %s/results. Start with: certsim exam (or certsim "
+		       "quiz)\n",
+		       all || exam == NULL ? "" : "at ", all || exam == NULL ? "" : exam, home);
+		if (!all)
+			printf("%s\n", rd.message);
 		goto done;
 	}
-	printf("%-20s %-20s %5s %7s %6s %-4s %8s  %s\n", "Finished (UTC)", "Mode", "Items",
-	       "Correct", "Scaled", "", "Time", "Signature");
+	if (!all && exam != NULL)
+		printf("Exam %s\n", exam);
+	printf("%4s %-20s %s%-20s %5s %7s %6s %-4s %8s  %s\n", "#", "Finished (UTC)",
+	       all ? "Exam       " : "", "Mode", "Items", "Correct", "Scaled", "", "Time",
+	       "Signature");
 	for (size_t a = 0; a < h.n; a++) {
 		const struct result_file *r = h.v[a].result;
-		char label[64], t[32];
+		char label[64], t[32], codecol[16] = "";
 		mode_label(r, label, sizeof label);
 		clock_format_hms((long)r->time_used_s, t);
-		printf("%-20.20s %-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", h.v[a].finished_at,
-		       label, r->n_items, r->score.correct, r->score.scored, r->score.scaled,
-		       r->score.passed ? "PASS" : "FAIL", t, history_sig_name(h.v[a].sig));
+		if (all)
+			snprintf(codecol, sizeof codecol, "%-10.10s ",
+			         r->exam_code ? r->exam_code : "?");
+		printf("%4zu %-20.20s %s%-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", a + 1,
+		       h.v[a].finished_at, codecol, label, r->n_items, r->score.correct,
+		       r->score.scored, r->score.scaled, r->score.passed ? "PASS" : "FAIL", t,
+		       history_sig_name(h.v[a].sig));
 	}
+	if (all)
+		goto done;
 	if (b != NULL)
 		print_trends(&h, b);
-	printf("\n%s\n", rd.message);
+	char counted[256];
+	readiness_counted_text(&rd, counted, sizeof counted);
+	printf("\n%s\n%s.\n", rd.message, counted);
 done:
 	bank_free(b);
 	history_free(&h);

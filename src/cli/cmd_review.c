@@ -16,9 +16,10 @@
 #include "cli.h"
 
 static const char review_help[] =
-    "Usage: certsim review [RESULT|last] [--missed|--all|--flagged] [--bank PATH]\n"
+    "Usage: certsim review [RESULT|last|N] [--missed|--all|--flagged] [--bank PATH]\n"
     "\n"
-    "Go through a finished attempt (default: the last one, missed items). For\n"
+    "Go through a finished attempt (default: the last one, missed items; N: the\n"
+    "attempt numbered N by 'certsim history' for the same bank's exam). For\n"
     "each item: its number, domain and task, the scenario and stem, every\n"
     "option with your choice and the key marked in words, for ordering and\n"
     "matching your order or pairs and the correct ones, the explanation, the\n"
@@ -251,26 +252,48 @@ print_pacing(FILE *f, const struct result_file *r, const struct bank *b)
 	fputc('\n', f);
 }
 
-/* The newest result in home, or NULL (with a message). */
+/*
+ * Attempt number n (1 = oldest) of exam code as `history` numbers them, or
+ * the newest of all attempts when n is 0; NULL (with a message) when there
+ * is none.
+ */
 static char *
-last_result_path(const char *home, int *code)
+numbered_result_path(const char *home, unsigned long n, const char *code, int *code_out)
 {
 	struct history h;
 	char *err = NULL, *path = NULL;
 	if (history_load(home, 0, &h, &err) < 0) {
-		*code = cli_error(EXIT_SYSTEM, "%s", err);
+		*code_out = cli_error(EXIT_SYSTEM, "%s", err);
 		free(err);
 		return NULL;
 	}
+	if (n > 0 && code != NULL)
+		history_keep_exam(&h, code);
 	if (h.n == 0)
-		*code = cli_error(EXIT_INVALID,
-		                  "no finished attempts yet in %s/results: take one with 'certsim "
-		                  "exam' or 'certsim quiz'",
-		                  home);
+		*code_out = cli_error(EXIT_INVALID,
+		                      "no finished attempts yet in %s/results: take one with "
+		                      "'certsim exam' or 'certsim quiz'",
+		                      home);
+	else if (n > h.n)
+		*code_out =
+		    cli_error(EXIT_INVALID,
+		              "there is no attempt %lu: 'certsim history' lists %zu (1-%zu)", n,
+		              h.n, h.n);
 	else
-		path = fsutil_asprintf("%s", h.v[h.n - 1].path);
+		path = fsutil_asprintf("%s", h.v[n > 0 ? n - 1 : h.n - 1].path);
 	history_free(&h);
 	return path;
+}
+
+/* Whether s is a whole number from 1 up (an attempt's number); its value in *n. */
+static int
+attempt_number(const char *s, unsigned long *n)
+{
+	char *end;
+	if (s == NULL || *s < '1' || *s > '9')
+		return 0;
+	*n = strtoul(s, &end, 10);
+	return *end == '\0' && *n < 1000000;
 }
 
 /* Open $PAGER on a terminal, else stdout. */
@@ -336,8 +359,18 @@ cmd_review(int argc, char **argv)
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
+	unsigned long num = 0;
 	if (which == NULL || strcmp(which, "last") == 0) {
-		if ((path = last_result_path(home, &code)) == NULL)
+		if ((path = numbered_result_path(home, 0, NULL, &code)) == NULL)
+			goto done;
+	} else if (attempt_number(which, &num) && access(which, F_OK) != 0) {
+		/* Numbered as history numbers the exam of the bank in use. */
+		struct bank *nb = cli_load_bank(cli_bank_path(bank_opt), &code);
+		if (nb == NULL)
+			goto done;
+		path = numbered_result_path(home, num, nb->bp.code, &code);
+		bank_free(nb);
+		if (path == NULL)
 			goto done;
 	} else {
 		path = fsutil_asprintf("%s", which);

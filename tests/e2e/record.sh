@@ -144,7 +144,48 @@ check "realism: no domain in the exam" not grep -q "Domain [0-9]:" "$TMP/dom.out
 printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B" --seed 1 --show-domain > "$TMP/dom2.out" 2>&1
 check "realism: --show-domain shows it" grep -q "Domain [0-9]:" "$TMP/dom2.out"
 
-# 8. Full screen: Enter after ticking goes on and changes nothing; PgDn in the
+# 8. History per exam code: two codes in one data directory.
+export CERTSIM_HOME="$TMP/home-codes"
+B3="$TMP/bank-other"
+make_bank "$B3"
+sed -i 's/"TUI-01"/"OTHER-02"/' "$B3/exam.json"
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B" --seed 1 > /dev/null 2>&1
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B3" --seed 1 > /dev/null 2>&1
+printf 'submit\ny\n' | "$CERTSIM" exam --bank "$B3" --seed 2 > /dev/null 2>&1
+"$CERTSIM" history --bank "$B" > "$TMP/codes1.txt" 2>&1
+check "codes: history --bank shows that exam only" [ "$(grep -Ec '^ +[0-9]+ ' "$TMP/codes1.txt")" = 1 ]
+check "codes: and names it" grep -q "^Exam TUI-01" "$TMP/codes1.txt"
+"$CERTSIM" history --exam OTHER-02 > "$TMP/codes2.txt" 2>&1
+check "codes: history --exam shows the other's two, numbered" \
+	[ "$(grep -Eo '^ +[0-9]+ ' "$TMP/codes2.txt" | tr -d ' ' | tr '\n' ' ')" = "1 2 " ]
+"$CERTSIM" history --all > "$TMP/codes3.txt" 2>&1
+check "codes: --all shows every attempt with its code" \
+	[ "$(grep -c 'TUI-01' "$TMP/codes3.txt"),$(grep -c 'OTHER-02' "$TMP/codes3.txt")" = "1,2" ]
+check "codes: the bundled exam has none of them" \
+	grep -q "No attempts at MLA-C01 yet" <<< "$("$CERTSIM" history 2>&1)"
+"$CERTSIM" review 2 --all --bank "$B3" > "$TMP/codes-review.txt" 2>&1
+check "codes: review N opens the Nth attempt of that exam" \
+	grep -q "$(basename "$(ls -1 "$CERTSIM_HOME"/results/*.json | sort | tail -1)")" "$TMP/codes-review.txt"
+
+# 9. Readiness counts fair exams only: three all-correct exams on a 6-question
+# bank repeat every question after the first.
+export CERTSIM_HOME="$TMP/home-ready"
+for k in 1 2 3; do
+	rm -rf "$TMP/dry"
+	mkdir -p "$CERTSIM_HOME"
+	cp -r "$CERTSIM_HOME" "$TMP/dry"
+	printf 'submit\ny\n' | CERTSIM_HOME="$TMP/dry" "$CERTSIM" exam --bank "$B" --seed $k > /dev/null 2>&1
+	{ CERTSIM_HOME="$TMP/dry" answers_from "$(CERTSIM_HOME="$TMP/dry" last_result)"; echo submit; echo y; } |
+		"$CERTSIM" exam --bank "$B" --seed $k > /dev/null 2>&1
+	check "ready: exam $k all correct" [ "$(jq .score.correct "$(last_result)")" = 6 ]
+done
+"$CERTSIM" history --exam TUI-01 --json > "$TMP/ready.json" 2>&1
+check "ready: three repeat-heavy exams are not READY" [ "$(jq .readiness.ready "$TMP/ready.json")" = false ]
+"$CERTSIM" history --exam TUI-01 > "$TMP/ready.txt" 2>&1
+check "ready: history says which counted and why" \
+	grep -q "^Readiness counts 1 exam; left out: 2 with under 80% questions unseen before" "$TMP/ready.txt"
+
+# 10. Full screen: Enter after ticking goes on and changes nothing; PgDn in the
 # scenario pages by the pane's height, skipping no line.
 export CERTSIM_HOME="$TMP/home-tui"
 ATT="$CERTSIM_HOME/attempt.json"

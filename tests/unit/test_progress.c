@@ -10,7 +10,12 @@
 struct fake {
 	struct result_file r;
 	struct result_part dom, task;
+	struct result_item item;
+	char id[16];
 };
+
+/* Each fake attempt has one question of its own (never seen before) unless told. */
+static int fake_serial;
 
 static void
 fake_attempt(struct fake *f, struct attempt *a, const char *mode, double percent,
@@ -19,6 +24,12 @@ fake_attempt(struct fake *f, struct attempt *a, const char *mode, double percent
 	memset(f, 0, sizeof *f);
 	memset(a, 0, sizeof *a);
 	f->r.mode = (char *)mode;
+	f->r.exam_code = "MLA-C01";
+	f->r.time_limit_s = 7800;
+	snprintf(f->id, sizeof f->id, "q%d", fake_serial++);
+	f->item.id = f->id;
+	f->r.items = &f->item;
+	f->r.n_items = 1;
 	f->r.score.percent = percent;
 	f->dom.domain_id = 2;
 	f->dom.percent = dom_percent;
@@ -86,6 +97,43 @@ readiness_of(const double *percent, const enum attempt_sig *sig, const char **mo
 		fake_attempt(&f[i], &a[i], mode ? mode[i] : "exam", percent[i],
 		             sig ? sig[i] : ATTEMPT_SIG_VALID, 0, 0);
 	readiness_compute(&h, rd);
+}
+
+/* Three exams at 100%, the second and third of questions already seen, one untimed. */
+static void
+test_readiness_fair_exams_only(void **state)
+{
+	struct fake f[5];
+	struct attempt a[5];
+	struct history h = { a, 5 };
+	struct readiness rd;
+	char text[256];
+	(void)state;
+	for (int i = 0; i < 5; i++)
+		fake_attempt(&f[i], &a[i], "exam", 100, ATTEMPT_SIG_VALID, 0, 0);
+	/* 2 and 3 repeat 0's question; 4 is untimed; 1 counts (new question). */
+	f[2].item.id = f[0].id;
+	f[3].item.id = f[0].id;
+	f[4].r.time_limit_s = 0;
+	assert_int_equal(readiness_exam_counts(&h, 0), READINESS_COUNTS);
+	assert_int_equal(readiness_exam_counts(&h, 1), READINESS_COUNTS);
+	assert_int_equal(readiness_exam_counts(&h, 2), READINESS_REPEATS);
+	assert_int_equal(readiness_exam_counts(&h, 3), READINESS_REPEATS);
+	assert_int_equal(readiness_exam_counts(&h, 4), READINESS_UNTIMED);
+	readiness_compute(&h, &rd);
+	assert_false(rd.ready);
+	assert_int_equal(rd.n, 2);
+	assert_int_equal(rd.counted, 2);
+	assert_int_equal(rd.repeats, 2);
+	assert_int_equal(rd.untimed, 1);
+	readiness_counted_text(&rd, text, sizeof text);
+	assert_string_equal(text, "Readiness counts 2 exams; left out: 2 with under 80% questions "
+	                          "unseen before, 1 untimed, 0 without a valid signature");
+	/* Another exam code's attempt does not make a question seen. */
+	f[2].r.exam_code = "OTHER";
+	f[2].item.id = "zz";
+	f[3].item.id = "zz";
+	assert_int_equal(readiness_exam_counts(&h, 3), READINESS_COUNTS);
 }
 
 static void
@@ -208,6 +256,7 @@ main(void)
 		cmocka_unit_test(test_trend_oldest_first_valid_only),
 		cmocka_unit_test(test_trend_direction),
 		cmocka_unit_test(test_readiness),
+		cmocka_unit_test(test_readiness_fair_exams_only),
 		cmocka_unit_test(test_source_missed),
 		cmocka_unit_test(test_source_weakest),
 	};
