@@ -163,6 +163,9 @@ check "codes: --all shows every attempt with its code" \
 	[ "$(grep -c 'TUI-01' "$TMP/codes3.txt"),$(grep -c 'OTHER-02' "$TMP/codes3.txt")" = "1,2" ]
 check "codes: the bundled exam has none of them" \
 	grep -q "No attempts at MLA-C01 yet" <<< "$("$CERTSIM" history 2>&1)"
+"$CERTSIM" history --exam OTHER-02 --json > "$TMP/codes.json" 2>&1
+check "codes: --json numbers the attempts and names their exam and file" \
+	[ "$(jq -c '[.attempts[] | [.n, .exam.code, (.path | test("results/.*json$"))]]' "$TMP/codes.json")" = '[[1,"OTHER-02",true],[2,"OTHER-02",true]]' ]
 "$CERTSIM" review 2 --all --bank "$B3" > "$TMP/codes-review.txt" 2>&1
 check "codes: review N opens the Nth attempt of that exam" \
 	grep -q "$(basename "$(ls -1 "$CERTSIM_HOME"/results/*.json | sort | tail -1)")" "$TMP/codes-review.txt"
