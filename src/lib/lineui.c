@@ -206,7 +206,7 @@ lineui_parse(const char *line, const struct question *q, const struct draw_item 
 		}
 		break;
 	case Q_MULTIPLE:
-		if (r->n > q->n_key) {
+		if (r->n == 0 || r->n > q->n_key) {
 			snprintf(out->error, sizeof out->error, "choose %s letters (you gave %d)",
 			         bank_number_word(q->n_key), r->n);
 			out->cmd = LINE_ERROR;

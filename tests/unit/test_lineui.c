@@ -213,6 +213,9 @@ test_letters_multiple(void **state)
 	lineui_parse("AC", &two.q, &two.it, &in);
 	assert_string_equal(in.notice, "");
 	expect_error("ABC", &two, "two");
+	/* No letter at all is not an answer (found by fuzz_line). */
+	expect_error(",", &two, "two");
+	expect_error(" , ,", &three, "three");
 	expect_error("A A", &two, "A is given twice");
 	expect_error("aA", &two, "twice");
 	expect_error("A F", &two, "no option F");
