@@ -181,7 +181,7 @@ _certsim()
 			reply=(last)
 			_certsim_positional_results
 		fi ;;
-	history) opts=(--json --bank --exam --all --help) ;;
+	history) opts=(--json --csv --bank --exam --all --help) ;;
 	resume) opts=(--plain --bank --out --help) ;;
 	verify)
 		opts=(--pubkey --help)

@@ -40,4 +40,11 @@ long clock_parse_duration(const char *s);
 /* Format seconds as H:MM:SS (or M:SS under an hour) into out. */
 void clock_format_hms(long seconds, char out[32]);
 
+/*
+ * A UTC time as certsim writes it (ISO 8601, "2026-11-26T04:24:26.223Z")
+ * as local time "YYYY-MM-DD HH:MM" (TZ) into out; a text that is not such
+ * a time is copied as it is (at most 31 bytes). Never fails.
+ */
+void clock_local_text(const char *iso, char out[32]);
+
 #endif

@@ -63,4 +63,12 @@ void history_exposure(const struct history *h, const struct bank *b, uint64_t *l
  */
 char *history_json(const struct history *h, const struct bank *b);
 
+/*
+ * The CSV of `history --csv`: a header line, then one row per attempt of h
+ * (n, finished_at, exam, mode, source, items, correct, scored, percent,
+ * scaled, passed, time_used_s, signature, path), RFC 4180 quoting.
+ * Returns the text (caller frees), or NULL on out of memory.
+ */
+char *history_csv(const struct history *h);
+
 #endif

@@ -11,7 +11,7 @@
 #include "cli.h"
 
 static const char history_help[] =
-    "Usage: certsim history [--json] [--bank PATH | --exam CODE | --all]\n"
+    "Usage: certsim history [--json|--csv] [--bank PATH | --exam CODE | --all]\n"
     "\n"
     "The attempts of one exam in $CERTSIM_HOME/results, numbered from 1 (the\n"
     "oldest; 'certsim review N' opens number N): date, mode, items, correct,\n"
@@ -21,7 +21,8 @@ static const char history_help[] =
     "three counting exams each scored at least 80% raw. An exam counts when it\n"
     "is a full, timed exam with a valid signature and at least 80% of its\n"
     "questions unseen before it; history says how many counted and why the\n"
-    "others did not. --json prints the same as JSON.\n"
+    "others did not. Times are local. --json prints the same as JSON, --csv\n"
+    "one row per attempt.\n"
     "\n"
     "  --bank PATH  the exam of this bank (default: the bundled bank's)\n"
     "  --exam CODE  the attempts of exam CODE\n"
@@ -74,7 +75,7 @@ print_trends(const struct history *h, const struct bank *b)
 int
 cmd_history(int argc, char **argv)
 {
-	int json = 0, all = 0, code = EXIT_DONE;
+	int json = 0, csv = 0, all = 0, code = EXIT_DONE;
 	const char *bank_opt = NULL, *exam_opt = NULL;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -82,6 +83,8 @@ cmd_history(int argc, char **argv)
 			return EXIT_DONE;
 		} else if (strcmp(argv[i], "--json") == 0) {
 			json = 1;
+		} else if (strcmp(argv[i], "--csv") == 0) {
+			csv = 1;
 		} else if (strcmp(argv[i], "--all") == 0) {
 			all = 1;
 		} else if (strcmp(argv[i], "--bank") == 0 || strcmp(argv[i], "--exam") == 0) {
@@ -93,6 +96,8 @@ cmd_history(int argc, char **argv)
 			return cli_usage_error("history", "unknown argument '%s'", argv[i]);
 		}
 	}
+	if (json && csv)
+		return cli_usage_error("history", "choose one of --json, --csv");
 	if ((bank_opt != NULL) + (exam_opt != NULL) + all > 1)
 		return cli_usage_error("history", "choose one of --bank, --exam, --all");
 	char *err = NULL, *home = home_dir(&err);
@@ -125,13 +130,15 @@ cmd_history(int argc, char **argv)
 		b = NULL;
 	}
 
-	if (json) {
-		char *text = history_json(&h, b);
+	if (json || csv) {
+		char *text = csv ? history_csv(&h) : history_json(&h, b);
 		if (text == NULL) {
 			code = cli_error(EXIT_SYSTEM, "out of memory");
 			goto done;
 		}
-		puts(text);
+		fputs(text, stdout);
+		if (json)
+			putchar('\n');
 		free(text);
 		goto done;
 	}
@@ -148,20 +155,21 @@ cmd_history(int argc, char **argv)
 	}
 	if (!all && exam != NULL)
 		printf("Exam %s\n", exam);
-	printf("%4s %-20s %s%-20s %5s %7s %6s %-4s %8s  %s\n", "#", "Finished (UTC)",
+	printf("%4s %-20s %s%-20s %5s %7s %6s %-4s %8s  %s\n", "#", "Finished (local)",
 	       all ? "Exam       " : "", "Mode", "Items", "Correct", "Scaled", "", "Time",
 	       "Signature");
 	for (size_t a = 0; a < h.n; a++) {
 		const struct result_file *r = h.v[a].result;
-		char label[64], t[32], codecol[16] = "";
+		char label[64], t[32], when[32], codecol[16] = "";
+		clock_local_text(h.v[a].finished_at, when);
 		mode_label(r, label, sizeof label);
 		clock_format_hms((long)r->time_used_s, t);
 		if (all)
 			snprintf(codecol, sizeof codecol, "%-10.10s ",
 			         r->exam_code ? r->exam_code : "?");
-		printf("%4zu %-20.20s %s%-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", a + 1,
-		       h.v[a].finished_at, codecol, label, r->n_items, r->score.correct,
-		       r->score.scored, r->score.scaled, r->score.passed ? "PASS" : "FAIL", t,
+		printf("%4zu %-20.20s %s%-20.20s %5zu %3d/%-3d %6d %-4s %8s  %s\n", a + 1, when,
+		       codecol, label, r->n_items, r->score.correct, r->score.scored,
+		       r->score.scaled, r->score.passed ? "PASS" : "FAIL", t,
 		       history_sig_name(h.v[a].sig));
 	}
 	if (all)

@@ -17,7 +17,7 @@ static const char usage[] =
     "  exam [options]            full-length timed practice exam (65 questions, 130 min)\n"
     "  quiz [options]            practice quiz: --domain N, --task T, --missed, --weakest\n"
     "  review [RESULT|last|N] [--missed|--all|--flagged]  go through a finished attempt\n"
-    "  history [--json] [--bank PATH|--exam CODE|--all]  attempts, trends, readiness\n"
+    "  history [--json|--csv] [--bank PATH|--exam CODE|--all]  attempts, trends, readiness\n"
     "  resume                    continue an interrupted attempt\n"
     "  verify RESULT [--pubkey FILE]  check a signed result file\n"
     "  key [--export FILE]       print or export your public key (minisign format)\n"

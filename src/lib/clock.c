@@ -98,3 +98,34 @@ clock_format_hms(long seconds, char out[32])
 	else
 		snprintf(out, 32, "%ld:%02ld", seconds / 60, seconds % 60);
 }
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+clock_local_text(const char *iso, char out[32])
+{
+	int y, mo, d, h, mi, sec;
+	char tail;
+	snprintf(out, 32, "%.31s", iso != NULL ? iso : "");
+	if (iso == NULL ||
+	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &tail) < 6 ||
+	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+	    sec > 60 || h < 0 || mi < 0 || sec < 0)
+		return;
+	int64_t t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if ((int64_t)tt != t || localtime_r(&tt, &tm) == NULL)
+		return;
+	strftime(out, 32, "%Y-%m-%d %H:%M", &tm);
+}

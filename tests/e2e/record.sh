@@ -177,6 +177,13 @@ check "codes: the bundled exam has none of them" \
 "$CERTSIM" history --exam OTHER-02 --json > "$TMP/codes.json" 2>&1
 check "codes: --json numbers the attempts and names their exam and file" \
 	[ "$(jq -c '[.attempts[] | [.n, .exam.code, (.path | test("results/.*json$"))]]' "$TMP/codes.json")" = '[[1,"OTHER-02",true],[2,"OTHER-02",true]]' ]
+"$CERTSIM" history --exam OTHER-02 --csv > "$TMP/codes.csv" 2>&1
+check "codes: --csv has a header and one row per attempt" [ "$(wc -l < "$TMP/codes.csv")" = 3 ]
+check "codes: --csv rows are numbered, with code and signature" \
+	[ "$(cut -d, -f1,3,13 "$TMP/codes.csv" | tail -2 | tr '\n' ' ')" = "1,OTHER-02,valid 2,OTHER-02,valid " ]
+utc=$(jq -r .finished_at "$(ls -1 "$CERTSIM_HOME"/results/*.json | sort | head -1)")
+want=$(TZ=XST-05:30 date -d "$utc" '+%Y-%m-%d %H:%M')
+check "codes: rows show local time ($want)" grep -Eq "^ +1 $want" <<< "$(TZ=XST-05:30 "$CERTSIM" history --bank "$B")"
 "$CERTSIM" review 2 --all --bank "$B3" > "$TMP/codes-review.txt" 2>&1
 check "codes: review N opens the Nth attempt of that exam" \
 	grep -q "$(basename "$(ls -1 "$CERTSIM_HOME"/results/*.json | sort | tail -1)")" "$TMP/codes-review.txt"
