@@ -16,8 +16,10 @@ static const char history_help[] =
     "The attempts of one exam in $CERTSIM_HOME/results, numbered from 1 (the\n"
     "oldest; 'certsim review N' opens number N): date, mode, items, correct,\n"
     "scaled score, PASS/FAIL, time used and signature status (valid, INVALID\n"
-    "or unsigned); per-domain and per-task trends over the last attempts; and\n"
-    "a readiness line from the study guide's checklist: ready when the last\n"
+    "or unsigned); per-domain and per-task trends over the last five exams, and\n"
+    "apart over the last five quizzes (a column per attempt, the direction a\n"
+    "slope over all of them); and a readiness line from the study guide's checklist: ready when "
+    "the last\n"
     "three counting exams each scored at least 80% raw. An exam counts when it\n"
     "is a full, timed exam with a valid signature and at least 80% of its\n"
     "questions unseen before it; history says how many counted and why the\n"
@@ -38,38 +40,62 @@ mode_label(const struct result_file *r, char *buf, size_t n)
 		snprintf(buf, n, "%s", r->mode);
 }
 
-/* One trend row: label, the percents oldest first, and the direction. */
+/* One trend row: label, a value under each attempt's column ("-" where absent), the direction. */
 static void
-print_trend(const char *label, const double *v, size_t k)
+print_trend(const char *label, const double *v, size_t n)
 {
-	if (k == 0)
-		return;
-	printf("%-52.52s", label);
-	for (size_t j = 0; j < k; j++)
-		printf(" %3.0f%%", v[j]);
+	double present[TREND_LEN];
+	size_t k = 0;
+	printf("%-44.44s", label);
+	for (size_t j = 0; j < n; j++) {
+		if (v[j] >= 0) {
+			printf(" %5.0f%%", v[j]);
+			present[k++] = v[j];
+		} else {
+			printf(" %6s", "-");
+		}
+	}
 	if (k >= 2)
-		printf("  %s", trend_direction_name(trend_direction(v, k)));
+		printf("  %s", trend_direction_name(trend_direction(present, k)));
 	putchar('\n');
+}
+
+/* The trend tables of one mode ("exam" or "quiz"): like is compared with like. */
+static void
+print_trends_of(const struct history *h, const struct bank *b, const char *mode)
+{
+	size_t cols[TREND_LEN], n = trend_columns(h, mode, cols);
+	double v[TREND_LEN];
+	char label[80];
+	if (n == 0)
+		return;
+	const char *plural = strcmp(mode, "exam") == 0 ? "exams" : "quizzes";
+	printf("\nTrend by domain, %s only (percent correct; the last %zu valid %s):\n", plural, n,
+	       plural);
+	printf("%-44s", "attempt #");
+	for (size_t j = 0; j < n; j++)
+		printf(" %5zu ", cols[j] + 1);
+	putchar('\n');
+	for (int i = 0; i < b->bp.n_domains; i++) {
+		const struct domain *d = &b->bp.domains[i];
+		snprintf(label, sizeof label, "%d %s", d->id, d->name);
+		trend_part_at(h, cols, n, d->id, NULL, v);
+		print_trend(label, v, n);
+	}
+	printf("Trend by task, %s only:\n", plural);
+	for (int i = 0; i < b->bp.n_tasks; i++) {
+		const struct task *t = &b->bp.tasks[i];
+		snprintf(label, sizeof label, "  %s %s", t->id, t->name);
+		if (trend_part_at(h, cols, n, 0, t->id, v) > 0)
+			print_trend(label, v, n);
+	}
 }
 
 static void
 print_trends(const struct history *h, const struct bank *b)
 {
-	double v[TREND_LEN];
-	char label[80];
-	printf("\nTrend by domain (percent correct, oldest to newest, last %d valid attempts):\n",
-	       TREND_LEN);
-	for (int i = 0; i < b->bp.n_domains; i++) {
-		const struct domain *d = &b->bp.domains[i];
-		snprintf(label, sizeof label, "%d %s", d->id, d->name);
-		print_trend(label, v, trend_domain(h, d->id, v));
-	}
-	printf("\nTrend by task:\n");
-	for (int i = 0; i < b->bp.n_tasks; i++) {
-		const struct task *t = &b->bp.tasks[i];
-		snprintf(label, sizeof label, "  %s %s", t->id, t->name);
-		print_trend(label, v, trend_task(h, t->id, v));
-	}
+	print_trends_of(h, b, "exam");
+	print_trends_of(h, b, "quiz");
 }
 
 int

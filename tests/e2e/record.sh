@@ -188,6 +188,16 @@ check "codes: rows show local time ($want)" grep -Eq "^ +1 $want" <<< "$(TZ=XST-
 check "codes: review N opens the Nth attempt of that exam" \
 	grep -q "$(basename "$(ls -1 "$CERTSIM_HOME"/results/*.json | sort | tail -1)")" "$TMP/codes-review.txt"
 
+# Trends compare like with like, each column under its attempt's number.
+printf 'submit\ny\n' | "$CERTSIM" quiz --bank "$B3" --count 2 --seed 3 > /dev/null 2>&1
+"$CERTSIM" history --bank "$B3" > "$TMP/trend.txt" 2>&1
+check "trends: exams apart" grep -q "^Trend by domain, exams only" "$TMP/trend.txt"
+check "trends: quizzes apart" grep -q "^Trend by domain, quizzes only" "$TMP/trend.txt"
+check "trends: exam columns are attempts 1 and 2" \
+	grep -Eq "^attempt # +1 +2 *$" <<< "$(sed -n '/exams only/,/quizzes only/p' "$TMP/trend.txt")"
+check "trends: the quiz column is attempt 3" \
+	grep -Eq "^attempt # +3 *$" <<< "$(sed -n '/quizzes only/,$p' "$TMP/trend.txt")"
+
 # 9. Readiness counts fair exams only: three all-correct exams on a 6-question
 # bank repeat every question after the first.
 export CERTSIM_HOME="$TMP/home-ready"

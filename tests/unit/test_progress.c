@@ -72,12 +72,40 @@ test_trend_oldest_first_valid_only(void **state)
 	assert_int_equal(trend_domain(&h, 2, v), 0);
 }
 
+/* Columns: like with like, oldest first; a value per column or -1. */
+static void
+test_trend_columns(void **state)
+{
+	struct fake f[4];
+	struct attempt a[4];
+	struct history h = { a, 4 };
+	size_t cols[TREND_LEN];
+	double v[TREND_LEN];
+	(void)state;
+	fake_attempt(&f[0], &a[0], "exam", 0, ATTEMPT_SIG_VALID, 10, 1);
+	fake_attempt(&f[1], &a[1], "quiz", 0, ATTEMPT_SIG_VALID, 99, 99);
+	fake_attempt(&f[2], &a[2], "exam", 0, ATTEMPT_SIG_VALID, -2, 3);
+	fake_attempt(&f[3], &a[3], "exam", 0, ATTEMPT_SIG_VALID, 40, 4);
+	assert_int_equal(trend_columns(&h, "exam", cols), 3);
+	assert_int_equal(cols[0], 0);
+	assert_int_equal(cols[1], 2);
+	assert_int_equal(cols[2], 3);
+	assert_int_equal(trend_part_at(&h, cols, 3, 2, NULL, v), 2);
+	assert_true(v[0] == 10 && v[1] == -1 && v[2] == 40);
+	assert_int_equal(trend_columns(&h, "quiz", cols), 1);
+	assert_int_equal(cols[0], 1);
+}
+
 static void
 test_trend_direction(void **state)
 {
-	double up[] = { 90, 40, 50 }, down[] = { 50, 49.4 }, flat[] = { 50, 50.5 }, one[] = { 9 };
+	double up[] = { 40, 50, 45, 60 }, down[] = { 50, 49.4 }, flat[] = { 50, 50.5 }, one[] = { 9 };
+	/* A slope over all of them, not the last two values: 90, 40, 50 is down. */
+	double dip[] = { 90, 40, 50 }, bump[] = { 60, 60, 60, 60, 90, 60 };
 	(void)state;
-	assert_int_equal(trend_direction(up, 3), TREND_UP);
+	assert_int_equal(trend_direction(up, 4), TREND_UP);
+	assert_int_equal(trend_direction(dip, 3), TREND_DOWN);
+	assert_int_equal(trend_direction(bump, 6), TREND_UP);
 	assert_int_equal(trend_direction(down, 2), TREND_DOWN);
 	assert_int_equal(trend_direction(flat, 2), TREND_FLAT);
 	assert_int_equal(trend_direction(one, 1), TREND_FLAT);
@@ -255,6 +283,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trend_oldest_first_valid_only),
 		cmocka_unit_test(test_trend_direction),
+		cmocka_unit_test(test_trend_columns),
 		cmocka_unit_test(test_readiness),
 		cmocka_unit_test(test_readiness_fair_exams_only),
 		cmocka_unit_test(test_source_missed),
