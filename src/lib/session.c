@@ -371,6 +371,24 @@ make_vanished_dir(const char *path)
 	return made;
 }
 
+/* ok &= whether a cJSON call that adds to a tree succeeded (it returns NULL or false). */
+#define JSON_OK(x) (ok &= (x) ? 1 : 0)
+
+/*
+ * Add item to obj under key (or to the array obj when key is NULL). Returns
+ * 1, or 0 when item is NULL or could not be added (it is freed then).
+ */
+static int
+json_put(cJSON *obj, const char *key, cJSON *item)
+{
+	if (item == NULL)
+		return 0;
+	if (key != NULL ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item))
+		return 1;
+	cJSON_Delete(item);
+	return 0;
+}
+
 int
 session_autosave(struct session *s)
 {
@@ -378,47 +396,51 @@ session_autosave(struct session *s)
 		return 0;
 	cJSON *o = cJSON_CreateObject(), *items;
 	const struct bank *b = s->bank;
-	cJSON_AddStringToObject(o, "format", "certsim-attempt/1");
-	cJSON_AddStringToObject(o, "bank", b->path);
-	cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex);
-	cJSON_AddStringToObject(o, "mode", s->cfg.mode == MODE_EXAM ? "exam" : "quiz");
-	cJSON_AddNumberToObject(o, "seed", (double)s->cfg.seed);
-	cJSON_AddNumberToObject(o, "time_limit_s", (double)s->cfg.time_limit_s);
-	cJSON_AddStringToObject(o, "feedback",
-	                        s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate" : "end");
-	cJSON_AddNumberToObject(o, "unscored", s->cfg.unscored);
-	cJSON_AddStringToObject(o, "source", s->cfg.source);
-	cJSON_AddBoolToObject(o, "show_domain", s->cfg.show_domain);
-	cJSON_AddStringToObject(o, "started_at", s->started_at);
+	int ok = o != NULL;
+	JSON_OK(cJSON_AddStringToObject(o, "format", "certsim-attempt/1"));
+	JSON_OK(cJSON_AddStringToObject(o, "bank", b->path));
+	JSON_OK(cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex));
+	JSON_OK(cJSON_AddStringToObject(o, "mode", s->cfg.mode == MODE_EXAM ? "exam" : "quiz"));
+	JSON_OK(cJSON_AddNumberToObject(o, "seed", (double)s->cfg.seed));
+	JSON_OK(cJSON_AddNumberToObject(o, "time_limit_s", (double)s->cfg.time_limit_s));
+	JSON_OK(
+	    cJSON_AddStringToObject(o, "feedback",
+	                            s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate" : "end"));
+	JSON_OK(cJSON_AddNumberToObject(o, "unscored", s->cfg.unscored));
+	JSON_OK(cJSON_AddStringToObject(o, "source", s->cfg.source));
+	JSON_OK(cJSON_AddBoolToObject(o, "show_domain", s->cfg.show_domain));
+	JSON_OK(cJSON_AddStringToObject(o, "started_at", s->started_at));
 	if (s->ended != END_NONE) {
 		/* Ended: final. resume writes the result without reopening it. */
-		cJSON_AddStringToObject(o, "ended_by", session_end_name(s->ended));
-		cJSON_AddStringToObject(o, "finished_at", s->finished_at);
+		JSON_OK(cJSON_AddStringToObject(o, "ended_by", session_end_name(s->ended)));
+		JSON_OK(cJSON_AddStringToObject(o, "finished_at", s->finished_at));
 	}
-	cJSON_AddNumberToObject(o, "used_ms", (double)session_used_ms(s));
-	cJSON_AddNumberToObject(o, "interruptions", s->interruptions);
-	cJSON_AddNumberToObject(o, "warned", s->warned);
-	cJSON_AddNumberToObject(o, "current", (double)s->cur);
+	JSON_OK(cJSON_AddNumberToObject(o, "used_ms", (double)session_used_ms(s)));
+	JSON_OK(cJSON_AddNumberToObject(o, "interruptions", s->interruptions));
+	JSON_OK(cJSON_AddNumberToObject(o, "warned", s->warned));
+	JSON_OK(cJSON_AddNumberToObject(o, "current", (double)s->cur));
 	items = cJSON_AddArrayToObject(o, "items");
+	JSON_OK(items);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct session_item *it = &s->items[i];
 		cJSON *j = cJSON_CreateObject();
 		int64_t ms = it->ms;
 		if (i == s->cur && s->run_start >= 0)
 			ms += clock_now(s->clock) - s->item_start;
-		cJSON_AddStringToObject(j, "id", b->questions[it->d.q].id);
-		cJSON_AddItemToObject(j, "perm", int_array(it->d.perm, it->d.n_perm));
-		cJSON_AddItemToObject(j, "pperm", int_array(it->d.pperm, it->d.n_pperm));
-		cJSON_AddBoolToObject(j, "scored", it->scored);
+		JSON_OK(cJSON_AddStringToObject(j, "id", b->questions[it->d.q].id));
+		JSON_OK(json_put(j, "perm", int_array(it->d.perm, it->d.n_perm)));
+		JSON_OK(json_put(j, "pperm", int_array(it->d.pperm, it->d.n_pperm)));
+		JSON_OK(cJSON_AddBoolToObject(j, "scored", it->scored));
 		if (it->answered)
-			cJSON_AddItemToObject(j, "response", int_array(it->resp.v, it->resp.n));
+			JSON_OK(json_put(j, "response", int_array(it->resp.v, it->resp.n)));
 		else
-			cJSON_AddNullToObject(j, "response");
-		cJSON_AddBoolToObject(j, "flagged", it->flagged);
-		cJSON_AddNumberToObject(j, "ms", (double)ms);
-		cJSON_AddItemToArray(items, j);
+			JSON_OK(cJSON_AddNullToObject(j, "response"));
+		JSON_OK(cJSON_AddBoolToObject(j, "flagged", it->flagged));
+		JSON_OK(cJSON_AddNumberToObject(j, "ms", (double)ms));
+		JSON_OK(json_put(items, NULL, j));
 	}
-	char *text = cJSON_PrintUnformatted(o);
+	/* A failed allocation leaves a hole: nothing is written, the last save stays. */
+	char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
 	cJSON_Delete(o);
 	char *err = NULL;
 	int rc = -1;

@@ -78,6 +78,17 @@ run_by_seconds(struct session *s, int64_t *t, int *warns, int64_t *warn_at)
 }
 
 /* The clock as both front ends show it: time left rounded up, or time used untimed. */
+/* The fail_at-th cJSON allocation fails, only that one (0: none). */
+static long alloc_calls, fail_at;
+
+static void *
+failing_malloc(size_t n)
+{
+	if (fail_at > 0 && ++alloc_calls == fail_at)
+		return NULL;
+	return malloc(n);
+}
+
 static void
 test_clock_text(void **state)
 {
@@ -682,6 +693,36 @@ test_autosave_and_restore(void **state)
 	assert_null(s->save_error);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* Out of memory while saving (issue 11): whichever cJSON allocation
+	 * fails, autosave fails and the last save stays as it was. */
+	{
+		char *before = NULL, *after = NULL, *rerr = NULL;
+		size_t blen, alen;
+		cJSON_Hooks hooks = { failing_malloc, free };
+		long k;
+		assert_int_equal(fsutil_read_file(path, 1 << 20, &before, &blen, &rerr), 0);
+		for (k = 1; k < 100000; k++) {
+			alloc_calls = 0;
+			fail_at = k;
+			cJSON_InitHooks(&hooks);
+			int rc = session_autosave(s);
+			cJSON_InitHooks(NULL);
+			fail_at = 0;
+			if (alloc_calls < k)
+				break;
+			assert_int_equal(rc, -1);
+			assert_non_null(strstr(s->save_error, "out of memory"));
+			assert_int_equal(fsutil_read_file(path, 1 << 20, &after, &alen, &rerr), 0);
+			assert_int_equal(alen, blen);
+			assert_memory_equal(after, before, blen);
+			free(after);
+			after = NULL;
+		}
+		assert_true(k > 10);
+		free(before);
+		assert_int_equal(session_autosave(s), 0);
+	}
 
 	int64_t used = session_used_ms(s);
 	assert_int_equal(used, 10500 + 10 * MIN_MS);
