@@ -395,6 +395,14 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 			rc = cli_line_run(s, STDIN_FILENO, stdout, &stop_signal);
 		}
 	}
+	if (rc == 1 && s->started_at[0] == '\0' && s->interruptions == 0) {
+		/* Quit at the start screen, before the clock started: nothing to keep. */
+		if (s->save_path)
+			unlink(s->save_path);
+		fprintf(stderr, "\ncertsim: quit before the clock started; nothing was kept.\n");
+		return stop_signal == SIGINT || stop_signal == 0 ? EXIT_INTERRUPTED
+		                                                 : 128 + stop_signal;
+	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
 			return cli_error(

@@ -216,6 +216,17 @@ check "ready: three repeat-heavy exams are not READY" [ "$(jq .readiness.ready "
 check "ready: history says which counted and why" \
 	grep -q "^Readiness counts 1 exam; left out: 2 with under 80% questions unseen before" "$TMP/ready.txt"
 
+# Quitting at the start screen, before the clock starts, keeps nothing.
+export CERTSIM_HOME="$TMP/home-startquit"
+S=startquit
+run_in $S 100 24 exam --bank "$B" --seed 1
+check "start quit: start screen" wait_for $S "Ready to begin"
+keys $S C-c
+check "start quit: asks" wait_for $S "Save and quit"
+keys $S y
+check "start quit: exits" wait_file "$TMP/$S.rc"
+check "start quit: nothing kept" [ ! -e "$CERTSIM_HOME/attempt.json" ]
+
 # 10. Full screen: Enter after ticking goes on and changes nothing; PgDn in the
 # scenario pages by the pane's height, skipping no line.
 export CERTSIM_HOME="$TMP/home-tui"
