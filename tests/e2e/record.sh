@@ -13,6 +13,8 @@ ATT="$CERTSIM_HOME/attempt.json"
 
 # index_of ID: the 0-based position of question ID in the saved attempt.
 index_of() { jq -r --arg id "$1" '[.items[].id] | index($id)' "$ATT"; }
+# pid_of SESSION: the certsim process running in a tmux session.
+pid_of() { ps -o pid= --ppid "$(tm display-message -p -t "$1" '#{pane_pid}')" | tr -d ' ' | head -1; }
 # not COMMAND...: succeeds when the command fails.
 not() { ! "$@"; }
 # wait_att JQ VALUE: poll attempt.json until the jq expression prints VALUE.
@@ -215,6 +217,37 @@ check "ready: three repeat-heavy exams are not READY" [ "$(jq .readiness.ready "
 "$CERTSIM" history --exam TUI-01 > "$TMP/ready.txt" 2>&1
 check "ready: history says which counted and why" \
 	grep -q "^Readiness counts 1 exam; left out: 2 with under 80% questions unseen before" "$TMP/ready.txt"
+
+# A partial answer in the full screen survives kill -9 and resume.
+export CERTSIM_HOME="$TMP/home-tuikill"
+ATT="$CERTSIM_HOME/attempt.json"
+S=tuikill
+run_in $S 100 24 exam --bank "$B" --seed 1
+check "tui kill: start screen" wait_for $S "Ready to begin"
+keys $S Enter
+check "tui kill: question 1" wait_for $S "Question 1 of 6"
+m=$(index_of m1)
+lit $S "#"
+check "tui kill: review screen" wait_for $S "Review: 6 questions"
+lit $S "$((m + 1))"
+keys $S Enter
+check "tui kill: at the multiple-response item" wait_for $S "Question $((m + 1)) of 6"
+m_perm=$(jq -r ".items[$m].perm | join(\" \")" "$ATT")
+lit $S "$(letter_for "$m_perm" 1)"
+check "tui kill: one box saved" wait_att ".items[$m].response | length" 1
+kill -9 "$(pid_of $S)"
+check "tui kill: killed" wait_file "$TMP/$S.rc"
+check "tui kill: the box is still saved" [ "$(jq -c ".items[$m].response | length" "$ATT")" = 1 ]
+run_in $S 100 24 resume
+check "tui kill: resume start screen" wait_for $S "Resuming: 0 of 6 answered"
+keys $S Enter
+check "tui kill: back at the item" wait_for $S "Question $((m + 1)) of 6"
+check "tui kill: shown as incomplete" wait_for $S "Incomplete \\(counts as incorrect\\)"
+check "tui kill: its box ticked" wait_for $S "\\[x\\] [A-E]\\."
+keys $S C-c
+check "tui kill: quit asks" wait_for $S "Save and quit"
+keys $S y
+check "tui kill: exits" wait_file "$TMP/$S.rc"
 
 # Quitting at the start screen, before the clock starts, keeps nothing.
 export CERTSIM_HOME="$TMP/home-startquit"
