@@ -172,8 +172,8 @@ _certsim()
 		reply=(exam quiz study review history report resume verify key bank help)
 		;;
 	exam)
-		opts=(--bank --seed --time-limit --untimed --esl --unscored --plain --out
-			--discard-saved --help) ;;
+		opts=(--bank --seed --time-limit --untimed --esl --unscored --show-domain --plain
+			--out --discard-saved --help) ;;
 	quiz)
 		opts=(--count --feedback --time-limit --untimed --seed --bank --plain --out
 			--discard-saved --help)
@@ -189,7 +189,7 @@ _certsim()
 			reply=(last)
 			_certsim_positional_results
 		fi ;;
-	history) opts=(--json --help) ;;
+	history) opts=(--json --csv --bank --exam --all --help) ;;
 	report)
 		opts=(--out --bank --exam --open --help)
 		# --bank and --exam exclude each other.

@@ -114,10 +114,13 @@ check(const struct line_input *in, const struct question *q)
 		abort();
 	if (in->cmd != LINE_ANSWER)
 		return;
-	if (q == NULL || in->resp.n < 1 || in->resp.n > BANK_MAX_CHOICES)
+	if (q == NULL || in->resp.n < 1 || in->resp.n > BANK_MAX_CHOICES ||
+	    memchr(in->notice, '\0', sizeof in->notice) == NULL)
 		abort();
+	/* Matching: an unmatched prompt of an incomplete answer is -1. */
 	for (int i = 0; i < in->resp.n; i++)
-		if (in->resp.v[i] < 0 || in->resp.v[i] >= q->n_choices)
+		if (in->resp.v[i] < (q->type == Q_MATCHING ? -1 : 0) ||
+		    in->resp.v[i] >= q->n_choices)
 			abort();
 }
 

@@ -60,4 +60,12 @@ long clock_parse_duration(const char *s);
 /* Format seconds as H:MM:SS (or M:SS under an hour) into out. */
 void clock_format_hms(long seconds, char out[32]);
 
+/*
+ * A UTC time as certsim writes it (ISO 8601, "2026-11-26T04:24:26.223Z")
+ * as local time "YYYY-MM-DD HH:MM" (TZ) into out; a text that is not such
+ * a time is copied with every byte that is not printable ASCII as '?' (at
+ * most 31 bytes), so a hostile file cannot reach the terminal. Never fails.
+ */
+void clock_local_text(const char *iso, char out[32]);
+
 #endif

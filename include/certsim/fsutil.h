@@ -28,6 +28,21 @@ int fsutil_read_file(const char *path, size_t max, char **buf, size_t *len, char
 int fsutil_write_atomic(const char *path, const void *data, size_t len, mode_t mode, char **err);
 
 /*
+ * The first half of fsutil_write_atomic: write data to a new temporary file
+ * beside path (path.tmp.XXXXXX) with exactly mode, and fsync it. Returns
+ * its name (caller renames or unlinks it, and frees the name), or NULL with
+ * *err (caller frees) and nothing left behind.
+ */
+char *fsutil_write_temp(const char *path, const void *data, size_t len, mode_t mode, char **err);
+
+/*
+ * fsync the directory holding path, so that a rename into it is durable.
+ * Returns 0, or -1 with *err (caller frees) saying path was written but not
+ * synced.
+ */
+int fsutil_sync_dir(const char *path, char **err);
+
+/*
  * Create directory path (and missing parents) with the given mode. An
  * existing directory is fine. Returns 0, or -1 with *err (caller frees).
  */

@@ -36,6 +36,13 @@ int history_load(const char *home, int verify, struct history *h, char **err);
 /* Free what history_load filled in; h is left empty. */
 void history_free(struct history *h);
 
+/*
+ * Keep only the attempts of exam code (every attempt belongs to its exam
+ * code; contract section 7), oldest first as before; the others are freed.
+ * Cannot fail.
+ */
+void history_keep_exam(struct history *h, const char *code);
+
 /* "valid", "INVALID" or "unsigned", as history prints and writes them (static). */
 const char *history_sig_name(enum attempt_sig s);
 
@@ -55,5 +62,13 @@ void history_exposure(const struct history *h, const struct bank *b, uint64_t *l
  * NULL on out of memory.
  */
 char *history_json(const struct history *h, const struct bank *b);
+
+/*
+ * The CSV of `history --csv`: a header line, then one row per attempt of h
+ * (n, finished_at, exam, mode, source, items, correct, scored, percent,
+ * scaled, passed, time_used_s, signature, path), RFC 4180 quoting.
+ * Returns the text (caller frees), or NULL on out of memory.
+ */
+char *history_csv(const struct history *h);
 
 #endif

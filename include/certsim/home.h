@@ -37,4 +37,12 @@ char *home_path(const char *home, enum home_entry e);
  */
 char *home_result_path(const char *home, const char *stamp, const char *mode, int k);
 
+/*
+ * Remove the temporary files (NAME.tmp.XXXXXX, from fsutil_write_atomic)
+ * that a process killed mid-write left in home and home/results. Call it
+ * only while holding the attempt lock (HOME_LOCK), so that no other certsim
+ * is writing there. Returns how many were removed; never fails.
+ */
+int home_clean_temps(const char *home);
+
 #endif

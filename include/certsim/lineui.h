@@ -24,6 +24,7 @@ struct line_input {
 	struct response resp; /* LINE_ANSWER: in the bank's choice indexes */
 	long n;               /* LINE_GOTO: the 1-based question number */
 	char error[160];      /* LINE_ERROR: what was wrong */
+	char notice[192];     /* LINE_ANSWER: "" or why the answer is incomplete (one line) */
 };
 
 /*

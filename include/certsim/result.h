@@ -55,6 +55,8 @@ struct result_item {
 	size_t n_prompts_shown;
 	struct result_answer response, key;
 	int64_t seconds; /* time spent on the item */
+	char *qhash;  /* the question's hash when answered (study_qhash), or NULL (older results) */
+	int complete; /* the response is complete ("complete"; older results: answered) */
 };
 
 /* A per-domain or per-task line of the score. */
@@ -73,6 +75,7 @@ struct result_file {
 	int has_quiz; /* the "quiz" object is present */
 	char *quiz_source, *quiz_feedback;
 	char *exam_code, *exam_title, *bank_fingerprint;
+	char *bank_path; /* exam.bank_path: the bank directory used, or NULL (older results) */
 	int score_min, score_max, score_pass;
 	double cut;
 	uint64_t seed;
@@ -109,6 +112,13 @@ char *result_build(const struct session *s, const struct score *sc);
  */
 char *result_trusted_comment(const char *mode, const char *code, int scaled, int passed,
                              const char *finished);
+
+/*
+ * Whether --out path can take a result: not a directory, and its directory
+ * exists. Checked before an attempt starts, so that it cannot fail only at
+ * the end. Returns 0, or -1 with *err (caller frees; a usage error).
+ */
+int result_check_out(const char *path, char **err);
 
 /*
  * Write the result of a finished session to home/results/<stamp>-<mode>.json

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "certsim/answer.h"
 #include "certsim/bank.h"
 #include "certsim/clock.h"
 #include "certsim/draw.h"
@@ -24,7 +25,10 @@ enum session_feedback { FEEDBACK_END, FEEDBACK_IMMEDIATE };
  * A candidate's answer, in the bank's own choice indexes:
  * single/multiple: the chosen options, ascending (n of them);
  * ordering: the items in the candidate's order (n = all items);
- * matching: v[i] = option matched to prompt i (n = number of prompts).
+ * matching: v[i] = option matched to prompt i, or -1 while prompt i is
+ * unmatched (n = number of prompts).
+ * A multiple-response answer with fewer options than the key, or a matching
+ * answer with unmatched prompts, is incomplete: kept, saved, scored wrong.
  */
 struct response {
 	int v[BANK_MAX_CHOICES];
@@ -47,6 +51,7 @@ struct session_config {
 	enum session_feedback feedback;
 	int unscored;    /* how many items are unscored */
 	char source[64]; /* quiz source: "all", "domain 2", "task 2.2", "missed", "weakest" */
+	int show_domain; /* exam: show each question's domain and task (--show-domain) */
 };
 
 struct session {
@@ -111,18 +116,29 @@ int session_goto(struct session *s, size_t i);
 int session_clock_text(const struct session *s, char out[32]);
 
 /*
- * Record an answer to the current item. Returns 0, or -1 if r is not a
- * complete, valid answer for the item's type (the message in *err, static).
+ * Record an answer to the current item: complete, or incomplete (fewer
+ * options than a multiple-response item asks for, prompts of a matching
+ * item left as -1). Returns 0, or -1 if r is not a valid answer for the
+ * item's type (too many options, a repeat, nothing matched; the message in
+ * *err, static).
  */
 int session_answer(struct session *s, const struct response *r, const char **err);
 void session_clear(struct session *s);
 void session_toggle_flag(struct session *s);
 
-/* Whether item i's answer equals the key (unanswered is incorrect). */
+/* Item i's answer judged by answer_judge: none, incomplete, wrong or correct. */
+enum answer_status session_item_status(const struct session *s, size_t i);
+
+/* Whether item i's answer is complete and equals the key (else incorrect). */
 int session_item_correct(const struct session *s, size_t i);
 
-/* Counts for the status line and the end-exam confirmation. */
+/*
+ * Counts for the status line and the end-exam confirmation: items with a
+ * complete answer, with an incomplete one, flagged. Unanswered = n minus
+ * the first two.
+ */
 size_t session_count_answered(const struct session *s);
+size_t session_count_incomplete(const struct session *s);
 size_t session_count_flagged(const struct session *s);
 
 /* End the attempt: stops the clock and stamps finished_at. */
@@ -133,6 +149,8 @@ const char *session_end_name(enum session_end e);
 
 /*
  * Write the attempt to s->save_path atomically (nothing if it is NULL).
+ * An ended attempt is saved with its end (ended_by, finished_at): restored,
+ * it stays ended, and only its result remains to be written.
  * A directory holding save_path that has vanished is created again (0700).
  * Returns 0 (and clears s->save_error), or -1 and keeps the reason in
  * s->save_error (naming the path); front ends must tell the candidate that
@@ -151,7 +169,9 @@ char *session_saved_bank(const char *path);
 /*
  * Load a saved attempt from path for bank b (its fingerprint must match).
  * The resumed session counts one more interruption and does not count the
- * time while certsim was not running. Returns 0 and *out (free with
+ * time while certsim was not running. An attempt saved after it ended is
+ * restored ended (s->ended set): the caller writes its result and must not
+ * reopen it. Returns 0 and *out (free with
  * session_free), or -1 with *err (caller frees).
  */
 int session_restore(const struct bank *b, const char *path, const struct clock *clock,

@@ -73,6 +73,7 @@ struct start_options {
 	const char *tag;  /* study and quiz: only questions with this tag */
 	const char *type; /* quiz: only questions of this type */
 	int flagged;      /* quiz: items flagged in the latest attempt that showed them */
+	int show_domain;  /* exam: show each question's domain and task */
 	uint64_t seed;
 	long time_limit;
 	enum session_feedback feedback;

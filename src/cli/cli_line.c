@@ -62,9 +62,12 @@ advance(struct ui *u)
 static void
 ask_submit(struct ui *u)
 {
-	size_t un = u->s->n - session_count_answered(u->s);
-	fprintf(u->out, "Submit? %zu unanswered, %zu flagged. Submitted answers are final. [y/N] ",
-	        un, session_count_flagged(u->s));
+	size_t inc = session_count_incomplete(u->s);
+	size_t un = u->s->n - session_count_answered(u->s) - inc;
+	fprintf(u->out,
+	        "Submit? %zu unanswered, %zu incomplete, %zu flagged. Submitted answers are "
+	        "final. [y/N] ",
+	        un, inc, session_count_flagged(u->s));
 	fflush(u->out);
 	u->before_confirm = u->state;
 	u->state = ST_CONFIRM;
@@ -113,6 +116,8 @@ handle_line(struct ui *u, const char *line)
 			fflush(u->out);
 			return 0;
 		}
+		if (in.notice[0])
+			fprintf(u->out, "%s\n", in.notice);
 		if (s->cfg.feedback == FEEDBACK_IMMEDIATE)
 			lineui_print_feedback_wrapped(s, u->out, term_width(u->out));
 		advance(u);

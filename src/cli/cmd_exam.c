@@ -40,6 +40,8 @@ static const char exam_help[] =
     "  --esl                  30 extra minutes (AWS's ESL +30 accommodation)\n"
     "  --unscored N           N random items are unscored, as on the real exam\n"
     "                         (revealed in the report); default 0\n"
+    "  --show-domain          show each question's domain and task (hidden by\n"
+    "                         default, as on the real exam)\n"
     "  --plain                line mode even on a terminal\n"
     "  --out FILE             also write the result (and FILE.minisig) there\n"
     "  --discard-saved        throw away a saved unfinished attempt without asking\n"
@@ -47,7 +49,8 @@ static const char exam_help[] =
     "On a terminal the exam is full-screen (at least 80x24). Keys (no key is\n"
     "both an option letter and a command; docs/keys.md has them all):\n"
     "  a-j                choose option A-J (multiple: tick/untick the boxes)\n"
-    "  Up/Down, Space     move the cursor, choose the option under it (Enter too)\n"
+    "  Up/Down, Space     move the cursor, choose the option under it\n"
+    "  Enter              next question (never changes an answer)\n"
     "  < > or Left/Right  previous / next question\n"
     "  * (F2)             flag or unflag for review\n"
     "  # (F3)             review screen: All/Unanswered/Flagged (Tab), go to any\n"
@@ -195,6 +198,8 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 			o->untimed = 1;
 		} else if (strcmp(a, "--discard-saved") == 0) {
 			o->discard = 1;
+		} else if (!quiz && strcmp(a, "--show-domain") == 0) {
+			o->show_domain = 1;
 		} else if (!quiz && strcmp(a, "--esl") == 0) {
 			o->esl = 1;
 		} else if (!quiz && strcmp(a, "--unscored") == 0) {
@@ -369,10 +374,26 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	int rc;
 	install_signals();
 	int full = !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	rc = full ? tui_run(s, &stop_signal) : -1;
-	if (rc < 0) {
+	if (s->ended != END_NONE) {
+		/* Ended before (its result could not be written): final, never reopened. */
 		full = 0;
-		rc = cli_line_run(s, STDIN_FILENO, stdout, &stop_signal);
+		rc = 0;
+		printf("The attempt ended (%s) at %s; writing its result.\n",
+		       session_end_name(s->ended), s->finished_at);
+	} else {
+		rc = full ? tui_run(s, &stop_signal) : -1;
+		if (rc < 0) {
+			full = 0;
+			rc = cli_line_run(s, STDIN_FILENO, stdout, &stop_signal);
+		}
+	}
+	if (rc == 1 && s->started_at[0] == '\0' && s->interruptions == 0) {
+		/* Quit at the start screen, before the clock started: nothing to keep. */
+		if (s->save_path)
+			unlink(s->save_path);
+		fprintf(stderr, "\ncertsim: quit before the clock started; nothing was kept.\n");
+		return stop_signal == SIGINT || stop_signal == 0 ? EXIT_INTERRUPTED
+		                                                 : 128 + stop_signal;
 	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
@@ -418,6 +439,18 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	free(path);
 	score_free(&sc);
 	return EXIT_DONE;
+}
+
+/* --out must be writable before the attempt starts; 0 or the usage error's exit code. */
+static int
+check_out(const char *cmd, const char *out)
+{
+	char *err = NULL;
+	if (out == NULL || result_check_out(out, &err) == 0)
+		return 0;
+	int code = cli_usage_error(cmd, "%s", err);
+	free(err);
+	return code;
 }
 
 /* A saved attempt is never dropped silently. Returns 0 to go on, else an exit code. */
@@ -473,6 +506,8 @@ open_home(char **home, char **save)
 	}
 	if ((code = cli_lock_home(*home)) != 0)
 		return code;
+	/* Leftovers of a kill -9 in the middle of a write. */
+	home_clean_temps(*home);
 	if ((*save = home_path(*home, HOME_ATTEMPT)) == NULL)
 		return cli_error(EXIT_SYSTEM, "out of memory");
 	return 0;
@@ -505,6 +540,8 @@ cli_start(int quiz, const struct start_options *opts)
 		return cli_usage_error(cmd, "--untimed and --time-limit contradict each other");
 	if (o.untimed && o.esl)
 		return cli_usage_error(cmd, "--untimed and --esl contradict each other");
+	if ((code = check_out(cmd, o.out)) != 0)
+		return code;
 	if ((code = open_home(&home, &save)) != 0 || (code = check_saved(save, &o)) != 0 ||
 	    (code = check_key(home)) != 0)
 		goto done;
@@ -529,6 +566,7 @@ cli_start(int quiz, const struct start_options *opts)
 	cfg.mode = o.study ? MODE_STUDY : quiz ? MODE_QUIZ : MODE_EXAM;
 	cfg.seed = req.seed;
 	cfg.feedback = o.study ? FEEDBACK_IMMEDIATE : quiz ? o.feedback : FEEDBACK_END;
+	cfg.show_domain = !quiz && o.show_domain;
 	snprintf(cfg.source, sizeof cfg.source, "all");
 	if (!quiz) {
 		req.count = b->bp.questions;
@@ -700,7 +738,8 @@ cmd_resume(int argc, char **argv)
 		fputs(resume_help, stdout);
 		return EXIT_DONE;
 	}
-	if ((code = parse_opts("resume", 2, argc, argv, &o)) != 0)
+	if ((code = parse_opts("resume", 2, argc, argv, &o)) != 0 ||
+	    (code = check_out("resume", o.out)) != 0)
 		return code;
 	if ((code = open_home(&home, &save)) != 0)
 		goto done;
@@ -724,8 +763,10 @@ cmd_resume(int argc, char **argv)
 	}
 	s->save_path = save;
 	save = NULL;
-	fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
-	        session_mode_name(s->cfg.mode), s->started_at, session_count_answered(s), s->n);
+	if (s->ended == END_NONE)
+		fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
+		        session_mode_name(s->cfg.mode), s->started_at, session_count_answered(s),
+		        s->n);
 	code = run_session(s, &o, home);
 done:
 	session_free(s);

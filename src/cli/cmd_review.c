@@ -13,13 +13,15 @@
 #include "certsim/home.h"
 #include "certsim/pacing.h"
 #include "certsim/result.h"
+#include "certsim/study.h"
 #include "certsim/textsafe.h"
 #include "cli.h"
 
 static const char review_help[] =
-    "Usage: certsim review [RESULT|last] [--missed|--all|--flagged] [--bank PATH]\n"
+    "Usage: certsim review [RESULT|last|N] [--missed|--all|--flagged] [--bank PATH]\n"
     "\n"
-    "Go through a finished attempt (default: the last one, missed items). For\n"
+    "Go through a finished attempt (default: the last one, missed items; N: the\n"
+    "attempt numbered N by 'certsim history' for the same bank's exam). For\n"
     "each item: its number, domain and task, the scenario and stem, every\n"
     "option with your choice and the key marked in words, for ordering and\n"
     "matching your order or pairs and the correct ones, the explanation, the\n"
@@ -28,9 +30,10 @@ static const char review_help[] =
     "  --missed    items answered wrongly or not at all (default)\n"
     "  --all       every item\n"
     "  --flagged   items you flagged\n"
-    "  --bank PATH the bank the attempt was taken on (needed for someone\n"
-    "              else's result if it used another bank; it must have the\n"
-    "              same fingerprint)\n"
+    "  --bank PATH the bank to show the questions from (default: the one the\n"
+    "              attempt names, else the bundled one); any version of a bank\n"
+    "              of the same exam: questions changed or removed since are\n"
+    "              marked\n"
     "\n"
     "On a terminal the text goes through $PAGER (default: less -R).\n";
 
@@ -66,19 +69,67 @@ print_letters(FILE *f, const struct result_answer *a, const struct result_item *
 	}
 }
 
+/* The recorded response in letters of the order shown ("none" when unanswered). */
+static void
+print_response(FILE *f, const struct result_item *it)
+{
+	const struct result_answer *resp = &it->response;
+	if (resp->kind == RESULT_ANSWER_LIST) {
+		print_letters(f, resp, it);
+	} else if (resp->kind == RESULT_ANSWER_MAP) {
+		int first = 1;
+		for (size_t k = 0; k < it->n_prompts_shown; k++) {
+			const char *mine = it->prompts_shown[k] == NULL
+			                       ? ""
+			                       : result_answer_get(resp, it->prompts_shown[k]);
+			if (*mine == '\0')
+				continue;
+			fprintf(f, "%s%zu%c", first ? "" : " ", k + 1, letter_of(it, mine));
+			first = 0;
+		}
+	} else {
+		fprintf(f, "none");
+	}
+}
+
+/* "you selected B; two were required" for an incomplete answer. */
+static void
+print_incomplete(FILE *f, const struct result_item *it)
+{
+	fprintf(f, "Incomplete answer: you ");
+	if (it->response.kind == RESULT_ANSWER_MAP) {
+		fprintf(f, "matched ");
+		print_response(f, it);
+		fprintf(f, "; all %zu prompts were required.\n", it->key.n);
+	} else {
+		fprintf(f, "selected ");
+		print_response(f, it);
+		fprintf(f, "; %s were required.\n", bank_number_word((int)it->key.n));
+	}
+}
+
 static void
 print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t total)
 {
 	long qi = bank_find(b, it->id);
 	const struct result_answer *resp = &it->response, *key = &it->key;
-	char t[32];
+	const char *status = resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED"
+	                     : !it->complete                  ? "INCOMPLETE"
+	                     : it->correct                    ? "CORRECT"
+	                                                      : "INCORRECT";
+	char t[32], qh[STUDY_QHASH_HEX + 1];
 	clock_format_hms((long)it->seconds, t);
 	fprintf(f,
 	        "\n==========================================================================\n");
 	if (qi < 0) {
+		/* Removed from the bank since: what was recorded is all there is. */
 		fprintf(f, "Question %d of %zu (", it->n, total);
 		textsafe_fputs(it->id, 0, f);
-		fputs("): not in this bank any more\n", f);
+		fputs("): no longer in the bank\n", f);
+		fprintf(f, "%s | Time spent: %s%s\nYour answer: ", status, t,
+		        it->flagged ? " | Flagged" : "");
+		print_response(f, it);
+		fputc('\n', f);
 		return;
 	}
 	const struct question *q = &b->questions[qi];
@@ -88,11 +139,17 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 	textsafe_fputs(it->id, 0, f);
 	fprintf(f, ") | Domain %d: %s | Task %s %s\n", q->domain_id, b->bp.domains[d].name, tk->id,
 	        tk->name);
-	fprintf(f, "%s | Time spent: %s%s%s\n",
-	        resp->kind == RESULT_ANSWER_NONE ? "UNANSWERED"
-	        : it->correct                    ? "CORRECT"
-	                                         : "INCORRECT",
-	        t, it->flagged ? " | Flagged" : "", it->unscored ? " | Unscored" : "");
+	fprintf(f, "%s | Time spent: %s%s%s\n", status, t, it->flagged ? " | Flagged" : "",
+	        it->unscored ? " | Unscored" : "");
+	if (it->qhash != NULL && study_qhash(b, (size_t)qi, qh) == 0 &&
+	    strcmp(it->qhash, qh) != 0) {
+		fprintf(f,
+		        "Changed since this attempt: shown as it is now. Your recorded answer: ");
+		print_response(f, it);
+		fputc('\n', f);
+	}
+	if (resp->kind != RESULT_ANSWER_NONE && !it->complete)
+		print_incomplete(f, it);
 	if (q->case_study >= 0) {
 		const struct case_study *cs = &b->case_studies[q->case_study];
 		fprintf(f, "\nCase study: %s\n%s\n", cs->title, cs->scenario);
@@ -116,10 +173,7 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 			i++;
 		}
 		fprintf(f, "\nYour answer: ");
-		if (resp->kind == RESULT_ANSWER_LIST)
-			print_letters(f, resp, it);
-		else
-			fprintf(f, "none");
+		print_response(f, it);
 		fprintf(f, "    Correct answer: ");
 		print_letters(f, key, it);
 		fputc('\n', f);
@@ -203,26 +257,48 @@ print_pacing(FILE *f, const struct result_file *r, const struct bank *b)
 	fputc('\n', f);
 }
 
-/* The newest result in home, or NULL (with a message). */
+/*
+ * Attempt number n (1 = oldest) of exam code as `history` numbers them, or
+ * the newest of all attempts when n is 0; NULL (with a message) when there
+ * is none.
+ */
 static char *
-last_result_path(const char *home, int *code)
+numbered_result_path(const char *home, unsigned long n, const char *code, int *code_out)
 {
 	struct history h;
 	char *err = NULL, *path = NULL;
 	if (history_load(home, 0, &h, &err) < 0) {
-		*code = cli_error(EXIT_SYSTEM, "%s", err);
+		*code_out = cli_error(EXIT_SYSTEM, "%s", err);
 		free(err);
 		return NULL;
 	}
+	if (n > 0 && code != NULL)
+		history_keep_exam(&h, code);
 	if (h.n == 0)
-		*code = cli_error(EXIT_INVALID,
-		                  "no finished attempts yet in %s/results: take one with 'certsim "
-		                  "exam' or 'certsim quiz'",
-		                  home);
+		*code_out = cli_error(EXIT_INVALID,
+		                      "no finished attempts yet in %s/results: take one with "
+		                      "'certsim exam' or 'certsim quiz'",
+		                      home);
+	else if (n > h.n)
+		*code_out =
+		    cli_error(EXIT_INVALID,
+		              "there is no attempt %lu: 'certsim history' lists %zu (1-%zu)", n,
+		              h.n, h.n);
 	else
-		path = fsutil_asprintf("%s", h.v[h.n - 1].path);
+		path = fsutil_asprintf("%s", h.v[n > 0 ? n - 1 : h.n - 1].path);
 	history_free(&h);
 	return path;
+}
+
+/* Whether s is a whole number from 1 up (an attempt's number); its value in *n. */
+static int
+attempt_number(const char *s, unsigned long *n)
+{
+	char *end;
+	if (s == NULL || *s < '1' || *s > '9')
+		return 0;
+	*n = strtoul(s, &end, 10);
+	return *end == '\0' && *n < 1000000;
 }
 
 /* Where the review goes: stdout, or a buffer shown through $PAGER at the end. */
@@ -341,8 +417,18 @@ cmd_review(int argc, char **argv)
 		code = cli_error(EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
+	unsigned long num = 0;
 	if (which == NULL || strcmp(which, "last") == 0) {
-		if ((path = last_result_path(home, &code)) == NULL)
+		if ((path = numbered_result_path(home, 0, NULL, &code)) == NULL)
+			goto done;
+	} else if (attempt_number(which, &num) && access(which, F_OK) != 0) {
+		/* Numbered as history numbers the exam of the bank in use. */
+		struct bank *nb = cli_load_bank(cli_bank_path(bank_opt), &code);
+		if (nb == NULL)
+			goto done;
+		path = numbered_result_path(home, num, nb->bp.code, &code);
+		bank_free(nb);
+		if (path == NULL)
 			goto done;
 	} else {
 		path = fsutil_asprintf("%s", which);
@@ -355,17 +441,23 @@ cmd_review(int argc, char **argv)
 		code = cli_error(EXIT_INVALID, "%s: not a consistent result: %s", path, r->problem);
 		goto done;
 	}
-	const char *fp = r->bank_fingerprint;
-	if ((b = cli_load_bank(cli_bank_path(bank_opt), &code)) == NULL)
+	/* The bank the attempt names (exam.bank_path), unless --bank says
+	 * otherwise or it is gone; then the usual choice. Another version of
+	 * the bank is fine: items are matched by id. */
+	const char *bank_path = bank_opt;
+	if (bank_path == NULL && r->bank_path != NULL && access(r->bank_path, F_OK) == 0)
+		bank_path = r->bank_path;
+	if ((b = cli_load_bank(cli_bank_path(bank_path), &code)) == NULL)
 		goto done;
-	if (strcmp(fp, b->fingerprint_hex) != 0) {
-		code = cli_error(
-		    EXIT_INVALID,
-		    "%s was taken on a different bank (fingerprint %.16s...); the bank at %s "
-		    "has fingerprint %.16s... Pass the bank it was taken on with --bank PATH.",
-		    path, fp, b->path, b->fingerprint_hex);
+	if (r->exam_code == NULL || strcmp(r->exam_code, b->bp.code) != 0) {
+		code = cli_error(EXIT_INVALID,
+		                 "%s is an attempt at %s; the bank at %s is for %s. Pass a %s bank "
+		                 "with --bank PATH.",
+		                 path, r->exam_code ? r->exam_code : "?", b->path, b->bp.code,
+		                 r->exam_code ? r->exam_code : "?");
 		goto done;
 	}
+	int other_version = strcmp(r->bank_fingerprint, b->fingerprint_hex) != 0;
 	/* Review still works for an unverified result, but says so. */
 	free(err);
 	err = NULL;
@@ -388,6 +480,9 @@ cmd_review(int argc, char **argv)
 	textsafe_fputs(r->finished_at, 0, f);
 	fprintf(f, ": scaled %d (%s), %d of %d correct, time used %s\n", r->score.scaled,
 	        r->score.passed ? "PASS" : "FAIL", r->score.correct, r->score.scored, used);
+	if (other_version)
+		fprintf(f, "The bank has changed since this attempt: questions are matched by id; "
+		           "changed and removed ones are marked.\n");
 	print_pacing(f, r, b);
 	for (size_t i = 0; i < total; i++) {
 		const struct result_item *it = &r->items[i];

@@ -43,10 +43,11 @@ question_key(struct tui *t, int key)
 	const struct question *q = question(t);
 	struct draft *d = tui_draft(t, t->s->cur);
 	int lower = key >= 'a' && key <= 'z', upper = key >= 'A' && key <= 'Z';
-	int qpage = LINES - 8 > 1 ? LINES - 8 : 1;
+	int qpage = t->q_rows > 1 ? t->q_rows : 1;
 	if (t->focus_scen) {
 		/* The scenario takes the scrolling keys; every other key works as usual. */
-		int page = LINES / 3 > 1 ? LINES / 3 : 1, used = 1;
+		/* A page is the pane's height: no line is skipped. */
+		int page = t->scen_rows > 1 ? t->scen_rows : 1, used = 1;
 		if (key == TK(KEY_UP))
 			d->scen_top--;
 		else if (key == TK(KEY_DOWN))
@@ -177,6 +178,8 @@ handle_key(struct tui *t, int key)
 		return GO_ON;
 	if (t->overlay == OV_END) {
 		if (key == 'y' || key == 'Y') {
+			if (t->screen == SCR_QUESTION)
+				tui_answer_keep(t);
 			session_finish(t->s, END_SUBMIT);
 			return ENDED;
 		}
@@ -308,7 +311,10 @@ status_line(struct tui *t, char *buf, size_t size)
 		         ans);
 		break;
 	case Q_MULTIPLE:
-		if (it->answered)
+		if (it->answered && session_item_status(t->s, t->s->cur) == ANSWER_INCOMPLETE)
+			snprintf(buf, size, "Incomplete (counts as incorrect): %s; select %s.", ans,
+			         bank_number_word(q->n_key));
+		else if (it->answered)
 			snprintf(buf, size, "Answer recorded: %s.", ans);
 		else
 			snprintf(buf, size, "Not answered: select %s (%d selected).",
@@ -320,11 +326,15 @@ status_line(struct tui *t, char *buf, size_t size)
 			snprintf(buf, size, "Order recorded: %s.", ans);
 		else
 			snprintf(buf, size,
-			         "Not answered: move items with [ ] or press Enter to confirm this "
-			         "order.");
+			         "Not answered: move items with [ ], or Enter keeps this order and "
+			         "goes on.");
 		break;
 	case Q_MATCHING:
-		if (it->answered)
+		if (it->answered && session_item_status(t->s, t->s->cur) == ANSWER_INCOMPLETE)
+			snprintf(buf, size,
+			         "Incomplete (counts as incorrect): %d of %d prompts matched.",
+			         tui_marks_count(q, &d->m, it->d.n_pperm), it->d.n_pperm);
+		else if (it->answered)
 			snprintf(buf, size, "Answer recorded: %s.", ans);
 		else
 			snprintf(buf, size, "Not answered: %d of %d prompts matched.",
@@ -357,7 +367,8 @@ answer_keys(const struct tui *t)
 	case Q_MULTIPLE:
 		return " a-j or Up/Down+Space: tick/untick   PgUp/PgDn: scroll   Backspace: clear";
 	case Q_ORDERING:
-		return " Up/Down: select   [ ] or Space+Up/Down: move item   Enter: confirm order";
+		return " Up/Down: select   [ ] or Space+Up/Down: move item   Enter: keep order, "
+		       "next";
 	case Q_MATCHING:
 		return " Up/Down or 1-7: prompt   a-j: its option   Space: next option   Bksp: "
 		       "clear";
@@ -381,9 +392,19 @@ draw_question(struct tui *t)
 	tui_draw_header(t, line);
 	const struct task *tk = &b->bp.tasks[q->task_idx];
 	int di = bank_domain_index(b, q->domain_id);
-	snprintf(line, sizeof line, " Domain %d: %s | Task %s | Answered %zu of %zu | Flagged %zu",
-	         q->domain_id, di >= 0 ? b->bp.domains[di].name : "?", tk->id,
-	         session_count_answered(s), s->n, session_count_flagged(s));
+	size_t inc = session_count_incomplete(s);
+	char inc_text[48] = "";
+	if (inc > 0)
+		snprintf(inc_text, sizeof inc_text, " | Incomplete %zu", inc);
+	/* The real exam does not say which domain a question tests. */
+	if (s->cfg.mode != MODE_EXAM || s->cfg.show_domain)
+		snprintf(line, sizeof line,
+		         " Domain %d: %s | Task %s | Answered %zu of %zu%s | Flagged %zu",
+		         q->domain_id, di >= 0 ? b->bp.domains[di].name : "?", tk->id,
+		         session_count_answered(s), s->n, inc_text, session_count_flagged(s));
+	else
+		snprintf(line, sizeof line, " Answered %zu of %zu%s | Flagged %zu",
+		         session_count_answered(s), s->n, inc_text, session_count_flagged(s));
 	tui_puts(1, 0, line, W, tui_attr(R_DIM));
 
 	int fb = tui_answer_immediate(t) && it->answered;
@@ -402,6 +423,7 @@ draw_question(struct tui *t)
 		if (top_h < 3)
 			top_h = 3;
 		int sh = top_h - 2;
+		t->scen_rows = sh;
 		d->scen_top = layout_scroll_clamp(d->scen_top, t->scen.n, sh);
 		int ta = t->focus_scen ? tui_attr(R_CURSOR) : tui_attr(R_TITLE);
 		tui_fill(body, 0, W, t->focus_scen ? ta : 0);
@@ -416,6 +438,7 @@ draw_question(struct tui *t)
 		mvhline(body + top_h - 1, 0, ACS_HLINE, W);
 	}
 	int qy = body + top_h, qh = B - top_h;
+	t->q_rows = qh;
 	if (t->follow) {
 		int cnt, first = tui_doc_group(&t->doc, d->cursor, &cnt);
 		if (first >= 0)
@@ -514,20 +537,22 @@ draw_start(struct tui *t)
 	         tui_attr(R_BAR));
 }
 
-static const char help_text[] = "Keys (no key is both an option letter and a command)\n"
-                                "a-j            choose option A-J (multiple: tick or untick)\n"
-                                "Up/Down Space  move the cursor; Space chooses (Enter too)\n"
-                                "< > Left/Right previous / next question\n"
-                                "PgUp/PgDn      scroll the question (Home/End: top/bottom)\n"
-                                "Tab            scroll the case-study scenario, and back\n"
-                                "Backspace      clear this question's answer\n"
-                                "Ordering       [ ] or Shift+Up/Down move the item; Space picks\n"
-                                "               it up, Up/Down carry it; Enter confirms the order\n"
-                                "Matching       Up/Down or 1-7 picks a prompt, a-j its option\n"
-                                "Quiz feedback  choose, then Enter checks (then it is final)\n"
-                                "*  flag        #  review screen        !  end the exam\n"
-                                "@  hide/show the time    ?  this help  Ctrl-C  save and quit\n"
-                                "Any key closes this help.";
+static const char help_text[] =
+    "Keys (no key is both an option letter and a command)\n"
+    "a-j            choose option A-J (multiple: tick or untick)\n"
+    "Up/Down Space  move the cursor; Space chooses\n"
+    "Enter          next question (never changes an answer)\n"
+    "< > Left/Right previous / next question\n"
+    "PgUp/PgDn      scroll the question (Home/End: top/bottom)\n"
+    "Tab            scroll the case-study scenario, and back\n"
+    "Backspace      clear this question's answer\n"
+    "Ordering       [ ] or Shift+Up/Down move the item; Space picks\n"
+    "               it up, Up/Down carry it; the order is kept as shown\n"
+    "Matching       Up/Down or 1-7 picks a prompt, a-j its option\n"
+    "Quiz feedback  choose, then Enter checks (then it is final)\n"
+    "*  flag        #  review screen        !  end the exam\n"
+    "@  hide/show the time    ?  this help  Ctrl-C  save and quit\n"
+    "Any key closes this help.";
 
 static void
 draw(struct tui *t)
@@ -561,12 +586,13 @@ draw(struct tui *t)
 		tui_dialog(" Keys ", help_text);
 	} else if (t->overlay == OV_END) {
 		char text[512];
-		size_t un = t->s->n - session_count_answered(t->s);
+		size_t inc = session_count_incomplete(t->s);
+		size_t un = t->s->n - session_count_answered(t->s) - inc;
 		snprintf(text, sizeof text,
-		         "End the %s?\n\n%zu unanswered, %zu flagged for review.\n"
+		         "End the %s?\n\n%zu unanswered, %zu incomplete, %zu flagged for review.\n"
 		         "After it ends, answers cannot be changed.\n\n"
 		         "y: end and see the results     n or Esc: go back",
-		         session_mode_name(t->s->cfg.mode), un, session_count_flagged(t->s));
+		         session_mode_name(t->s->cfg.mode), un, inc, session_count_flagged(t->s));
 		tui_dialog(" End exam ", text);
 	} else if (t->overlay == OV_QUIT) {
 		tui_dialog(" Quit ", "Save and quit? (y/n)\n\n"
@@ -640,8 +666,11 @@ run(struct tui *t)
 			return 0;
 		}
 		enum outcome o = handle_key(t, key);
-		if (o == QUIT)
+		if (o == QUIT) {
+			if (t->screen == SCR_QUESTION)
+				tui_answer_keep(t);
 			return 1;
+		}
 		if (o == ENDED)
 			return 0;
 	}

@@ -140,7 +140,11 @@ struct tui_marks {
 void tui_marks_from(const struct session_item *it, const struct question *q,
                     const struct response *r, struct tui_marks *m);
 
-/* The response marks stand for; returns 1 if it is complete, else 0. */
+/*
+ * The response marks stand for, into r: returns 1 when it is complete, 0
+ * when it is incomplete (fewer options than asked, prompts unmatched as
+ * -1), -1 when nothing is chosen.
+ */
 int tui_marks_response(const struct session_item *it, const struct question *q,
                        const struct tui_marks *m, struct response *r);
 

@@ -37,7 +37,10 @@ tui_answer_cursor_rows(const struct tui *t)
 	return question(t)->type == Q_MATCHING ? it->d.n_pperm : it->d.n_perm;
 }
 
-/* Record the draft when complete; an incomplete draft unrecords the item. */
+/*
+ * Record the draft, complete or incomplete (an incomplete answer is kept
+ * and saved, and counts as incorrect); an empty draft unrecords the item.
+ */
 void
 tui_answer_record(struct tui *t)
 {
@@ -47,7 +50,7 @@ tui_answer_record(struct tui *t)
 	const char *err;
 	if (tui_answer_immediate(t))
 		return;
-	if (tui_marks_response(item(t), question(t), &d->m, &r)) {
+	if (tui_marks_response(item(t), question(t), &d->m, &r) >= 0) {
 		if (session_answer(s, &r, &err) < 0)
 			tui_say(t, R_BAD, "Not recorded: %s.", err);
 	} else if (item(t)->answered) {
@@ -65,7 +68,7 @@ tui_answer_check(struct tui *t)
 	const char *err;
 	if (tui_answer_locked(t))
 		return;
-	if (!tui_marks_response(item(t), q, &d->m, &r)) {
+	if (tui_marks_response(item(t), q, &d->m, &r) < 1) {
 		if (q->type == Q_MULTIPLE)
 			tui_say(t, R_BAD, "Select %s first (%d selected).",
 			        bank_number_word(q->n_key),
@@ -85,9 +88,27 @@ tui_answer_check(struct tui *t)
 	t->show_feedback = 1;
 }
 
+/*
+ * Immediate feedback: an answer chosen but not checked is not dropped when
+ * the learner moves on; it is recorded (and so checked) as it stands. An
+ * ordering item's draft is its first order until moved, so it is left.
+ */
+void
+tui_answer_keep(struct tui *t)
+{
+	struct response r;
+	const char *err;
+	const struct question *q = question(t);
+	if (!tui_answer_immediate(t) || item(t)->answered || q->type == Q_ORDERING)
+		return;
+	if (tui_marks_response(item(t), q, &tui_draft(t, t->s->cur)->m, &r) >= 0)
+		session_answer(t->s, &r, &err);
+}
+
 void
 tui_answer_goto(struct tui *t, size_t i)
 {
+	tui_answer_keep(t);
 	session_goto(t->s, i);
 	tui_draft(t, i);
 	t->screen = SCR_QUESTION;
@@ -102,6 +123,7 @@ tui_answer_next(struct tui *t)
 	if (t->s->cur + 1 < t->s->n) {
 		tui_answer_goto(t, t->s->cur + 1);
 	} else {
+		tui_answer_keep(t);
 		t->screen = SCR_REVIEW;
 		t->filter = FILTER_ALL;
 		t->rsel = (int)t->s->cur;
@@ -184,8 +206,12 @@ tui_answer_space(struct tui *t)
 	const struct question *q = question(t);
 	struct draft *d = tui_draft(t, t->s->cur);
 	if (q->type == Q_ORDERING) {
-		if (!tui_answer_locked(t))
-			t->grabbed = !t->grabbed;
+		if (tui_answer_locked(t))
+			return;
+		/* Putting the item down records the order as it stands. */
+		if (t->grabbed)
+			tui_answer_record(t);
+		t->grabbed = !t->grabbed;
 	} else if (q->type == Q_MATCHING) {
 		if (tui_answer_locked(t))
 			return;
@@ -198,6 +224,11 @@ tui_answer_space(struct tui *t)
 	}
 }
 
+/*
+ * Enter: with immediate feedback, check the answer; otherwise the next
+ * question, never changing an answer (an unanswered ordering item takes the
+ * order as it stands, which the learner sees and confirms with Enter).
+ */
 void
 tui_answer_enter(struct tui *t)
 {
@@ -206,18 +237,11 @@ tui_answer_enter(struct tui *t)
 		tui_answer_check(t);
 		return;
 	}
-	if (q->type == Q_ORDERING) {
+	if (q->type == Q_ORDERING && (t->grabbed || !item(t)->answered)) {
 		t->grabbed = 0;
 		tui_answer_record(t);
-		tui_say(t, R_CHOSEN, "Order recorded.");
-	} else if (q->type == Q_MATCHING) {
-		if (item(t)->answered)
-			tui_say(t, R_CHOSEN, "Answer recorded.");
-		else
-			tui_say(t, R_BAD, "Match every prompt to record the answer.");
-	} else {
-		tui_answer_space(t);
 	}
+	tui_answer_next(t);
 }
 
 void

@@ -226,21 +226,28 @@ tui_marks_response(const struct session_item *it, const struct question *q,
 		for (int j = 0; j < it->d.n_perm; j++)
 			if (m->sel[j])
 				r->v[r->n++] = it->d.perm[j];
+		if (r->n == 0)
+			return -1;
 		return q->type == Q_SINGLE ? r->n == 1 : r->n == q->n_key;
 	case Q_ORDERING:
 		for (int k = 0; k < it->d.n_perm; k++)
 			r->v[r->n++] = it->d.perm[m->order[k]];
 		return 1;
-	case Q_MATCHING:
+	case Q_MATCHING: {
+		int given = 0;
 		r->n = q->n_prompts;
+		for (int k = 0; k < q->n_prompts; k++)
+			r->v[k] = -1;
 		for (int k = 0; k < it->d.n_pperm; k++) {
 			if (m->match[k] < 0)
-				return 0;
+				continue;
 			r->v[it->d.pperm[k]] = it->d.perm[m->match[k]];
+			given++;
 		}
-		return 1;
+		return given == 0 ? -1 : given == it->d.n_pperm;
 	}
-	return 0;
+	}
+	return -1;
 }
 
 /* The shown position of choice index c, or -1. */
@@ -343,6 +350,8 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i, const str
 	tui_doc_blank(d);
 	if (!it->answered)
 		tui_doc_add(d, NULL, "Not answered (counts as incorrect).", 0, R_BAD, -1);
+	else if (session_item_status(s, i) == ANSWER_INCOMPLETE)
+		tui_doc_add(d, NULL, "Incomplete (counts as incorrect).", 0, R_BAD, -1);
 	else if (session_item_correct(s, i))
 		tui_doc_add(d, NULL, "Correct.", 0, R_GOOD, -1);
 	else

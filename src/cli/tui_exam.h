@@ -40,6 +40,8 @@ struct tui {
 	enum overlay overlay;
 	int timer_hidden;
 	int focus_scen;    /* Up/Down/PgUp/PgDn scroll the case-study scenario */
+	int scen_rows;     /* height of the scenario pane as last drawn (a page) */
+	int q_rows;        /* height of the question pane as last drawn (a page) */
 	int grabbed;       /* ordering: the item under the cursor is picked up */
 	int follow;        /* scroll the question pane to the cursor on the next draw */
 	int show_feedback; /* scroll to the feedback on the next draw */
@@ -89,6 +91,8 @@ int tui_answer_locked(struct tui *t);
 int tui_answer_cursor_rows(const struct tui *t);
 void tui_answer_record(struct tui *t);
 void tui_answer_check(struct tui *t);
+/* Immediate feedback: record (so check) an answer chosen but not checked; else nothing. */
+void tui_answer_keep(struct tui *t);
 void tui_answer_goto(struct tui *t, size_t i);
 void tui_answer_next(struct tui *t);
 void tui_answer_prev(struct tui *t);

@@ -18,7 +18,9 @@ tui_review_build_list(struct tui *t)
 	t->nlist = 0;
 	for (size_t i = 0; i < t->s->n; i++) {
 		const struct session_item *it = &t->s->items[i];
-		if (t->filter == FILTER_ALL || (t->filter == FILTER_UNANSWERED && !it->answered) ||
+		/* Unanswered lists incomplete answers too: both still need work. */
+		int open = session_item_status(t->s, i) <= ANSWER_INCOMPLETE;
+		if (t->filter == FILTER_ALL || (t->filter == FILTER_UNANSWERED && open) ||
 		    (t->filter == FILTER_FLAGGED && it->flagged))
 			t->list[t->nlist++] = i;
 	}
@@ -107,9 +109,13 @@ tui_review_draw(struct tui *t)
 	size_t answered = session_count_answered(s), flagged = session_count_flagged(s);
 	snprintf(line, sizeof line, " %s   Review: %zu questions", s->bank->bp.code, s->n);
 	tui_draw_header(t, line);
+	size_t inc = session_count_incomplete(s);
+	char inc_text[48] = "";
+	if (inc > 0)
+		snprintf(inc_text, sizeof inc_text, " | Incomplete %zu", inc);
 	snprintf(line, sizeof line,
-	         " Answered %zu | Unanswered %zu | Flagged %zu | Now at question %zu", answered,
-	         s->n - answered, flagged, s->cur + 1);
+	         " Answered %zu | Unanswered %zu%s | Flagged %zu | Now at question %zu", answered,
+	         s->n - answered - inc, inc_text, flagged, s->cur + 1);
 	tui_puts(1, 0, line, W, A_NORMAL);
 	tui_review_build_list(t);
 	const char *names[3] = { "All", "Unanswered", "Flagged" };
@@ -137,7 +143,9 @@ tui_review_draw(struct tui *t)
 			const struct question *q = &s->bank->questions[it->d.q];
 			int attr = k == t->rsel ? tui_attr(R_CURSOR) : 0;
 			snprintf(line, sizeof line, " %4zu  %-10s  %-7s  ", i + 1,
-			         it->answered ? "Answered" : "UNANSWERED",
+			         !it->answered                                    ? "UNANSWERED"
+			         : session_item_status(s, i) == ANSWER_INCOMPLETE ? "INCOMPLETE"
+			                                                          : "Answered",
 			         it->flagged ? "Flagged" : "");
 			tui_fill(y0 + r, 2, W - 3, attr);
 			if (k == t->rsel)

@@ -173,3 +173,26 @@ clock_format_hms(long seconds, char out[32])
 	else
 		snprintf(out, 32, "%ld:%02ld", seconds / 60, seconds % 60);
 }
+
+void
+clock_local_text(const char *iso, char out[32])
+{
+	int y, mo, d, h, mi, sec;
+	char tail;
+	/* Not a time: its printable ASCII only, since it comes from a file. */
+	size_t k = 0;
+	for (const char *c = iso; c != NULL && *c != '\0' && k < 31; c++)
+		out[k++] = *c >= 0x20 && *c < 0x7f ? *c : '?';
+	out[k] = '\0';
+	if (iso == NULL ||
+	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &tail) < 6 ||
+	    y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+	    sec > 60 || h < 0 || mi < 0 || sec < 0)
+		return;
+	int64_t t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if ((int64_t)tt != t || localtime_r(&tt, &tm) == NULL)
+		return;
+	strftime(out, 32, "%Y-%m-%d %H:%M", &tm);
+}

@@ -178,22 +178,20 @@ write_all(int fd, const unsigned char *p, size_t len)
 	return 0;
 }
 
-int
-fsutil_write_atomic(const char *path, const void *data, size_t len, mode_t mode, char **err)
+char *
+fsutil_write_temp(const char *path, const void *data, size_t len, mode_t mode, char **err)
 {
-	char *tmp = NULL, *dir = NULL;
-	int fd = -1, dfd, rc, saved;
+	char *tmp = NULL;
+	int fd = -1, rc, saved;
 
-	if ((tmp = fsutil_asprintf("%s.tmp.XXXXXX", path)) == NULL ||
-	    (dir = parent_dir(path)) == NULL) {
+	if ((tmp = fsutil_asprintf("%s.tmp.XXXXXX", path)) == NULL) {
 		fsutil_set_err(err, "cannot write %s: out of memory", path);
-		goto fail;
+		return NULL;
 	}
 	if ((fd = mkstemp(tmp)) == -1) {
 		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		free(tmp);
-		tmp = NULL;
-		goto fail;
+		return NULL;
 	}
 	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1 || fsync(fd) == -1) {
 		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
@@ -207,13 +205,28 @@ fsutil_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		goto fail;
 	}
-	if (rename(tmp, path) == -1) {
-		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
-		goto fail;
-	}
-	free(tmp);
-	tmp = NULL;
+	return tmp;
 
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return NULL;
+}
+
+int
+fsutil_sync_dir(const char *path, char **err)
+{
+	char *dir = parent_dir(path);
+	int dfd, saved;
+
+	if (dir == NULL) {
+		fsutil_set_err(err, "cannot sync the directory of %s: out of memory", path);
+		return -1;
+	}
 	/* The rename is only durable once the directory entry is synced.
 	 * EINVAL means the file system cannot sync directories at all. */
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
@@ -221,29 +234,40 @@ fsutil_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 		               "wrote %s but cannot open its directory %s to "
 		               "sync it: %s",
 		               path, dir, strerror(errno));
-		goto fail;
+		free(dir);
+		return -1;
 	}
 	if (fsync(dfd) == -1 && errno != EINVAL) {
 		saved = errno;
 		close(dfd);
 		fsutil_set_err(err, "wrote %s but cannot sync its directory %s: %s", path, dir,
 		               strerror(saved));
-		goto fail;
+		free(dir);
+		return -1;
 	}
 	close(dfd);
 	free(dir);
 	return 0;
+}
 
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	if (tmp != NULL)
+int
+fsutil_write_atomic(const char *path, const void *data, size_t len, mode_t mode, char **err)
+{
+	char *tmp = fsutil_write_temp(path, data, len, mode, err);
+	int saved;
+
+	if (tmp == NULL)
+		return -1;
+	if (rename(tmp, path) == -1) {
+		saved = errno;
+		fsutil_set_err(err, "cannot write %s: %s", path, strerror(errno));
 		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
 	free(tmp);
-	free(dir);
-	errno = saved;
-	return -1;
+	return fsutil_sync_dir(path, err);
 }
 
 int

@@ -129,3 +129,20 @@ history_exposure(const struct history *h, const struct bank *b, uint64_t *last_s
 		}
 	}
 }
+
+void
+history_keep_exam(struct history *h, const char *code)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < h->n; i++) {
+		const char *c = h->v[i].result->exam_code;
+		if (c != NULL && strcmp(c, code) == 0) {
+			h->v[k++] = h->v[i];
+		} else {
+			result_file_free(h->v[i].result);
+			free(h->v[i].path);
+			free(h->v[i].sig_reason);
+		}
+	}
+	h->n = k;
+}

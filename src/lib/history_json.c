@@ -9,11 +9,17 @@
 #include "certsim/trend.h"
 
 static void
-add_attempt(cJSON *arr, const struct attempt *a)
+add_attempt(cJSON *arr, const struct history *h, size_t n)
 {
+	const struct attempt *a = &h->v[n];
 	const struct result_file *r = a->result;
 	cJSON *o = cJSON_CreateObject();
+	/* n: the number history and review N use (1 = oldest). */
+	cJSON_AddNumberToObject(o, "n", (double)(n + 1));
 	cJSON_AddStringToObject(o, "path", a->path);
+	cJSON *e = cJSON_AddObjectToObject(o, "exam");
+	cJSON_AddStringToObject(e, "code", r->exam_code ? r->exam_code : "");
+	cJSON_AddStringToObject(o, "readiness", readiness_why_name(readiness_exam_counts(h, n)));
 	cJSON_AddStringToObject(o, "finished_at", a->finished_at);
 	cJSON_AddStringToObject(o, "mode", r->mode);
 	if (r->has_quiz)
@@ -80,7 +86,7 @@ history_json(const struct history *h, const struct bank *b)
 		return NULL;
 	arr = cJSON_AddArrayToObject(out, "attempts");
 	for (size_t a = 0; a < h->n; a++)
-		add_attempt(arr, &h->v[a]);
+		add_attempt(arr, h, a);
 	if (b != NULL) {
 		arr = cJSON_AddArrayToObject(out, "domains");
 		for (int i = 0; i < b->bp.n_domains; i++) {
@@ -102,6 +108,11 @@ history_json(const struct history *h, const struct bank *b)
 	for (int i = 0; i < rd.n; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateNumber(rd.last_percent[i]));
 	cJSON_AddStringToObject(o, "message", rd.message);
+	cJSON_AddNumberToObject(o, "counted", rd.counted);
+	cJSON *left = cJSON_AddObjectToObject(o, "left_out");
+	cJSON_AddNumberToObject(left, "repeats", rd.repeats);
+	cJSON_AddNumberToObject(left, "untimed", rd.untimed);
+	cJSON_AddNumberToObject(left, "unverified", rd.unverified);
 	if (b != NULL)
 		add_forecast(out, h, b);
 	char *text = cJSON_Print(out);

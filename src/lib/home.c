@@ -1,4 +1,5 @@
 /* The user's data directory and every path inside it: results, keys, the attempt in progress. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,4 +114,37 @@ home_dir(char **err)
 		}
 	}
 	return dir;
+}
+
+/* Remove the temporary files (NAME.tmp.XXXXXX) left in dir; how many went. */
+static int
+clean_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		const char *t = strstr(e->d_name, ".tmp.");
+		if (t == NULL || strlen(t + 5) != 6)
+			continue;
+		char *p = fsutil_asprintf("%s/%s", dir, e->d_name);
+		if (p != NULL && unlink(p) == 0)
+			n++;
+		free(p);
+	}
+	closedir(d);
+	return n;
+}
+
+int
+home_clean_temps(const char *home)
+{
+	char *results = home_path(home, HOME_RESULTS);
+	int n = clean_dir(home);
+	if (results != NULL)
+		n += clean_dir(results);
+	free(results);
+	return n;
 }

@@ -78,13 +78,21 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 		}
 		out->resp.v[p] = it->perm[letter];
 	}
-	for (int i = 0; i < it->n_pperm; i++)
-		if (!set[it->pperm[i]]) {
-			snprintf(out->error, sizeof out->error,
-			         "match every prompt: %d is missing (e.g. 1B 2A 3C)", i + 1);
-			out->cmd = LINE_ERROR;
-			return;
-		}
+	int given = 0, first_missing = 0;
+	for (int i = 0; i < it->n_pperm; i++) {
+		given += set[it->pperm[i]] != 0;
+		if (!set[it->pperm[i]] && first_missing == 0)
+			first_missing = i + 1;
+	}
+	if (given == 0) {
+		set_error(out, "answer with number-letter pairs, e.g. 1B 2A 3C");
+		return;
+	}
+	if (first_missing)
+		snprintf(out->notice, sizeof out->notice,
+		         "Incomplete answer recorded: %d of %d prompts matched (prompt %d is "
+		         "not); it counts as incorrect until every prompt is matched.",
+		         given, it->n_pperm, first_missing);
 	out->cmd = LINE_ANSWER;
 }
 
@@ -202,12 +210,17 @@ lineui_parse(const char *line, const struct question *q, const struct draw_item 
 		}
 		break;
 	case Q_MULTIPLE:
-		if (r->n != q->n_key) {
+		if (r->n == 0 || r->n > q->n_key) {
 			snprintf(out->error, sizeof out->error, "choose %s letters (you gave %d)",
 			         bank_number_word(q->n_key), r->n);
 			out->cmd = LINE_ERROR;
 			return;
 		}
+		if (r->n < q->n_key)
+			snprintf(out->notice, sizeof out->notice,
+			         "Incomplete answer recorded: you chose %s; %s are required. It "
+			         "counts as incorrect until complete.",
+			         bank_number_word(r->n), bank_number_word(q->n_key));
 		break;
 	case Q_ORDERING:
 		if (r->n != q->n_choices) {
@@ -322,12 +335,16 @@ lineui_print_question_wrapped(const struct session *s, FILE *out, int width)
 	char tm[32];
 	struct strbuf hb;
 	strbuf_init(&hb);
-	strbuf_printf(&hb, "Question %zu of %zu | Domain %d: ", s->cur + 1, s->n, q->domain_id);
-	textsafe_append(&hb, b->bp.domains[d].name, 0);
-	strbuf_puts(&hb, " | Task ");
-	textsafe_append(&hb, t->id, 0);
-	strbuf_puts(&hb, " ");
-	textsafe_append(&hb, t->name, 0);
+	strbuf_printf(&hb, "Question %zu of %zu", s->cur + 1, s->n);
+	/* The real exam does not say which domain a question tests. */
+	if (s->cfg.mode != MODE_EXAM || s->cfg.show_domain) {
+		strbuf_printf(&hb, " | Domain %d: ", q->domain_id);
+		textsafe_append(&hb, b->bp.domains[d].name, 0);
+		strbuf_puts(&hb, " | Task ");
+		textsafe_append(&hb, t->id, 0);
+		strbuf_puts(&hb, " ");
+		textsafe_append(&hb, t->name, 0);
+	}
 	if (session_clock_text(s, tm))
 		strbuf_printf(&hb, "\nTime left %s", tm);
 	else
@@ -372,7 +389,10 @@ lineui_print_question_wrapped(const struct session *s, FILE *out, int width)
 	if (it->answered) {
 		char buf[128];
 		lineui_shown_answer(it, q, &it->resp, buf, sizeof buf);
-		fprintf(out, "\nYour answer: %s\n", buf);
+		fprintf(out, "\nYour answer: %s%s\n", buf,
+		        session_item_status(s, s->cur) == ANSWER_INCOMPLETE
+		            ? " (incomplete: counts as incorrect until complete)"
+		            : "");
 	}
 	char prompt[160];
 	snprintf(prompt, sizeof prompt,
@@ -387,14 +407,19 @@ void
 lineui_print_review(const struct session *s, FILE *out)
 {
 	size_t answered = session_count_answered(s), flagged = session_count_flagged(s);
-	fprintf(out, "\nReview: %zu of %zu answered, %zu unanswered, %zu flagged. ", answered, s->n,
-	        s->n - answered, flagged);
+	size_t incomplete = session_count_incomplete(s);
+	fprintf(out, "\nReview: %zu of %zu answered, %zu incomplete, %zu unanswered, %zu flagged. ",
+	        answered, s->n, incomplete, s->n - answered - incomplete, flagged);
 	print_time(s, out);
 	fputc('\n', out);
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++) {
+		enum answer_status st = session_item_status(s, i);
 		fprintf(out, "  %3zu  %-10s%s\n", i + 1,
-		        s->items[i].answered ? "answered" : "UNANSWERED",
+		        st == ANSWER_NONE         ? "UNANSWERED"
+		        : st == ANSWER_INCOMPLETE ? "INCOMPLETE"
+		                                  : "answered",
 		        s->items[i].flagged ? "  flagged" : "");
+	}
 }
 
 void

@@ -20,7 +20,7 @@ struct report_record {
 	struct report_item *items;
 	struct report_forecast forecast;
 	struct report_study study;
-	char reason[300];
+	char reason[320]; /* a readiness message and a final full stop */
 	char forecast_reason[160];
 	char generated_at[32];
 	int skipped;

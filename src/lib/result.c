@@ -1,4 +1,5 @@
 /* The writer of result files (docs/results.md): JSON, signed in minisign's format. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
@@ -13,6 +14,7 @@
 #include "certsim/home.h"
 #include "certsim/result.h"
 #include "certsim/sign.h"
+#include "certsim/study.h"
 
 static double
 round1(double x)
@@ -27,38 +29,71 @@ id_str(const struct choice *c)
 	return cJSON_CreateString(c->id);
 }
 
-/* An answer (response or key) in the bank's own ids; NULL for unanswered. */
+/*
+ * An answer (response or key) in the bank's own ids; unmatched prompts of
+ * an incomplete matching answer are left out. NULL when out of memory.
+ */
 static cJSON *
 answer_json(const struct question *q, const int *v, int n)
 {
 	if (q->type == Q_MATCHING) {
 		cJSON *o = cJSON_CreateObject();
-		for (int i = 0; i < n && i < q->n_prompts; i++)
-			cJSON_AddStringToObject(o, q->prompts[i].id, q->choices[v[i]].id);
+		for (int i = 0; o != NULL && i < n && i < q->n_prompts; i++)
+			if (v[i] >= 0 &&
+			    !cJSON_AddStringToObject(o, q->prompts[i].id, q->choices[v[i]].id)) {
+				cJSON_Delete(o);
+				return NULL;
+			}
 		return o;
 	}
 	cJSON *a = cJSON_CreateArray();
-	for (int i = 0; i < n; i++)
-		cJSON_AddItemToArray(a, id_str(&q->choices[v[i]]));
+	for (int i = 0; a != NULL && i < n; i++)
+		if (!cJSON_AddItemToArray(a, id_str(&q->choices[v[i]]))) {
+			cJSON_Delete(a);
+			return NULL;
+		}
 	return a;
 }
 
-static void
+/* ok &= whether a cJSON call that adds to a tree succeeded (it returns NULL or false). */
+#define JSON_OK(x) (ok &= (x) ? 1 : 0)
+
+/*
+ * Add item to obj under key (or to the array obj when key is NULL). Returns
+ * 1, or 0 when item is NULL or could not be added (it is freed then).
+ */
+static int
+json_put(cJSON *obj, const char *key, cJSON *item)
+{
+	if (item == NULL)
+		return 0;
+	if (key != NULL ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item))
+		return 1;
+	cJSON_Delete(item);
+	return 0;
+}
+
+static int
 add_part(cJSON *arr, const struct score_part *p, int is_task, const struct blueprint *bp)
 {
 	cJSON *o = cJSON_CreateObject();
+	int ok = o != NULL;
 	if (is_task) {
-		cJSON_AddStringToObject(o, "id", bp->tasks[p->index].id);
-		cJSON_AddStringToObject(o, "name", bp->tasks[p->index].name);
+		JSON_OK(cJSON_AddStringToObject(o, "id", bp->tasks[p->index].id));
+		JSON_OK(cJSON_AddStringToObject(o, "name", bp->tasks[p->index].name));
 	} else {
-		cJSON_AddNumberToObject(o, "id", bp->domains[p->index].id);
-		cJSON_AddStringToObject(o, "name", bp->domains[p->index].name);
+		JSON_OK(cJSON_AddNumberToObject(o, "id", bp->domains[p->index].id));
+		JSON_OK(cJSON_AddStringToObject(o, "name", bp->domains[p->index].name));
 	}
-	cJSON_AddNumberToObject(o, "correct", p->correct);
-	cJSON_AddNumberToObject(o, "total", p->total);
-	cJSON_AddNumberToObject(o, "percent", round1(p->percent));
-	cJSON_AddStringToObject(o, "status", p->meets ? "meets" : "needs-improvement");
-	cJSON_AddItemToArray(arr, o);
+	JSON_OK(cJSON_AddNumberToObject(o, "correct", p->correct));
+	JSON_OK(cJSON_AddNumberToObject(o, "total", p->total));
+	JSON_OK(cJSON_AddNumberToObject(o, "percent", round1(p->percent)));
+	JSON_OK(cJSON_AddStringToObject(o, "status", p->meets ? "meets" : "needs-improvement"));
+	if (!cJSON_AddItemToArray(arr, o)) {
+		cJSON_Delete(o);
+		return 0;
+	}
+	return ok;
 }
 
 char *
@@ -67,83 +102,105 @@ result_build(const struct session *s, const struct score *sc)
 	const struct bank *b = s->bank;
 	const struct blueprint *bp = &b->bp;
 	cJSON *r = cJSON_CreateObject(), *o, *arr;
+	int ok = 1;
 	if (r == NULL)
 		return NULL;
-	cJSON_AddStringToObject(r, "format", "certsim-result/1");
+	JSON_OK(cJSON_AddStringToObject(r, "format", "certsim-result/1"));
 	o = cJSON_AddObjectToObject(r, "program");
-	cJSON_AddStringToObject(o, "name", "certsim");
-	cJSON_AddStringToObject(o, "version", CERTSIM_VERSION);
-	cJSON_AddStringToObject(r, "mode", session_mode_name(s->cfg.mode));
+	JSON_OK(o);
+	JSON_OK(cJSON_AddStringToObject(o, "name", "certsim"));
+	JSON_OK(cJSON_AddStringToObject(o, "version", CERTSIM_VERSION));
+	JSON_OK(cJSON_AddStringToObject(r, "mode", session_mode_name(s->cfg.mode)));
 	if (s->cfg.mode != MODE_EXAM) {
 		o = cJSON_AddObjectToObject(r, "quiz");
-		cJSON_AddStringToObject(o, "source", s->cfg.source);
-		cJSON_AddStringToObject(o, "feedback",
-		                        s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate"
-		                                                              : "end");
+		JSON_OK(o);
+		JSON_OK(cJSON_AddStringToObject(o, "source", s->cfg.source));
+		JSON_OK(cJSON_AddStringToObject(o, "feedback",
+		                                s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate"
+		                                                                      : "end"));
 	}
 	o = cJSON_AddObjectToObject(r, "exam");
-	cJSON_AddStringToObject(o, "code", bp->code);
-	cJSON_AddStringToObject(o, "title", bp->title);
-	cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex);
+	JSON_OK(o);
+	JSON_OK(cJSON_AddStringToObject(o, "code", bp->code));
+	JSON_OK(cJSON_AddStringToObject(o, "title", bp->title));
+	JSON_OK(cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex));
+	char *abs = realpath(b->path, NULL);
+	JSON_OK(cJSON_AddStringToObject(o, "bank_path", abs != NULL ? abs : b->path));
+	free(abs);
 	cJSON *scoring = cJSON_AddObjectToObject(o, "scoring");
-	cJSON_AddNumberToObject(scoring, "min", bp->score_min);
-	cJSON_AddNumberToObject(scoring, "max", bp->score_max);
-	cJSON_AddNumberToObject(scoring, "pass", bp->score_pass);
-	cJSON_AddNumberToObject(scoring, "cut", bp->cut);
-	cJSON_AddNumberToObject(r, "seed", (double)s->cfg.seed);
-	cJSON_AddStringToObject(r, "started_at", s->started_at);
-	cJSON_AddStringToObject(r, "finished_at", s->finished_at);
-	cJSON_AddNumberToObject(r, "time_limit_s", (double)s->cfg.time_limit_s);
-	cJSON_AddNumberToObject(r, "time_used_s", (double)((s->used_ms + 500) / 1000));
-	cJSON_AddStringToObject(r, "ended_by", session_end_name(s->ended));
-	cJSON_AddNumberToObject(r, "interruptions", s->interruptions);
-	cJSON_AddNumberToObject(r, "unscored", s->cfg.unscored);
+	JSON_OK(scoring);
+	JSON_OK(cJSON_AddNumberToObject(scoring, "min", bp->score_min));
+	JSON_OK(cJSON_AddNumberToObject(scoring, "max", bp->score_max));
+	JSON_OK(cJSON_AddNumberToObject(scoring, "pass", bp->score_pass));
+	JSON_OK(cJSON_AddNumberToObject(scoring, "cut", bp->cut));
+	JSON_OK(cJSON_AddNumberToObject(r, "seed", (double)s->cfg.seed));
+	JSON_OK(cJSON_AddStringToObject(r, "started_at", s->started_at));
+	JSON_OK(cJSON_AddStringToObject(r, "finished_at", s->finished_at));
+	JSON_OK(cJSON_AddNumberToObject(r, "time_limit_s", (double)s->cfg.time_limit_s));
+	JSON_OK(cJSON_AddNumberToObject(r, "time_used_s", (double)((s->used_ms + 500) / 1000)));
+	JSON_OK(cJSON_AddStringToObject(r, "ended_by", session_end_name(s->ended)));
+	JSON_OK(cJSON_AddNumberToObject(r, "interruptions", s->interruptions));
+	JSON_OK(cJSON_AddNumberToObject(r, "unscored", s->cfg.unscored));
 	o = cJSON_AddObjectToObject(r, "score");
-	cJSON_AddNumberToObject(o, "correct", sc->correct);
-	cJSON_AddNumberToObject(o, "scored", sc->scored);
-	cJSON_AddNumberToObject(o, "percent", round1(sc->percent));
-	cJSON_AddNumberToObject(o, "scaled", sc->scaled);
-	cJSON_AddNumberToObject(o, "pass_mark", sc->pass_mark);
-	cJSON_AddBoolToObject(o, "passed", sc->passed);
+	JSON_OK(o);
+	JSON_OK(cJSON_AddNumberToObject(o, "correct", sc->correct));
+	JSON_OK(cJSON_AddNumberToObject(o, "scored", sc->scored));
+	JSON_OK(cJSON_AddNumberToObject(o, "percent", round1(sc->percent)));
+	JSON_OK(cJSON_AddNumberToObject(o, "scaled", sc->scaled));
+	JSON_OK(cJSON_AddNumberToObject(o, "pass_mark", sc->pass_mark));
+	JSON_OK(cJSON_AddBoolToObject(o, "passed", sc->passed));
 	arr = cJSON_AddArrayToObject(r, "domains");
+	JSON_OK(arr);
 	for (int i = 0; i < sc->n_domains; i++)
-		add_part(arr, &sc->domains[i], 0, bp);
+		ok &= add_part(arr, &sc->domains[i], 0, bp);
 	arr = cJSON_AddArrayToObject(r, "tasks");
+	JSON_OK(arr);
 	for (int i = 0; i < sc->n_tasks; i++)
-		add_part(arr, &sc->tasks[i], 1, bp);
+		ok &= add_part(arr, &sc->tasks[i], 1, bp);
 	arr = cJSON_AddArrayToObject(r, "items");
+	JSON_OK(arr);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct session_item *it = &s->items[i];
 		const struct question *q = &b->questions[it->d.q];
 		cJSON *j = cJSON_CreateObject(), *shown;
-		cJSON_AddNumberToObject(j, "n", (double)(i + 1));
-		cJSON_AddStringToObject(j, "id", q->id);
-		cJSON_AddNumberToObject(j, "domain", q->domain_id);
-		cJSON_AddStringToObject(j, "task", bp->tasks[q->task_idx].id);
-		cJSON_AddStringToObject(j, "type", bank_type_name(q->type));
+		JSON_OK(cJSON_AddNumberToObject(j, "n", (double)(i + 1)));
+		JSON_OK(cJSON_AddStringToObject(j, "id", q->id));
+		JSON_OK(cJSON_AddNumberToObject(j, "domain", q->domain_id));
+		JSON_OK(cJSON_AddStringToObject(j, "task", bp->tasks[q->task_idx].id));
+		JSON_OK(cJSON_AddStringToObject(j, "type", bank_type_name(q->type)));
 		if (q->case_study >= 0)
-			cJSON_AddStringToObject(j, "case_study", b->case_studies[q->case_study].id);
-		cJSON_AddBoolToObject(j, "scored", it->scored);
+			JSON_OK(cJSON_AddStringToObject(j, "case_study",
+			                                b->case_studies[q->case_study].id));
+		JSON_OK(cJSON_AddBoolToObject(j, "scored", it->scored));
 		shown = cJSON_AddArrayToObject(j, "shown");
+		JSON_OK(shown);
 		for (int k = 0; k < it->d.n_perm; k++)
-			cJSON_AddItemToArray(shown, id_str(&q->choices[it->d.perm[k]]));
+			JSON_OK(json_put(shown, NULL, id_str(&q->choices[it->d.perm[k]])));
 		if (q->type == Q_MATCHING) {
 			shown = cJSON_AddArrayToObject(j, "prompts_shown");
+			JSON_OK(shown);
 			for (int k = 0; k < it->d.n_pperm; k++)
-				cJSON_AddItemToArray(shown, id_str(&q->prompts[it->d.pperm[k]]));
+				JSON_OK(json_put(shown, NULL, id_str(&q->prompts[it->d.pperm[k]])));
 		}
 		if (it->answered)
-			cJSON_AddItemToObject(j, "response",
-			                      answer_json(q, it->resp.v, it->resp.n));
+			JSON_OK(json_put(j, "response", answer_json(q, it->resp.v, it->resp.n)));
 		else
-			cJSON_AddNullToObject(j, "response");
-		cJSON_AddItemToObject(j, "key", answer_json(q, q->key, q->n_key));
-		cJSON_AddBoolToObject(j, "correct", session_item_correct(s, i));
-		cJSON_AddBoolToObject(j, "flagged", it->flagged);
-		cJSON_AddNumberToObject(j, "seconds", (double)((it->ms + 500) / 1000));
-		cJSON_AddItemToArray(arr, j);
+			JSON_OK(cJSON_AddNullToObject(j, "response"));
+		JSON_OK(json_put(j, "key", answer_json(q, q->key, q->n_key)));
+		if (it->answered)
+			JSON_OK(
+			    cJSON_AddBoolToObject(j, "complete",
+			                          session_item_status(s, i) != ANSWER_INCOMPLETE));
+		char qh[STUDY_QHASH_HEX + 1];
+		if (study_qhash(b, (size_t)it->d.q, qh) == 0)
+			JSON_OK(cJSON_AddStringToObject(j, "qhash", qh));
+		JSON_OK(cJSON_AddBoolToObject(j, "correct", session_item_correct(s, i)));
+		JSON_OK(cJSON_AddBoolToObject(j, "flagged", it->flagged));
+		JSON_OK(cJSON_AddNumberToObject(j, "seconds", (double)((it->ms + 500) / 1000)));
+		JSON_OK(json_put(arr, NULL, j));
 	}
-	char *text = cJSON_Print(r);
+	/* Any allocation that failed leaves a hole: no result at all then. */
+	char *text = ok ? cJSON_Print(r) : NULL;
 	cJSON_Delete(r);
 	if (text == NULL)
 		return NULL;
@@ -166,32 +223,91 @@ result_trusted_comment(const char *mode, const char *code, int scaled, int passe
 	                       code, scaled, passed ? "pass" : "fail", finished);
 }
 
-/* Write text to path and its signature to path.minisig. */
+/*
+ * Write text to path and its signature to path.minisig, as a pair: both
+ * are written and synced to temporary files first, so a failure leaves any
+ * earlier pair (--out) exactly as it was. Then the old signature goes, the
+ * result and the new signature are renamed in: at no moment does a new
+ * result sit beside an old signature (at worst a result is briefly
+ * unsigned).
+ */
 static int
 write_signed(const char *path, const char *text, const char *sig, char **err)
 {
-	char *sigpath = fsutil_asprintf("%s.minisig", path);
-	int rc = -1;
+	char *sigpath = fsutil_asprintf("%s.minisig", path), *tmp = NULL, *sigtmp = NULL;
+	int rc = -1, existed = access(path, F_OK) == 0, renamed = 0;
 	if (sigpath == NULL) {
 		*err = fsutil_asprintf("out of memory");
 		return -1;
 	}
-	/* Result first: a result without its signature verifies as unsigned,
-	 * never as a signature over a different file. On failure neither file
-	 * is left half done; a file that was at path before (--out) is kept
-	 * when the new one could not be written. */
-	int existed = access(path, F_OK) == 0;
-	if (fsutil_write_atomic(path, text, strlen(text), 0644, err) < 0) {
-		if (!existed)
-			unlink(path);
-	} else if (fsutil_write_atomic(sigpath, sig, strlen(sig), 0644, err) < 0) {
+	if ((tmp = fsutil_write_temp(path, text, strlen(text), 0644, err)) == NULL ||
+	    (sigtmp = fsutil_write_temp(sigpath, sig, strlen(sig), 0644, err)) == NULL)
+		goto done;
+	if (unlink(sigpath) == -1 && errno != ENOENT) {
+		*err = fsutil_asprintf("cannot replace %s: %s", sigpath, strerror(errno));
+		goto done;
+	}
+	if (rename(tmp, path) == -1) {
+		*err = fsutil_asprintf("cannot write %s: %s", path, strerror(errno));
+		goto done;
+	}
+	free(tmp);
+	tmp = NULL;
+	renamed = 1;
+	if (fsutil_sync_dir(path, err) < 0)
+		goto done;
+	if (rename(sigtmp, sigpath) == -1) {
+		*err = fsutil_asprintf("cannot write %s: %s", sigpath, strerror(errno));
+		goto done;
+	}
+	free(sigtmp);
+	sigtmp = NULL;
+	rc = fsutil_sync_dir(sigpath, err);
+done:
+	/* A new file that did not get all the way is removed with its
+	 * signature: nothing half done is left. */
+	if (rc < 0 && renamed && !existed) {
 		unlink(path);
 		unlink(sigpath);
-	} else {
-		rc = 0;
 	}
+	if (tmp != NULL)
+		unlink(tmp);
+	if (sigtmp != NULL)
+		unlink(sigtmp);
+	free(tmp);
+	free(sigtmp);
 	free(sigpath);
 	return rc;
+}
+
+int
+result_check_out(const char *path, char **err)
+{
+	struct stat st;
+	char *dir;
+	const char *slash = strrchr(path, '/');
+	if (path[0] == '\0' || (slash != NULL && slash[1] == '\0')) {
+		*err = fsutil_asprintf("--out needs a file name, not '%s'", path);
+		return -1;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*err = fsutil_asprintf("--out %s is a directory; give a file name", path);
+		return -1;
+	}
+	dir = slash == NULL   ? fsutil_asprintf(".")
+	      : slash == path ? fsutil_asprintf("/")
+	                      : fsutil_asprintf("%.*s", (int)(slash - path), path);
+	if (dir == NULL) {
+		*err = fsutil_asprintf("out of memory");
+		return -1;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*err = fsutil_asprintf("--out %s: the directory %s does not exist", path, dir);
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	return 0;
 }
 
 /* Remove a result written by write_signed and its signature. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "certsim/answer.h"
 #include "certsim/fsutil.h"
 #include "certsim/home.h"
 #include "certsim/result.h"
@@ -43,75 +44,92 @@ str_array(const cJSON *a)
 	return n;
 }
 
+/* The number of id s in names[0..*n), added when new; -1 when the table is full. */
 static int
-in_array(const cJSON *a, const char *s)
+id_num(const char **names, int *n, const char *s)
 {
+	for (int i = 0; i < *n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	if (*n >= 2 * BANK_MAX_CHOICES)
+		return -1;
+	names[*n] = s;
+	return (*n)++;
+}
+
+/* A JSON array of id strings as numbers in v (at most BANK_MAX_CHOICES); count or -1. */
+static int
+id_array(const cJSON *a, const char **names, int *nn, int *v)
+{
+	int n = str_array(a);
+	if (n < 0 || n > BANK_MAX_CHOICES)
+		return -1;
+	int i = 0;
 	const cJSON *x;
 	cJSON_ArrayForEach (x, a)
-		if (strcmp(x->valuestring, s) == 0)
-			return 1;
-	return 0;
+		if ((v[i++] = id_num(names, nn, x->valuestring)) < 0)
+			return -1;
+	return n;
 }
 
 /*
- * Whether response equals key for an item of the given type; -1 when the
- * shapes are invalid.
+ * Judge an item's response against its key with answer_judge (the one
+ * definition the engine uses too), the ids numbered in order of
+ * appearance; -1 when the shapes are invalid.
  */
 static int
-item_correct(const char *type, const cJSON *resp, const cJSON *key)
+item_status(const char *type, const cJSON *resp, const cJSON *key)
 {
+	const char *names[2 * BANK_MAX_CHOICES];
+	int nn = 0, k[BANK_MAX_CHOICES], v[BANK_MAX_CHOICES], nk = 0, nr = 0;
+	enum question_type t;
 	if (strcmp(type, "matching") == 0) {
+		const cJSON *x;
 		if (!cJSON_IsObject(key))
 			return -1;
-		if (cJSON_IsNull(resp))
-			return 0;
-		if (!cJSON_IsObject(resp))
+		if (!cJSON_IsNull(resp) && !cJSON_IsObject(resp))
 			return -1;
-		int nk = 0, nr = 0, same = 1;
-		const cJSON *x;
 		cJSON_ArrayForEach (x, key) {
 			const cJSON *y = cJSON_GetObjectItemCaseSensitive(resp, x->string);
-			if (!cJSON_IsString(x))
+			if (!cJSON_IsString(x) || nk >= BANK_MAX_CHOICES ||
+			    (k[nk] = id_num(names, &nn, x->valuestring)) < 0)
+				return -1;
+			v[nk] = -1;
+			if (cJSON_IsString(y) && (v[nk] = id_num(names, &nn, y->valuestring)) < 0)
 				return -1;
 			nk++;
-			if (!cJSON_IsString(y) || strcmp(x->valuestring, y->valuestring) != 0)
-				same = 0;
 		}
+		int n = nk;
 		cJSON_ArrayForEach (x, resp) {
 			if (!cJSON_IsString(x))
 				return -1;
 			nr++;
+			/* A prompt the key does not have: judged as given, never right. */
+			if (!cJSON_GetObjectItemCaseSensitive(key, x->string)) {
+				if (n >= BANK_MAX_CHOICES)
+					return -1;
+				v[n++] = nn + BANK_MAX_CHOICES;
+			}
 		}
-		return same && nk == nr;
+		if (nr == 0)
+			return ANSWER_NONE;
+		return (int)answer_judge(Q_MATCHING, k, nk, v, n);
 	}
-	int nk = str_array(key);
-	if (nk < 1)
+	if (strcmp(type, "single") == 0)
+		t = Q_SINGLE;
+	else if (strcmp(type, "multiple") == 0)
+		t = Q_MULTIPLE;
+	else if (strcmp(type, "ordering") == 0)
+		t = Q_ORDERING;
+	else
+		return -1;
+	if ((nk = id_array(key, names, &nn, k)) < 1)
 		return -1;
 	if (cJSON_IsNull(resp))
-		return 0;
-	int nr = str_array(resp);
-	if (nr < 0)
+		return ANSWER_NONE;
+	if ((nr = id_array(resp, names, &nn, v)) < 0)
 		return -1;
-	if (nk != nr)
-		return 0;
-	if (strcmp(type, "ordering") == 0) {
-		const cJSON *x = key->child, *y = resp->child;
-		for (; x && y; x = x->next, y = y->next)
-			if (strcmp(x->valuestring, y->valuestring) != 0)
-				return 0;
-		return 1;
-	}
-	if (strcmp(type, "single") != 0 && strcmp(type, "multiple") != 0)
-		return -1;
-	const cJSON *x;
-	cJSON_ArrayForEach (x, resp)
-		if (!in_array(key, x->valuestring))
-			return 0;
-	/* Both ways: ["A", "A"] has as many entries as ["A", "C"] but is not it. */
-	cJSON_ArrayForEach (x, key)
-		if (!in_array(resp, x->valuestring))
-			return 0;
-	return 1;
+	return (int)answer_judge(t, k, nk, v, nr);
 }
 
 /* Check the per-domain or per-task totals against the counts from items. */
@@ -188,12 +206,22 @@ check_tree(const cJSON *r, char **err)
 			*err = fsutil_asprintf("item %d is malformed", n);
 			return -1;
 		}
-		int ok = item_correct(type, cJSON_GetObjectItemCaseSensitive(it, "response"),
-		                      cJSON_GetObjectItemCaseSensitive(it, "key"));
-		if (ok < 0) {
+		int st = item_status(type, cJSON_GetObjectItemCaseSensitive(it, "response"),
+		                     cJSON_GetObjectItemCaseSensitive(it, "key"));
+		const cJSON *cp = cJSON_GetObjectItemCaseSensitive(it, "complete");
+		if (st < 0) {
 			*err = fsutil_asprintf("item %d: response or key is malformed", n);
 			return -1;
 		}
+		/* "complete" is optional (older results have none); when present it
+		 * must say what the response is. */
+		if (cp != NULL && (!cJSON_IsBool(cp) || st == ANSWER_NONE ||
+		                   cJSON_IsTrue(cp) != (st != ANSWER_INCOMPLETE))) {
+			*err =
+			    fsutil_asprintf("item %d: \"complete\" does not match its response", n);
+			return -1;
+		}
+		int ok = answer_is_correct((enum answer_status)st);
 		if (ok != cJSON_IsTrue(c)) {
 			*err = fsutil_asprintf("item %d is marked %s, but its response %s the key",
 			                       n, cJSON_IsTrue(c) ? "correct" : "incorrect",
@@ -490,6 +518,10 @@ rd_item(const cJSON *it, struct result_item *t, int *oom)
 	rd_answer(cJSON_GetObjectItemCaseSensitive(it, "response"), &t->response, oom);
 	rd_answer(cJSON_GetObjectItemCaseSensitive(it, "key"), &t->key, oom);
 	t->seconds = rd_int64(it, "seconds");
+	t->qhash = rd_opt_str(it, "qhash", oom);
+	const cJSON *cp = cJSON_GetObjectItemCaseSensitive(it, "complete");
+	/* Absent (older results): complete exactly when answered. */
+	t->complete = cJSON_IsBool(cp) ? cJSON_IsTrue(cp) : t->response.kind != RESULT_ANSWER_NONE;
 }
 
 static size_t
@@ -547,6 +579,7 @@ rd_result(const cJSON *j, struct result_file *r)
 	r->exam_code = rd_str(exam, "code", &oom);
 	r->exam_title = rd_str(exam, "title", &oom);
 	r->bank_fingerprint = rd_str(exam, "bank_fingerprint", &oom);
+	r->bank_path = rd_opt_str(exam, "bank_path", &oom);
 	r->score_min = rd_int(scoring, "min");
 	r->score_max = rd_int(scoring, "max");
 	r->score_pass = rd_int(scoring, "pass");
@@ -639,6 +672,7 @@ result_file_free(struct result_file *r)
 	free(r->exam_code);
 	free(r->exam_title);
 	free(r->bank_fingerprint);
+	free(r->bank_path);
 	free(r->started_at);
 	free(r->finished_at);
 	free(r->ended_by);
@@ -650,6 +684,7 @@ result_file_free(struct result_file *r)
 		free(t->task_id);
 		free(t->type);
 		free(t->case_study);
+		free(t->qhash);
 		free_strings(t->shown, t->n_shown);
 		free_strings(t->prompts_shown, t->n_prompts_shown);
 		free_answer(&t->response);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "certsim/answer.h"
 #include "certsim/fsutil.h"
 #include "certsim/rng.h"
 #include "certsim/session.h"
@@ -81,8 +82,12 @@ session_start(struct session *s)
 		return;
 	s->run_start = clock_now(s->clock);
 	s->item_start = s->run_start;
-	if (s->started_at[0] == '\0')
+	if (s->started_at[0] == '\0') {
+		/* Saved at once: an attempt that dies before its first change still
+		 * knows when its clock started. */
 		clock_utc_now_iso(s->started_at);
+		session_autosave(s);
+	}
 }
 
 int64_t
@@ -171,6 +176,11 @@ session_goto(struct session *s, size_t i)
 	return 0;
 }
 
+/*
+ * Whether r is a valid answer for q: complete, or incomplete where the
+ * contract allows it (a multiple-response item with fewer options than it
+ * asks for, a matching item with prompts left unmatched as -1).
+ */
 static int
 valid_response(const struct question *q, const struct response *r, const char **err)
 {
@@ -183,8 +193,8 @@ valid_response(const struct question *q, const struct response *r, const char **
 		}
 		break;
 	case Q_MULTIPLE:
-		if (r->n != q->n_key) {
-			*err = "choose exactly as many options as the question asks";
+		if (r->n < 1 || r->n > q->n_key) {
+			*err = "choose at most as many options as the question asks";
 			return 0;
 		}
 		break;
@@ -194,17 +204,25 @@ valid_response(const struct question *q, const struct response *r, const char **
 			return 0;
 		}
 		break;
-	case Q_MATCHING:
+	case Q_MATCHING: {
+		int given = 0;
 		if (r->n != q->n_prompts) {
 			*err = "match every numbered prompt to a lettered option";
 			return 0;
 		}
-		for (int i = 0; i < r->n; i++)
-			if (r->v[i] < 0 || r->v[i] >= q->n_choices) {
+		for (int i = 0; i < r->n; i++) {
+			if (r->v[i] < -1 || r->v[i] >= q->n_choices) {
 				*err = "match every numbered prompt to a lettered option";
 				return 0;
 			}
+			given += r->v[i] >= 0;
+		}
+		if (given == 0) {
+			*err = "match at least one numbered prompt to a lettered option";
+			return 0;
+		}
 		return 1;
+	}
 	}
 	for (int i = 0; i < r->n; i++) {
 		if (r->v[i] < 0 || r->v[i] >= q->n_choices || seen[r->v[i]]++) {
@@ -258,24 +276,40 @@ session_toggle_flag(struct session *s)
 	session_autosave(s);
 }
 
-int
-session_item_correct(const struct session *s, size_t i)
+enum answer_status
+session_item_status(const struct session *s, size_t i)
 {
 	const struct session_item *it = &s->items[i];
 	const struct question *q = &s->bank->questions[it->d.q];
-	if (!it->answered || it->resp.n != q->n_key)
-		return 0;
-	return memcmp(it->resp.v, q->key, (size_t)q->n_key * sizeof(int)) == 0;
+	if (!it->answered)
+		return ANSWER_NONE;
+	return answer_judge(q->type, q->key, q->n_key, it->resp.v, it->resp.n);
 }
 
-/* How many items are answered (flagged = 0) or flagged (flagged = 1). */
+int
+session_item_correct(const struct session *s, size_t i)
+{
+	return answer_is_correct(session_item_status(s, i));
+}
+
+/* How many items have a complete answer (what = 0), are flagged (1) or incomplete (2). */
 static size_t
-count_items(const struct session *s, int flagged)
+count_items(const struct session *s, int what)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < s->n; i++)
-		n += (flagged ? s->items[i].flagged : s->items[i].answered) != 0;
+	for (size_t i = 0; i < s->n; i++) {
+		enum answer_status st = session_item_status(s, i);
+		n += what == 1   ? s->items[i].flagged != 0
+		     : what == 2 ? st == ANSWER_INCOMPLETE
+		                 : st == ANSWER_WRONG || st == ANSWER_CORRECT;
+	}
 	return n;
+}
+
+size_t
+session_count_incomplete(const struct session *s)
+{
+	return count_items(s, 2);
 }
 
 size_t
@@ -304,6 +338,9 @@ session_finish(struct session *s, enum session_end how)
 		s->used_ms = s->cfg.time_limit_s * 1000;
 	s->ended = how;
 	clock_utc_now_iso(s->finished_at);
+	/* Saved as ended before any result is written: if writing it fails,
+	 * resume writes it from here and never reopens a question. */
+	session_autosave(s);
 }
 
 const char *
@@ -346,48 +383,76 @@ make_vanished_dir(const char *path)
 	return made;
 }
 
+/* ok &= whether a cJSON call that adds to a tree succeeded (it returns NULL or false). */
+#define JSON_OK(x) (ok &= (x) ? 1 : 0)
+
+/*
+ * Add item to obj under key (or to the array obj when key is NULL). Returns
+ * 1, or 0 when item is NULL or could not be added (it is freed then).
+ */
+static int
+json_put(cJSON *obj, const char *key, cJSON *item)
+{
+	if (item == NULL)
+		return 0;
+	if (key != NULL ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item))
+		return 1;
+	cJSON_Delete(item);
+	return 0;
+}
+
 int
 session_autosave(struct session *s)
 {
-	if (s->save_path == NULL || s->ended != END_NONE)
+	if (s->save_path == NULL)
 		return 0;
 	cJSON *o = cJSON_CreateObject(), *items;
 	const struct bank *b = s->bank;
-	cJSON_AddStringToObject(o, "format", "certsim-attempt/1");
-	cJSON_AddStringToObject(o, "bank", b->path);
-	cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex);
-	cJSON_AddStringToObject(o, "mode", session_mode_name(s->cfg.mode));
-	cJSON_AddNumberToObject(o, "seed", (double)s->cfg.seed);
-	cJSON_AddNumberToObject(o, "time_limit_s", (double)s->cfg.time_limit_s);
-	cJSON_AddStringToObject(o, "feedback",
-	                        s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate" : "end");
-	cJSON_AddNumberToObject(o, "unscored", s->cfg.unscored);
-	cJSON_AddStringToObject(o, "source", s->cfg.source);
-	cJSON_AddStringToObject(o, "started_at", s->started_at);
-	cJSON_AddNumberToObject(o, "used_ms", (double)session_used_ms(s));
-	cJSON_AddNumberToObject(o, "interruptions", s->interruptions);
-	cJSON_AddNumberToObject(o, "warned", s->warned);
-	cJSON_AddNumberToObject(o, "current", (double)s->cur);
+	int ok = o != NULL;
+	JSON_OK(cJSON_AddStringToObject(o, "format", "certsim-attempt/1"));
+	JSON_OK(cJSON_AddStringToObject(o, "bank", b->path));
+	JSON_OK(cJSON_AddStringToObject(o, "bank_fingerprint", b->fingerprint_hex));
+	JSON_OK(cJSON_AddStringToObject(o, "mode", session_mode_name(s->cfg.mode)));
+	JSON_OK(cJSON_AddNumberToObject(o, "seed", (double)s->cfg.seed));
+	JSON_OK(cJSON_AddNumberToObject(o, "time_limit_s", (double)s->cfg.time_limit_s));
+	JSON_OK(
+	    cJSON_AddStringToObject(o, "feedback",
+	                            s->cfg.feedback == FEEDBACK_IMMEDIATE ? "immediate" : "end"));
+	JSON_OK(cJSON_AddNumberToObject(o, "unscored", s->cfg.unscored));
+	JSON_OK(cJSON_AddStringToObject(o, "source", s->cfg.source));
+	JSON_OK(cJSON_AddBoolToObject(o, "show_domain", s->cfg.show_domain));
+	JSON_OK(cJSON_AddStringToObject(o, "started_at", s->started_at));
+	if (s->ended != END_NONE) {
+		/* Ended: final. resume writes the result without reopening it. */
+		JSON_OK(cJSON_AddStringToObject(o, "ended_by", session_end_name(s->ended)));
+		JSON_OK(cJSON_AddStringToObject(o, "finished_at", s->finished_at));
+	}
+	JSON_OK(cJSON_AddNumberToObject(o, "used_ms", (double)session_used_ms(s)));
+	JSON_OK(cJSON_AddNumberToObject(o, "interruptions", s->interruptions));
+	JSON_OK(cJSON_AddNumberToObject(o, "warned", s->warned));
+	JSON_OK(cJSON_AddNumberToObject(o, "current", (double)s->cur));
 	items = cJSON_AddArrayToObject(o, "items");
+	JSON_OK(items);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct session_item *it = &s->items[i];
 		cJSON *j = cJSON_CreateObject();
 		int64_t ms = it->ms;
 		if (i == s->cur && s->run_start >= 0)
 			ms += clock_now(s->clock) - s->item_start;
-		cJSON_AddStringToObject(j, "id", b->questions[it->d.q].id);
-		cJSON_AddItemToObject(j, "perm", int_array(it->d.perm, it->d.n_perm));
-		cJSON_AddItemToObject(j, "pperm", int_array(it->d.pperm, it->d.n_pperm));
-		cJSON_AddBoolToObject(j, "scored", it->scored);
+		JSON_OK(cJSON_AddStringToObject(j, "id", b->questions[it->d.q].id));
+		JSON_OK(json_put(j, "perm", int_array(it->d.perm, it->d.n_perm)));
+		JSON_OK(json_put(j, "pperm", int_array(it->d.pperm, it->d.n_pperm)));
+		JSON_OK(cJSON_AddBoolToObject(j, "scored", it->scored));
 		if (it->answered)
-			cJSON_AddItemToObject(j, "response", int_array(it->resp.v, it->resp.n));
+			JSON_OK(json_put(j, "response", int_array(it->resp.v, it->resp.n)));
 		else
-			cJSON_AddNullToObject(j, "response");
-		cJSON_AddBoolToObject(j, "flagged", it->flagged);
-		cJSON_AddNumberToObject(j, "ms", (double)ms);
-		cJSON_AddItemToArray(items, j);
+			JSON_OK(cJSON_AddNullToObject(j, "response"));
+		JSON_OK(cJSON_AddBoolToObject(j, "flagged", it->flagged));
+		JSON_OK(cJSON_AddNumberToObject(j, "ms", (double)ms));
+		JSON_OK(json_put(items, NULL, j));
 	}
-	char *text = cJSON_PrintUnformatted(o);
+	/* A failed allocation leaves a hole: nothing is written, the last save stays. */
+	char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
 	cJSON_Delete(o);
 	char *err = NULL;
 	int rc = -1;
@@ -522,6 +587,7 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 	cfg.feedback = cJSON_IsString(fb) && strcmp(fb->valuestring, "immediate") == 0
 	                   ? FEEDBACK_IMMEDIATE
 	                   : FEEDBACK_END;
+	cfg.show_domain = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "show_domain"));
 	const cJSON *src = cJSON_GetObjectItemCaseSensitive(o, "source");
 	if (cJSON_IsString(src))
 		snprintf(cfg.source, sizeof cfg.source, "%s", src->valuestring);
@@ -565,13 +631,16 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 		if (cJSON_IsArray(r)) {
 			const char *why;
 			struct response resp;
-			resp.n = read_ints(r, resp.v, BANK_MAX_CHOICES, 0, 9);
+			resp.n = read_ints(r, resp.v, BANK_MAX_CHOICES,
+			                   qq->type == Q_MATCHING ? -1 : 0, 9);
 			if (resp.n < 0 || !valid_response(qq, &resp, &why)) {
 				*err = fsutil_asprintf("%s: the answer to item %zu is damaged",
 				                       path, i + 1);
 				goto fail;
 			}
 			it->resp = resp;
+			if (qq->type == Q_SINGLE || qq->type == Q_MULTIPLE)
+				bank_sort_indexes(it->resp.v, it->resp.n);
 			it->answered = 1;
 		}
 		i++;
@@ -580,9 +649,24 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 	if (cJSON_IsString(st))
 		snprintf(s->started_at, sizeof s->started_at, "%s", st->valuestring);
 	s->used_ms = (int64_t)num(o, "used_ms", 0, 0, NUM_MS_MAX);
+	const cJSON *eb = cJSON_GetObjectItemCaseSensitive(o, "ended_by");
+	const cJSON *fa = cJSON_GetObjectItemCaseSensitive(o, "finished_at");
+	if (cJSON_IsString(eb)) {
+		enum session_end e = END_NONE;
+		for (int k = END_SUBMIT; k <= END_EOF; k++)
+			if (strcmp(eb->valuestring, session_end_name((enum session_end)k)) == 0)
+				e = (enum session_end)k;
+		if (e == END_NONE || !cJSON_IsString(fa)) {
+			*err = fsutil_asprintf("%s: the end of the attempt is damaged", path);
+			goto fail;
+		}
+		s->ended = e;
+		snprintf(s->finished_at, sizeof s->finished_at, "%s", fa->valuestring);
+	}
 	if (s->used_ms < 0)
 		s->used_ms = 0;
-	s->interruptions = (int)num(o, "interruptions", 0, 0, 1e6) + 1;
+	/* An ended attempt was not interrupted: only its result is missing. */
+	s->interruptions = (int)num(o, "interruptions", 0, 0, 1e6) + (s->ended == END_NONE);
 	s->warned = (int)num(o, "warned", 0, 0, 15) & 0xF;
 	double cur = num(o, "current", 0, 0, (double)n);
 	s->cur = cur >= 0 && cur < (double)n ? (size_t)cur : 0;

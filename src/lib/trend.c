@@ -47,10 +47,50 @@ trend_task(const struct history *h, const char *task_id, double out[TREND_LEN])
 enum trend_direction
 trend_direction(const double *v, size_t n)
 {
+	/* The least-squares slope over all n points, in points per attempt:
+	 * one good or bad attempt does not turn a trend. */
+	double mx = 0, my = 0, sxy = 0, sxx = 0;
 	if (n < 2)
 		return TREND_FLAT;
-	double last = v[n - 1], before = v[n - 2];
-	return last > before + 0.5 ? TREND_UP : last < before - 0.5 ? TREND_DOWN : TREND_FLAT;
+	for (size_t i = 0; i < n; i++) {
+		mx += (double)i;
+		my += v[i];
+	}
+	mx /= (double)n;
+	my /= (double)n;
+	for (size_t i = 0; i < n; i++) {
+		sxy += ((double)i - mx) * (v[i] - my);
+		sxx += ((double)i - mx) * ((double)i - mx);
+	}
+	double slope = sxy / sxx;
+	return slope > 0.5 ? TREND_UP : slope < -0.5 ? TREND_DOWN : TREND_FLAT;
+}
+
+size_t
+trend_columns(const struct history *h, const char *mode, size_t cols[TREND_LEN])
+{
+	size_t newest_first[TREND_LEN], k = 0;
+	for (size_t a = h->n; a-- > 0 && k < TREND_LEN;) {
+		const char *m = h->v[a].result->mode;
+		if (h->v[a].sig == ATTEMPT_SIG_VALID && (mode == NULL || (m && !strcmp(m, mode))))
+			newest_first[k++] = a;
+	}
+	for (size_t j = 0; j < k; j++)
+		cols[j] = newest_first[k - 1 - j];
+	return k;
+}
+
+size_t
+trend_part_at(const struct history *h, const size_t *cols, size_t n, int domain_id,
+              const char *task_id, double out[TREND_LEN])
+{
+	size_t found = 0;
+	for (size_t j = 0; j < n && j < TREND_LEN; j++) {
+		out[j] =
+		    cols[j] < h->n ? part_percent(h->v[cols[j]].result, domain_id, task_id) : -1;
+		found += out[j] >= 0;
+	}
+	return found;
 }
 
 const char *

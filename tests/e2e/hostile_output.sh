@@ -16,16 +16,25 @@ check "a quiz result to tamper with" [ -n "$r" ]
 bad="$CERTSIM_HOME/results/20261202T185100.000Z-quiz.json"
 jq -c '.quiz.source = "domain 1\u001b[2J" | .exam.code = "TEST\u001b]0;pwned\u0007" |
 	.items[0].id = "q\u001b[31m"' "$r" > "$bad"
+# The same exam code, so that review shows it (another code is refused).
+bad2="$CERTSIM_HOME/results/20261202T185200.000Z-quiz.json"
+jq -c '.quiz.source = "domain 1\u001b[2J" | .items[0].id = "q\u001b[31m"' "$r" > "$bad2"
 
-"$CERTSIM" history > "$TMP/history.out" 2>&1
+# --all: every exam, with the code column (the tampered code is another exam's).
+"$CERTSIM" history --all > "$TMP/history.out" 2>&1
 check "history: exit 0" [ $? -eq 0 ]
 check "history: no raw control bytes" no_raw "$TMP/history.out"
 check "history: the escape shown as text" grep -qF 'quiz (domain 1\x1b[2' "$TMP/history.out"
+check "history: the exam code escaped (cut to the column)" grep -qF 'TEST\x1b]0' "$TMP/history.out"
 
 "$CERTSIM" review --all --bank "$G" "$bad" > "$TMP/review.out" 2>&1
-check "review: no raw control bytes" no_raw "$TMP/review.out"
-check "review: the exam code escaped" grep -qF 'quiz TEST\x1b]0;pwned\x07, finished' "$TMP/review.out"
-check "review: the item id escaped" grep -qF '(q\x1b[31m)' "$TMP/review.out"
+check "review of another exam code: refused" [ $? -eq 1 ]
+check "review of another exam code: no raw control bytes" no_raw "$TMP/review.out"
+check "review of another exam code: the code escaped" grep -qF 'TEST\x1b]0;pwned\x07' "$TMP/review.out"
+
+"$CERTSIM" review --all --bank "$G" "$bad2" > "$TMP/review2.out" 2>&1
+check "review: no raw control bytes" no_raw "$TMP/review2.out"
+check "review: the item id escaped" grep -qF '(q\x1b[31m)' "$TMP/review2.out"
 
 "$CERTSIM" review "x${ESC}[31mred" > "$TMP/err.out" 2>&1
 check "an error quoting a path: exit 1 or 3" [ $? -ne 0 ]

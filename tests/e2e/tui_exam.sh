@@ -40,12 +40,13 @@ for n in 0 1 2 3 4 5; do
 	check "question $((n + 1)) shown" wait_for $S "Question $((n + 1)) of 6"
 	case ${TYPE[$id]} in
 	multiple)
-		# One box first: not recorded, and the screen asks for two.
+		# One box first: kept as an incomplete answer, and the screen asks for two.
 		perm=$(jq -r ".items[$n].perm | join(\" \")" "$ATT")
 		set -- ${KEY[$id]}
 		lit $S "$(letter_for "$perm" "$1")"
-		check "multiple: one ticked asks to select two" wait_for $S "select two \\(1 selected\\)"
-		check "multiple: one box is not an answer" [ "$(jq -c ".items[$n].response" "$ATT")" = null ]
+		check "multiple: one ticked is incomplete and asks for two" \
+			wait_for $S "Incomplete \\(counts as incorrect\\): [A-E]; select two"
+		check "multiple: one box is saved" wait_json "$ATT" ".items[$n].response | length" 1
 		check "multiple: checkbox ticked" wait_for $S "\\[x\\] [A-E]\\."
 		lit $S "$(letter_for "$perm" "$2")"
 		;;
@@ -124,7 +125,7 @@ check "help lists the keys" wait_for $S "no key is both an option letter and a c
 keys $S Space
 check "help closed" wait_gone $S "Any key closes this help"
 lit $S "!"
-check "end confirmation with counts" wait_for $S "0 unanswered, 1 flagged for review"
+check "end confirmation with counts" wait_for $S "0 unanswered, 0 incomplete, 1 flagged for review"
 keys $S n
 check "n goes back" wait_gone $S "End the exam\\?"
 lit $S "!"

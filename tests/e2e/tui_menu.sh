@@ -38,6 +38,9 @@ keys $S 3
 check "the quiz starts with the settings" wait_for $S "Questions: +30"
 check "the quiz is untimed" wait_for $S "Time limit: +none"
 check "the quiz's feedback is at the end" wait_for $S "Feedback: +at the end"
+# Start the clock: an attempt quit at the start screen keeps nothing.
+keys $S Enter
+check "the quiz's first question" wait_for $S "Question 1 of 30"
 keys $S C-c
 wait_for $S "Save and quit" > /dev/null && keys $S y
 check "an interrupted quiz leaves the menu" wait_file "$TMP/$S.rc"

@@ -26,7 +26,7 @@ result_json(const char *mode, const char *finished, const char *qid, int correct
 {
 	char *s = fsutil_asprintf(
 	    "{\"format\": \"certsim-result/1\", \"mode\": \"%s\", \"finished_at\": \"%s\","
-	    " \"exam\": {\"code\": \"MLA-C01\"}, \"time_used_s\": 75,"
+	    " \"exam\": {\"code\": \"MLA-C01\"}, \"time_limit_s\": 7800, \"time_used_s\": 75,"
 	    " \"score\": {\"correct\": %d, \"scored\": 1, \"percent\": %g, \"scaled\": 500,"
 	    " \"passed\": false},"
 	    " \"domains\": [{\"id\": 1, \"percent\": %g}], \"tasks\": [{\"id\": \"1.1\", "

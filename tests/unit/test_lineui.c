@@ -196,6 +196,7 @@ test_letters_multiple(void **state)
 {
 	struct shape two = shape(Q_MULTIPLE, 5, 2, 0, perm5, NULL);
 	struct shape three = shape(Q_MULTIPLE, 5, 3, 0, perm5, NULL);
+	struct line_input in;
 
 	(void)state;
 	/* Shown A-E are choices 4, 2, 0, 1, 3. */
@@ -205,13 +206,21 @@ test_letters_multiple(void **state)
 	expect_answer("c, a", &two, 2, 4, 0);
 	expect_answer(" b  E ", &two, 2, 2, 3);
 	expect_answer("Ca", &two, 2, 4, 0);
-	expect_error("A", &two, "two");
+	/* Fewer than asked: an incomplete answer, with a notice. */
+	expect_answer("A", &two, 1, 4);
+	lineui_parse("A", &two.q, &two.it, &in);
+	assert_non_null(strstr(in.notice, "you chose one; two are required"));
+	lineui_parse("AC", &two.q, &two.it, &in);
+	assert_string_equal(in.notice, "");
 	expect_error("ABC", &two, "two");
+	/* No letter at all is not an answer (found by fuzz_line). */
+	expect_error(",", &two, "two");
+	expect_error(" , ,", &three, "three");
 	expect_error("A A", &two, "A is given twice");
 	expect_error("aA", &two, "twice");
 	expect_error("A F", &two, "no option F");
 	expect_answer("A B C", &three, 3, 4, 2, 0);
-	expect_error("A B", &three, "three");
+	expect_answer("A B", &three, 2, 4, 2);
 	expect_error("A B C D", &three, "three");
 }
 
@@ -252,6 +261,7 @@ static void
 test_matching_pairs(void **state)
 {
 	struct shape s = shape(Q_MATCHING, 4, 3, 3, perm4, pperm3);
+	struct line_input in;
 
 	(void)state;
 	/*
@@ -266,8 +276,11 @@ test_matching_pairs(void **state)
 	expect_answer(" 1-B, 2=A, 3 C ", &s, 3, 2, 3, 0);
 	/* One option may serve two prompts. */
 	expect_answer("1A 2A 3A", &s, 3, 2, 2, 2);
-	expect_error("1B 2A", &s, "3 is missing");
-	expect_error("2A 3C", &s, "1 is missing");
+	/* Prompts left out: an incomplete answer (-1), with a notice. */
+	expect_answer("1B 2A", &s, 3, 2, -1, 0);
+	lineui_parse("1B 2A", &s.q, &s.it, &in);
+	assert_non_null(strstr(in.notice, "2 of 3 prompts matched (prompt 3 is not)"));
+	expect_answer("2A 3C", &s, 3, 2, 3, -1);
 	expect_error("1B 1A 2C", &s, "prompt 1 is matched twice");
 	expect_error("1B 2A 3C 1D", &s, "matched twice");
 	expect_error("1B 2A 4C", &s, "no prompt 4");
@@ -310,9 +323,13 @@ check_valid(const char *line, const struct shape *s,
 	         : s->q.type == Q_MULTIPLE ? s->q.n_key
 	         : s->q.type == Q_ORDERING ? s->q.n_choices : s->q.n_prompts;
 
-	if (r->n != want)
+	/* Fewer options than a multiple-response item asks for, or prompts
+	 * left unmatched (-1), are incomplete answers session_answer keeps. */
+	if (s->q.type == Q_MULTIPLE ? r->n < 1 || r->n > want : r->n != want)
 		fail_msg("\"%s\": %d choices accepted, %d needed", line, r->n, want);
 	for (int i = 0; i < r->n; i++) {
+		if (s->q.type == Q_MATCHING && r->v[i] == -1)
+			continue;
 		if (r->v[i] < 0 || r->v[i] >= s->q.n_choices)
 			fail_msg("\"%s\": choice %d out of range", line, r->v[i]);
 		if (s->q.type != Q_MATCHING && seen[r->v[i]]++)

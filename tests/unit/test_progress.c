@@ -10,7 +10,12 @@
 struct fake {
 	struct result_file r;
 	struct result_part dom, task;
+	struct result_item item;
+	char id[16];
 };
+
+/* Each fake attempt has one question of its own (never seen before) unless told. */
+static int fake_serial;
 
 static void
 fake_attempt(struct fake *f, struct attempt *a, const char *mode, double percent,
@@ -19,6 +24,12 @@ fake_attempt(struct fake *f, struct attempt *a, const char *mode, double percent
 	memset(f, 0, sizeof *f);
 	memset(a, 0, sizeof *a);
 	f->r.mode = (char *)mode;
+	f->r.exam_code = "MLA-C01";
+	f->r.time_limit_s = 7800;
+	snprintf(f->id, sizeof f->id, "q%d", fake_serial++);
+	f->item.id = f->id;
+	f->r.items = &f->item;
+	f->r.n_items = 1;
 	f->r.score.percent = percent;
 	f->dom.domain_id = 2;
 	f->dom.percent = dom_percent;
@@ -61,12 +72,40 @@ test_trend_oldest_first_valid_only(void **state)
 	assert_int_equal(trend_domain(&h, 2, v), 0);
 }
 
+/* Columns: like with like, oldest first; a value per column or -1. */
+static void
+test_trend_columns(void **state)
+{
+	struct fake f[4];
+	struct attempt a[4];
+	struct history h = { a, 4 };
+	size_t cols[TREND_LEN];
+	double v[TREND_LEN];
+	(void)state;
+	fake_attempt(&f[0], &a[0], "exam", 0, ATTEMPT_SIG_VALID, 10, 1);
+	fake_attempt(&f[1], &a[1], "quiz", 0, ATTEMPT_SIG_VALID, 99, 99);
+	fake_attempt(&f[2], &a[2], "exam", 0, ATTEMPT_SIG_VALID, -2, 3);
+	fake_attempt(&f[3], &a[3], "exam", 0, ATTEMPT_SIG_VALID, 40, 4);
+	assert_int_equal(trend_columns(&h, "exam", cols), 3);
+	assert_int_equal(cols[0], 0);
+	assert_int_equal(cols[1], 2);
+	assert_int_equal(cols[2], 3);
+	assert_int_equal(trend_part_at(&h, cols, 3, 2, NULL, v), 2);
+	assert_true(v[0] == 10 && v[1] == -1 && v[2] == 40);
+	assert_int_equal(trend_columns(&h, "quiz", cols), 1);
+	assert_int_equal(cols[0], 1);
+}
+
 static void
 test_trend_direction(void **state)
 {
-	double up[] = { 90, 40, 50 }, down[] = { 50, 49.4 }, flat[] = { 50, 50.5 }, one[] = { 9 };
+	double up[] = { 40, 50, 45, 60 }, down[] = { 50, 49.4 }, flat[] = { 50, 50.5 }, one[] = { 9 };
+	/* A slope over all of them, not the last two values: 90, 40, 50 is down. */
+	double dip[] = { 90, 40, 50 }, bump[] = { 60, 60, 60, 60, 90, 60 };
 	(void)state;
-	assert_int_equal(trend_direction(up, 3), TREND_UP);
+	assert_int_equal(trend_direction(up, 4), TREND_UP);
+	assert_int_equal(trend_direction(dip, 3), TREND_DOWN);
+	assert_int_equal(trend_direction(bump, 6), TREND_UP);
 	assert_int_equal(trend_direction(down, 2), TREND_DOWN);
 	assert_int_equal(trend_direction(flat, 2), TREND_FLAT);
 	assert_int_equal(trend_direction(one, 1), TREND_FLAT);
@@ -86,6 +125,43 @@ readiness_of(const double *percent, const enum attempt_sig *sig, const char **mo
 		fake_attempt(&f[i], &a[i], mode ? mode[i] : "exam", percent[i],
 		             sig ? sig[i] : ATTEMPT_SIG_VALID, 0, 0);
 	readiness_compute(&h, rd);
+}
+
+/* Three exams at 100%, the second and third of questions already seen, one untimed. */
+static void
+test_readiness_fair_exams_only(void **state)
+{
+	struct fake f[5];
+	struct attempt a[5];
+	struct history h = { a, 5 };
+	struct readiness rd;
+	char text[256];
+	(void)state;
+	for (int i = 0; i < 5; i++)
+		fake_attempt(&f[i], &a[i], "exam", 100, ATTEMPT_SIG_VALID, 0, 0);
+	/* 2 and 3 repeat 0's question; 4 is untimed; 1 counts (new question). */
+	f[2].item.id = f[0].id;
+	f[3].item.id = f[0].id;
+	f[4].r.time_limit_s = 0;
+	assert_int_equal(readiness_exam_counts(&h, 0), READINESS_COUNTS);
+	assert_int_equal(readiness_exam_counts(&h, 1), READINESS_COUNTS);
+	assert_int_equal(readiness_exam_counts(&h, 2), READINESS_REPEATS);
+	assert_int_equal(readiness_exam_counts(&h, 3), READINESS_REPEATS);
+	assert_int_equal(readiness_exam_counts(&h, 4), READINESS_UNTIMED);
+	readiness_compute(&h, &rd);
+	assert_false(rd.ready);
+	assert_int_equal(rd.n, 2);
+	assert_int_equal(rd.counted, 2);
+	assert_int_equal(rd.repeats, 2);
+	assert_int_equal(rd.untimed, 1);
+	readiness_counted_text(&rd, text, sizeof text);
+	assert_string_equal(text, "Readiness counts 2 exams; left out: 2 with under 80% questions "
+	                          "unseen before, 1 untimed, 0 without a valid signature");
+	/* Another exam code's attempt does not make a question seen. */
+	f[2].r.exam_code = "OTHER";
+	f[2].item.id = "zz";
+	f[3].item.id = "zz";
+	assert_int_equal(readiness_exam_counts(&h, 3), READINESS_COUNTS);
 }
 
 static void
@@ -207,7 +283,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trend_oldest_first_valid_only),
 		cmocka_unit_test(test_trend_direction),
+		cmocka_unit_test(test_trend_columns),
 		cmocka_unit_test(test_readiness),
+		cmocka_unit_test(test_readiness_fair_exams_only),
 		cmocka_unit_test(test_source_missed),
 		cmocka_unit_test(test_source_weakest),
 	};

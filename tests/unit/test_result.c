@@ -1,4 +1,5 @@
 /* Unit tests for result: building, saving, signing and verifying result files. */
+#include <dirent.h>
 #include <cjson/cJSON.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -589,6 +590,8 @@ check_claim(const struct fixture *f, const char *type, cJSON *key, cJSON *resp,
 	cJSON_ReplaceItemInObject(it, "key", key);
 	cJSON_ReplaceItemInObject(it, "response", resp);
 	cJSON_ReplaceItemInObject(it, "correct", cJSON_CreateBool(correct));
+	/* As a result written before "complete" existed: only "correct" is claimed. */
+	cJSON_DeleteItemFromObject(it, "complete");
 	recompute(r);
 	rc = check_tree(r, err);
 	cJSON_Delete(r);
@@ -823,11 +826,78 @@ test_second_save_new_name(void **state)
 	free(path);
 }
 
+/* The fail_at-th cJSON allocation fails, only that one (0: none). */
+static long alloc_calls, fail_at;
+
+static void *
+failing_malloc(size_t n)
+{
+	if (fail_at > 0 && ++alloc_calls == fail_at)
+		return NULL;
+	return malloc(n);
+}
+
+/*
+ * Out of memory while building a result (issue 11): every failed cJSON
+ * allocation, wherever it falls, gives no result at all, never one with a
+ * hole; and saving writes nothing (the attempt and results/ untouched).
+ */
+static void
+test_out_of_memory_builds_nothing(void **state)
+{
+	struct fixture *f = *state;
+	cJSON_Hooks hooks = { failing_malloc, free };
+	char *want = result_build(f->s, &f->sc), *path = NULL, *err = NULL;
+	long k;
+	assert_non_null(want);
+	for (k = 1; k < 100000; k++) {
+		alloc_calls = 0;
+		fail_at = k;
+		cJSON_InitHooks(&hooks);
+		char *got = result_build(f->s, &f->sc);
+		cJSON_InitHooks(NULL);
+		fail_at = 0;
+		/* No result, or exactly the normal one (the failure came after the
+		 * last allocation): never one with a hole. */
+		if (got != NULL)
+			assert_string_equal(got, want);
+		free(got);
+		if (alloc_calls < k)
+			break;
+	}
+	assert_true(k > 10);
+	/* result_save under the same failure writes no file. */
+	char *results = fsutil_asprintf("%s/results", f->home);
+	unlink(f->path);
+	unlink(f->sigpath);
+	alloc_calls = 0;
+	fail_at = 5;
+	cJSON_InitHooks(&hooks);
+	int rc = result_save(f->s, &f->sc, f->home, NULL, &path, &err);
+	cJSON_InitHooks(NULL);
+	fail_at = 0;
+	assert_int_equal(rc, -1);
+	assert_contains(err, "out of memory");
+	DIR *d = opendir(results);
+	int files = 0;
+	struct dirent *e;
+	while (d != NULL && (e = readdir(d)) != NULL)
+		files += e->d_name[0] != '.';
+	if (d != NULL)
+		closedir(d);
+	assert_int_equal(files, 0);
+	free(results);
+	free(path);
+	free(err);
+	free(want);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_saved_result_verifies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_out_of_memory_builds_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_typed_reader_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_sweep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_catches_edits, setup, teardown),

@@ -77,6 +77,17 @@ run_by_seconds(struct session *s, int64_t *t, int *warns, int64_t *warn_at)
 }
 
 /* The clock as both front ends show it: time left rounded up, or time used untimed. */
+/* The fail_at-th cJSON allocation fails, only that one (0: none). */
+static long alloc_calls, fail_at;
+
+static void *
+failing_malloc(size_t n)
+{
+	if (fail_at > 0 && ++alloc_calls == fail_at)
+		return NULL;
+	return malloc(n);
+}
+
 static void
 test_clock_text(void **state)
 {
@@ -407,11 +418,17 @@ test_answer_validation(void **state)
 	expect_refused(s, &r);
 	assert_true(session_item_correct(s, 0));
 
-	/* multiple (two): exactly n_key distinct options; stored ascending. */
+	/* multiple (two): at most n_key distinct options; stored ascending.
+	 * Fewer is an incomplete answer: kept, counted as incomplete, wrong. */
 	assert_int_equal(session_goto(s, 1), 0);
 	q = &bank->questions[qi[1]];
-	r = resp(1, q->key[0]);
+	r = resp(0);
 	expect_refused(s, &r);
+	r = resp(1, q->key[0]);
+	expect_taken(s, &r);
+	assert_int_equal(session_item_status(s, 1), ANSWER_INCOMPLETE);
+	assert_false(session_item_correct(s, 1));
+	assert_int_equal(session_count_incomplete(s), 1);
 	r = resp(3, 0, 1, 2);
 	expect_refused(s, &r);
 	r = resp(2, q->key[0], q->key[0]);
@@ -425,8 +442,11 @@ test_answer_validation(void **state)
 	/* multiple (three). */
 	assert_int_equal(session_goto(s, 2), 0);
 	q = &bank->questions[qi[2]];
-	r = resp(2, q->key[0], q->key[1]);
+	r = resp(4, 0, 1, 2, 3);
 	expect_refused(s, &r);
+	r = resp(2, q->key[0], q->key[1]);
+	expect_taken(s, &r);
+	assert_int_equal(session_item_status(s, 2), ANSWER_INCOMPLETE);
 	r = resp(3, q->key[2], q->key[0], q->key[1]);
 	expect_taken(s, &r);
 	assert_true(session_item_correct(s, 2));
@@ -452,7 +472,8 @@ test_answer_validation(void **state)
 	expect_taken(s, &r);
 	assert_true(session_item_correct(s, 3));
 
-	/* matching: every prompt matched to a real option. */
+	/* matching: every prompt given, matched to a real option or -1
+	 * (unmatched: incomplete); at least one matched. */
 	assert_int_equal(session_goto(s, 4), 0);
 	q = &bank->questions[qi[4]];
 	r.n = q->n_prompts - 1;
@@ -461,8 +482,16 @@ test_answer_validation(void **state)
 	r.n = q->n_prompts;
 	r.v[0] = q->n_choices;
 	expect_refused(s, &r);
-	r.v[0] = -1;
+	r.v[0] = -2;
 	expect_refused(s, &r);
+	for (int k = 0; k < r.n; k++)
+		r.v[k] = -1;
+	expect_refused(s, &r);
+	memcpy(r.v, q->key, sizeof(int) * (size_t)q->n_prompts);
+	r.v[0] = -1;
+	expect_taken(s, &r);
+	assert_int_equal(session_item_status(s, 4), ANSWER_INCOMPLETE);
+	assert_false(session_item_correct(s, 4));
 	memcpy(r.v, q->key, sizeof(int) * (size_t)q->n_prompts);
 	expect_taken(s, &r);
 	assert_true(session_item_correct(s, 4));
@@ -661,6 +690,36 @@ test_autosave_and_restore(void **state)
 	assert_null(s->save_error);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* Out of memory while saving (issue 11): whichever cJSON allocation
+	 * fails, autosave fails and the last save stays as it was. */
+	{
+		char *before = NULL, *after = NULL, *rerr = NULL;
+		size_t blen, alen;
+		cJSON_Hooks hooks = { failing_malloc, free };
+		long k;
+		assert_int_equal(fsutil_read_file(path, 1 << 20, &before, &blen, &rerr), 0);
+		for (k = 1; k < 100000; k++) {
+			alloc_calls = 0;
+			fail_at = k;
+			cJSON_InitHooks(&hooks);
+			int rc = session_autosave(s);
+			cJSON_InitHooks(NULL);
+			fail_at = 0;
+			if (alloc_calls < k)
+				break;
+			assert_int_equal(rc, -1);
+			assert_non_null(strstr(s->save_error, "out of memory"));
+			assert_int_equal(fsutil_read_file(path, 1 << 20, &after, &alen, &rerr), 0);
+			assert_int_equal(alen, blen);
+			assert_memory_equal(after, before, blen);
+			free(after);
+			after = NULL;
+		}
+		assert_true(k > 10);
+		free(before);
+		assert_int_equal(session_autosave(s), 0);
+	}
 
 	int64_t used = session_used_ms(s);
 	assert_int_equal(used, 10500 + 10 * MIN_MS);

@@ -189,7 +189,9 @@ answer_item() {
 				p=$((p - 1))
 			done
 		done
-		keys "$name" Enter ;;
+		# Space picks the last item up and puts it down: the order is recorded
+		# as it stands (Enter would go on to the next question).
+		keys "$name" Space Space ;;
 	matching)
 		# Prompts are shown in pperm order; a letter matches the prompt under the cursor.
 		for k in $pperm; do lit "$name" "$(letter_for "$perm" "${key[$k]}")"; done ;;
