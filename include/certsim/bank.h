@@ -134,6 +134,20 @@ long bank_find(const struct bank *b, const char *qid);
  */
 const char *bank_choose_hint(const struct question *q);
 
+/* What a matching stem says when no option may serve two prompts. */
+#define BANK_OPTIONS_ONCE "(Each option is used at most once.)"
+
+/* 1 when q is a matching question whose stem says BANK_OPTIONS_ONCE, else 0. */
+int bank_options_once(const struct question *q);
+
+/*
+ * For a matching question that forbids reuse (bank_options_once), the
+ * first option given to two prompts in match[0..n) (option numbers in any
+ * one numbering, -1 = unmatched), so that a front end can say so; -1 when
+ * none is reused or the question allows reuse.
+ */
+int bank_reused_option(const struct question *q, const int *match, int n);
+
 /* "single", "multiple", "ordering" or "matching" (static; do not free). */
 const char *bank_type_name(enum question_type t);
 

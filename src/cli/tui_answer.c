@@ -142,6 +142,16 @@ tui_answer_prev(struct tui *t)
 }
 
 /* Act on option (or ordering item) j, by shown position. */
+/* Where the stem forbids it, say that an option now serves two prompts (the answer stands). */
+static void
+say_reuse(struct tui *t, const struct question *q, const struct draft *d, int n_prompts)
+{
+	int o = bank_reused_option(q, d->m.match, n_prompts);
+	if (o >= 0)
+		tui_say(t, R_BAD, "Option %c is now used twice; each option is used at most once.",
+		        'A' + o);
+}
+
 void
 tui_answer_choose(struct tui *t, int j)
 {
@@ -176,6 +186,7 @@ tui_answer_choose(struct tui *t, int j)
 		d->m.match[d->cursor] = j;
 		if (d->cursor + 1 < it->d.n_pperm)
 			d->cursor++;
+		say_reuse(t, q, d, it->d.n_pperm);
 	}
 	t->follow = 1;
 	tui_answer_record(t);
@@ -217,6 +228,7 @@ tui_answer_space(struct tui *t)
 			return;
 		int v = d->m.match[d->cursor] + 1;
 		d->m.match[d->cursor] = v >= item(t)->d.n_perm ? -1 : v;
+		say_reuse(t, q, d, item(t)->d.n_pperm);
 		t->follow = 1;
 		tui_answer_record(t);
 	} else {

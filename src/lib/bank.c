@@ -131,6 +131,25 @@ bank_choose_hint(const struct question *q)
 	return hints[q->n_key];
 }
 
+int
+bank_options_once(const struct question *q)
+{
+	return q->type == Q_MATCHING && q->stem != NULL &&
+	       strstr(q->stem, BANK_OPTIONS_ONCE) != NULL;
+}
+
+int
+bank_reused_option(const struct question *q, const int *match, int n)
+{
+	if (!bank_options_once(q))
+		return -1;
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n && match[i] >= 0; j++)
+			if (match[j] == match[i])
+				return match[i];
+	return -1;
+}
+
 const char *
 bank_type_name(enum question_type t)
 {

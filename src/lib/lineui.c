@@ -88,11 +88,17 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 		set_error(out, "answer with number-letter pairs, e.g. 1B 2A 3C");
 		return;
 	}
+	int reused = bank_reused_option(q, out->resp.v, q->n_prompts);
 	if (first_missing)
 		snprintf(out->notice, sizeof out->notice,
 		         "Incomplete answer recorded: %d of %d prompts matched (prompt %d is "
 		         "not); it counts as incorrect until every prompt is matched.",
 		         given, it->n_pperm, first_missing);
+	else if (reused >= 0)
+		snprintf(out->notice, sizeof out->notice,
+		         "Answer recorded, but option %c is used twice: the question says each "
+		         "option is used at most once.",
+		         'A' + draw_shown_pos(it, reused));
 	out->cmd = LINE_ANSWER;
 }
 

@@ -26,7 +26,7 @@ record_reviews(const struct history *h, const struct bank *b, struct study_revie
 			continue;
 		for (size_t i = 0; i < r->n_items; i++) {
 			rv[k].qid = r->items[i].id;
-			rv[k].qhash = NULL;
+			rv[k].qhash = r->items[i].qhash; /* NULL in results older than qhash */
 			rv[k].at = at;
 			rv[k].correct = r->items[i].correct;
 			k++;

@@ -276,6 +276,17 @@ test_matching_pairs(void **state)
 	expect_answer(" 1-B, 2=A, 3 C ", &s, 3, 2, 3, 0);
 	/* One option may serve two prompts. */
 	expect_answer("1A 2A 3A", &s, 3, 2, 2, 2);
+	lineui_parse("1A 2A 3A", &s.q, &s.it, &in);
+	assert_string_equal(in.notice, "");
+	/* Unless the stem forbids it: still recorded, with a notice naming the option. */
+	s.q.stem = "Match each need to a feature. " BANK_OPTIONS_ONCE;
+	expect_answer("1A 2A 3C", &s, 3, 2, 3, 2);
+	lineui_parse("1A 2A 3C", &s.q, &s.it, &in);
+	assert_int_equal(in.cmd, LINE_ANSWER);
+	assert_non_null(strstr(in.notice, "option A is used twice"));
+	lineui_parse("1B 2A 3C", &s.q, &s.it, &in);
+	assert_string_equal(in.notice, "");
+	s.q.stem = NULL;
 	/* Prompts left out: an incomplete answer (-1), with a notice. */
 	expect_answer("1B 2A", &s, 3, 2, -1, 0);
 	lineui_parse("1B 2A", &s.q, &s.it, &in);
