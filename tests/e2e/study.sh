@@ -33,6 +33,31 @@ r1=$(last_result)
 check "exam at t0: 50 correct" [ "$(jq .score.correct "$r1")" = 50 ]
 check "exam finished at CERTSIM_NOW" [ "$(jq -r .finished_at "$r1")" = "$CERTSIM_NOW" ]
 
+# A question reworded since it was answered restarts as new (its qhash
+# differs from the one recorded); the others keep their reviews.
+cp -r "$SRC/question_banks/mla-c01" "$TMP/edited"
+qid=$(jq -r '.items[0].id' "$r1")
+python3 - "$TMP/edited" "$qid" <<'PY'
+import json, os, sys
+d, qid = sys.argv[1], sys.argv[2]
+for n in os.listdir(d):
+    if not n.endswith(".json") or n == "exam.json":
+        continue
+    p = os.path.join(d, n)
+    b = json.load(open(p))
+    qs = b["questions"] + [q for c in b.get("case_studies", []) for q in c["questions"]]
+    for q in qs:
+        if q["id"] == qid:
+            q["stem"] = q["stem"] + " (Reworded.)"
+            json.dump(b, open(p, "w"), indent=1)
+PY
+"$CERTSIM" study --schedule --json --bank "$TMP/edited" > "$TMP/edited.json"
+check "reworded question: the schedule still reads" [ $? -eq 0 ]
+check "reworded question: 64 seen, not 65" [ "$(jq .summary.seen "$TMP/edited.json")" = 64 ]
+check "reworded question: it is not among the seen" \
+	[ "$(jq --arg q "$qid" '[.questions[] | select(.id == $q)] | length' "$TMP/edited.json")" = 0 ]
+
+
 # A minute later nothing is due: the next due time and the week's count.
 CERTSIM_NOW=$(iso $((t0 + 60000))) && export CERTSIM_NOW
 "$CERTSIM" study --new 0 < /dev/null > "$TMP/nothing.txt" 2>&1
