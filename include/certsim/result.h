@@ -143,9 +143,8 @@ struct sign_pubkey;
  * order of checks and same messages as result_verify; nothing is read
  * from disk. Returns 0, or -1 with *err (the reason, caller frees).
  */
-int result_verify_parsed(const struct result_file *r, const char *text, size_t len,
-                         const char *sig, size_t slen, const struct sign_pubkey *pk,
-                         const char *pk_err, char **err);
+int result_verify_parsed(const struct result_file *r, const char *text, size_t len, const char *sig,
+                         size_t slen, const struct sign_pubkey *pk, const char *pk_err, char **err);
 
 /*
  * Parse a result given as text (len bytes, no NUL needed); name is used in

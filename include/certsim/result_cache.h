@@ -39,12 +39,13 @@ struct result_cache;
 struct result_cache *result_cache_open(const char *home, const unsigned char ctx[32]);
 
 /*
- * The verification context: a hash of home and of the public key's text
- * (pub, pub_len bytes; NULL when there is none) or of why there is none
- * (why). Entries made under another context are not used.
+ * The verification context: a hash of the public key's text (pub, pub_len
+ * bytes; NULL when there is none) or of why there is none (why). Entries
+ * made under another context are not used. The data directory's own path
+ * is not part of it: reasons are kept relative to it, so a copy of the
+ * directory keeps its cache.
  */
-void result_cache_context(const char *home, const char *pub, size_t pub_len, const char *why,
-                          unsigned char ctx[32]);
+void result_cache_context(const char *pub, size_t pub_len, const char *why, unsigned char ctx[32]);
 
 /*
  * Fill *k for the result at path read as text (len bytes) and its

@@ -43,13 +43,14 @@ load_verify_context(const char *home, struct loader *l)
 		return;
 	}
 	if (fsutil_read_file(pubpath, 64 * 1024, &pub, &plen, &e) < 0)
-		l->pk_err = fsutil_asprintf(
-		    "no public key at %s: pass the signer's key with --pubkey FILE", pubpath);
+		l->pk_err =
+		    fsutil_asprintf("no public key at %s: pass the signer's key with --pubkey FILE",
+		                    pubpath);
 	else if (sign_pubkey_parse(pub, &l->pk, &e) < 0)
 		l->pk_err = fsutil_asprintf("%s: %s", pubpath, e);
 	const char *off = getenv("CERTSIM_NO_CACHE");
 	if (off == NULL || *off == '\0') {
-		result_cache_context(home, l->pk ? pub : NULL, plen, l->pk_err, ctx);
+		result_cache_context(l->pk ? pub : NULL, plen, l->pk_err, ctx);
 		l->cache = result_cache_open(home, ctx);
 	}
 	free(e);

@@ -22,7 +22,7 @@
 #define INDEX_LIMIT (1024u * 1024u * 1024u)
 
 struct entry {
-	char *name; /* owned */
+	char *name;                 /* owned */
 	const unsigned char *bytes; /* the whole entry (old: into c->buf; new: own) */
 	size_t len;
 	size_t payload; /* offset of the signature status within bytes */
@@ -31,7 +31,7 @@ struct entry {
 };
 
 struct result_cache {
-	char *path;
+	char *path, *home;
 	unsigned char ctx[32];
 	char *buf; /* the index read from disk */
 	struct entry *old, *add;
@@ -392,6 +392,29 @@ key_equal(const struct result_cache_key *a, const struct result_cache_key *b)
 	       sodium_memcmp(a->sig_hash, b->sig_hash, 32) == 0;
 }
 
+/*
+ * s with every occurrence of from replaced by to (a new string, or NULL on
+ * out of memory); NULL s gives NULL. Reasons name files by their path: the
+ * index keeps them relative to the data directory, so that a copy of the
+ * directory elsewhere keeps its cache.
+ */
+static char *
+replace_all(const char *s, const char *from, const char *to)
+{
+	struct strbuf b = { 0 };
+	const char *p;
+	if (s == NULL)
+		return NULL;
+	size_t fl = strlen(from);
+	while (fl > 0 && (p = strstr(s, from)) != NULL) {
+		strbuf_add(&b, s, (size_t)(p - s));
+		strbuf_puts(&b, to);
+		s = p + fl;
+	}
+	strbuf_puts(&b, s);
+	return strbuf_detach(&b);
+}
+
 /* --- the index file --- */
 
 static uint64_t
@@ -454,8 +477,7 @@ index_load(struct result_cache *c)
 	const unsigned char *p = (const unsigned char *)c->buf;
 	unsigned char sum[32];
 	int ok = len >= HEADER_BYTES && memcmp(p, MAGIC, 8) == 0 &&
-	         (p[8] | p[9] << 8 | p[10] << 16 | (uint32_t)p[11] << 24) ==
-	             RESULT_CACHE_VERSION &&
+	         (p[8] | p[9] << 8 | p[10] << 16 | (uint32_t)p[11] << 24) == RESULT_CACHE_VERSION &&
 	         le64(p + 16) == len - HEADER_BYTES && memcmp(p + 24, c->ctx, 32) == 0;
 	if (ok) {
 		crypto_generichash(sum, 32, p + HEADER_BYTES, len - HEADER_BYTES, NULL, 0);
@@ -471,12 +493,10 @@ index_load(struct result_cache *c)
 }
 
 void
-result_cache_context(const char *home, const char *pub, size_t pub_len, const char *why,
-                     unsigned char ctx[32])
+result_cache_context(const char *pub, size_t pub_len, const char *why, unsigned char ctx[32])
 {
 	crypto_generichash_state st;
 	crypto_generichash_init(&st, NULL, 0, 32);
-	crypto_generichash_update(&st, (const unsigned char *)home, strlen(home) + 1);
 	if (pub != NULL) {
 		crypto_generichash_update(&st, (const unsigned char *)"K", 1);
 		crypto_generichash_update(&st, (const unsigned char *)pub, pub_len);
@@ -492,7 +512,10 @@ struct result_cache *
 result_cache_open(const char *home, const unsigned char ctx[32])
 {
 	struct result_cache *c = calloc(1, sizeof *c);
-	if (c == NULL || (c->path = home_path(home, HOME_CACHE)) == NULL) {
+	if (c == NULL || (c->path = home_path(home, HOME_CACHE)) == NULL ||
+	    (c->home = fsutil_asprintf("%s", home)) == NULL) {
+		if (c != NULL)
+			free(c->path);
 		free(c);
 		return NULL;
 	}
@@ -508,8 +531,8 @@ mtime_ns(const struct stat *st)
 }
 
 int
-result_cache_key_of(const char *path, const char *text, size_t len, const char *sig,
-                    size_t slen, struct result_cache_key *k)
+result_cache_key_of(const char *path, const char *text, size_t len, const char *sig, size_t slen,
+                    struct result_cache_key *k)
 {
 	struct stat st;
 	memset(k, 0, sizeof *k);
@@ -540,8 +563,8 @@ cmp_name(const void *key, const void *e)
 
 int
 result_cache_get(struct result_cache *c, const char *name, const char *path,
-                 const struct result_cache_key *k, struct result_file **r,
-                 enum attempt_sig *sig, char **reason)
+                 const struct result_cache_key *k, struct result_file **r, enum attempt_sig *sig,
+                 char **reason)
 {
 	*r = NULL;
 	*reason = NULL;
@@ -552,7 +575,10 @@ result_cache_get(struct result_cache *c, const char *name, const char *path,
 		return 0;
 	struct rd d = { e->bytes + e->payload, e->bytes + e->len, 0 };
 	int s = get_i(&d);
-	char *why = get_s(&d);
+	char *rel = get_s(&d), *why = replace_all(rel, "\x01", c->home);
+	if (rel != NULL && why == NULL)
+		d.bad = 1;
+	free(rel);
 	struct result_file *x = calloc(1, sizeof *x);
 	if (x != NULL) {
 		get_result(&d, x);
@@ -579,11 +605,16 @@ result_cache_put(struct result_cache *c, const char *name, const struct result_c
 	if (c == NULL)
 		return;
 	c->dirty = 1;
+	char *rel = NULL;
+	if (sig != ATTEMPT_SIG_VALID &&
+	    (rel = replace_all(reason ? reason : "", c->home, "\x01")) == NULL)
+		return;
 	put_s(&b, name);
 	put_key(&b, k);
 	size_t payload = b.len + 4;
 	put_i(&b, (int)sig);
-	put_s(&b, sig == ATTEMPT_SIG_VALID ? NULL : reason ? reason : "");
+	put_s(&b, rel);
+	free(rel);
 	put_result(&b, r);
 	if (b.failed || b.len > 0xfffffff0u)
 		goto done;
@@ -622,7 +653,8 @@ done:
 static int
 cmp_entry_ptr(const void *a, const void *b)
 {
-	return strcmp((*(const struct entry *const *)a)->name, (*(const struct entry *const *)b)->name);
+	return strcmp((*(const struct entry *const *)a)->name,
+	              (*(const struct entry *const *)b)->name);
 }
 
 int
@@ -697,5 +729,6 @@ result_cache_free(struct result_cache *c)
 	free_entries(c->add, c->n_add);
 	free(c->buf);
 	free(c->path);
+	free(c->home);
 	free(c);
 }

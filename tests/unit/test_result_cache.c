@@ -102,7 +102,7 @@ open_cache(const char *home)
 	size_t len;
 	unsigned char ctx[32];
 	assert_int_equal(fsutil_read_file(pubpath, 65536, &pub, &len, &err), 0);
-	result_cache_context(home, pub, len, NULL, ctx);
+	result_cache_context(pub, len, NULL, ctx);
 	struct result_cache *c = result_cache_open(home, ctx);
 	assert_non_null(c);
 	free(pub);
@@ -239,9 +239,9 @@ test_stale_entries(void **state)
 	x.sig_mtime_ns -= 1;
 	assert_false(is_hit(c, home, 1, &x));
 	assert_true(is_hit(c, home, 1, &k));
-	/* An entry under another data directory or key is not used. */
+	/* An entry made under another key is not used. */
 	unsigned char other[32];
-	result_cache_context("/elsewhere", "key", 3, NULL, other);
+	result_cache_context("key", 3, NULL, other);
 	struct result_cache *c2 = result_cache_open(home, other);
 	assert_false(is_hit(c2, home, 1, NULL));
 	result_cache_free(c2);
