@@ -74,7 +74,7 @@ if [ -n "${INJECT:-}" ] && [ -e "$INJECT" ]; then
 	check "disk full on the index: same history" cmp -s "$TMP/full.out" "$TMP/full.history"
 	check "disk full on the index: the old index is kept" cmp -s "$IDX" "$TMP/idx.good"
 	check "disk full on the index: no temporary file left" \
-		[ -z "$(ls "$CERTSIM_HOME/cache" | grep -v '^results.idx$')" ]
+		[ -z "$(compgen -G "$CERTSIM_HOME/cache/results.idx.tmp.*")" ]
 	rm -f "$CERTSIM_HOME"/results/full-*
 fi
 
