@@ -1,9 +1,12 @@
 /* The cache of verified results (cache/results.idx): history's typed results without re-parsing. */
+#include <dirent.h>
 #include <errno.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "certsim/fsutil.h"
 #include "certsim/home.h"
@@ -657,6 +660,32 @@ cmp_entry_ptr(const void *a, const void *b)
 	              (*(const struct entry *const *)b)->name);
 }
 
+/*
+ * Remove temporary index files (results.idx.tmp.*) in dir left by a writer
+ * killed mid-write: those not changed for STALE_TMP_S seconds, so that a
+ * write in progress in another process is left alone.
+ */
+#define STALE_TMP_S 600
+static void
+remove_stale_tmp(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+	while (dp != NULL && (e = readdir(dp)) != NULL) {
+		struct stat st;
+		if (strncmp(e->d_name, "results.idx.tmp.", 16) != 0)
+			continue;
+		char *p = fsutil_asprintf("%s/%s", dir, e->d_name);
+		if (p != NULL && lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+		    now - st.st_mtime > STALE_TMP_S)
+			unlink(p);
+		free(p);
+	}
+	if (dp != NULL)
+		closedir(dp);
+}
+
 int
 result_cache_save(struct result_cache *c, char **err)
 {
@@ -709,6 +738,7 @@ result_cache_save(struct result_cache *c, char **err)
 		fsutil_set_err(err, "out of memory");
 	} else {
 		*slash = '\0';
+		remove_stale_tmp(dir);
 		if (fsutil_mkdirs(dir, 0700, err) == 0 &&
 		    fsutil_write_atomic(c->path, buf, HEADER_BYTES + body, 0600, err) == 0)
 			rc = 0;

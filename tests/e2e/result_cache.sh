@@ -106,6 +106,15 @@ check "after kill -9 in the first write: no index (the rename never happened)" [
 same_as ref "after kill -9 in the first write"
 check "after kill -9 in the first write: the index is rebuilt" cmp -s "$IDX" "$TMP/idx.good"
 
+# A temporary file left by a killed writer is removed by a later write once
+# it is old (not while another process may still be writing it).
+stale=$(compgen -G "$CERTSIM_HOME/cache/results.idx.tmp.*" | head -1)
+check "kill -9 left a temporary file" [ -n "$stale" ]
+touch -d '-1 hour' "$stale"
+rm -f "$IDX"
+"$CERTSIM" history > /dev/null 2>&1
+check "an old temporary file is removed by the next write" [ ! -e "$stale" ]
+
 # kill -9 while an index is rewritten (a new result): the old index is intact.
 link_new new
 plain ref2
