@@ -571,7 +571,7 @@ result_cache_get(struct result_cache *c, const char *name, const char *path,
 {
 	*r = NULL;
 	*reason = NULL;
-	if (c == NULL)
+	if (c == NULL || c->n_old == 0)
 		return 0;
 	struct entry *e = bsearch(name, c->old, c->n_old, sizeof *c->old, cmp_name);
 	if (e == NULL || !key_equal(&e->key, k))
