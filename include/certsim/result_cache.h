@@ -30,13 +30,23 @@ struct result_cache_key {
 struct result_cache;
 
 /*
+ * The key of the index's checksum: a hash of home's secret signing key
+ * (keys/certsim.key), so that only who could sign results can make an
+ * index that is accepted. Returns 0 and mac, or -1 when there is no
+ * readable secret key (then use no cache). Nothing is created.
+ */
+int result_cache_mac_key(const char *home, unsigned char mac[32]);
+
+/*
  * Open the index at home/cache/results.idx for a load whose verification
- * context hashes to ctx (result_cache_context). A missing, unreadable,
- * damaged (checksum), foreign (magic, version) or other-context index is
- * treated as empty: the cache then rebuilds. Returns the cache (free with
+ * context hashes to ctx (result_cache_context), its checksum keyed with
+ * mac (result_cache_mac_key). A missing, unreadable, damaged or forged
+ * (checksum), foreign (magic, version) or other-context index is treated
+ * as empty: the cache then rebuilds. Returns the cache (free with
  * result_cache_free), or NULL only on out of memory.
  */
-struct result_cache *result_cache_open(const char *home, const unsigned char ctx[32]);
+struct result_cache *result_cache_open(const char *home, const unsigned char ctx[32],
+                                       const unsigned char mac[32]);
 
 /*
  * The verification context: a hash of the public key's text (pub, pub_len

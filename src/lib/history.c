@@ -30,14 +30,15 @@ struct loader {
 /*
  * The key that verifies home's results (or why there is none) and the cache
  * of verified results made with it, into l. The cache is left NULL when
- * CERTSIM_NO_CACHE is set or out of memory.
+ * CERTSIM_NO_CACHE is set, there is no readable secret key (the index's
+ * checksum is keyed with it) or out of memory.
  */
 static void
 load_verify_context(const char *home, struct loader *l)
 {
 	char *pubpath = home_path(home, HOME_PUBKEY), *pub = NULL, *e = NULL;
 	size_t plen = 0;
-	unsigned char ctx[32];
+	unsigned char ctx[32], mac[32];
 	if (pubpath == NULL) {
 		l->pk_err = fsutil_asprintf("out of memory");
 		return;
@@ -49,9 +50,9 @@ load_verify_context(const char *home, struct loader *l)
 	else if (sign_pubkey_parse(pub, &l->pk, &e) < 0)
 		l->pk_err = fsutil_asprintf("%s: %s", pubpath, e);
 	const char *off = getenv("CERTSIM_NO_CACHE");
-	if (off == NULL || *off == '\0') {
+	if ((off == NULL || *off == '\0') && result_cache_mac_key(home, mac) == 0) {
 		result_cache_context(l->pk ? pub : NULL, plen, l->pk_err, ctx);
-		l->cache = result_cache_open(home, ctx);
+		l->cache = result_cache_open(home, ctx, mac);
 	}
 	free(e);
 	free(pub);

@@ -15,7 +15,7 @@
 
 /*
  * The index: a header (magic, version, entry count, body length, context,
- * BLAKE2b-256 of the body), then the entries sorted by name, each as
+ * BLAKE2b-256 of the body keyed with result_cache_mac_key), then the entries sorted by name, each as
  * u32 length + name, key, signature status, reason, result. Integers are
  * little-endian; a string is u32 length + bytes (0xffffffff: NULL).
  */
@@ -36,7 +36,8 @@ struct entry {
 struct result_cache {
 	char *path, *home;
 	unsigned char ctx[32];
-	char *buf; /* the index read from disk */
+	unsigned char mac[32]; /* the checksum's key, from the secret signing key */
+	char *buf;             /* the index read from disk */
 	struct entry *old, *add;
 	size_t n_old, n_add, cap_add;
 	int dirty;
@@ -483,7 +484,7 @@ index_load(struct result_cache *c)
 	         (p[8] | p[9] << 8 | p[10] << 16 | (uint32_t)p[11] << 24) == RESULT_CACHE_VERSION &&
 	         le64(p + 16) == len - HEADER_BYTES && memcmp(p + 24, c->ctx, 32) == 0;
 	if (ok) {
-		crypto_generichash(sum, 32, p + HEADER_BYTES, len - HEADER_BYTES, NULL, 0);
+		crypto_generichash(sum, 32, p + HEADER_BYTES, len - HEADER_BYTES, c->mac, 32);
 		ok = sodium_memcmp(sum, p + 56, 32) == 0;
 	}
 	size_t count = ok ? (size_t)(p[12] | p[13] << 8 | p[14] << 16 | (uint32_t)p[15] << 24) : 0;
@@ -511,8 +512,32 @@ result_cache_context(const char *pub, size_t pub_len, const char *why, unsigned 
 	crypto_generichash_final(&st, ctx, 32);
 }
 
+int
+result_cache_mac_key(const char *home, unsigned char mac[32])
+{
+	char *keys = home_path(home, HOME_KEYS), *path = NULL, *text = NULL, *err = NULL;
+	size_t len = 0;
+	int rc = -1;
+	if (keys != NULL && (path = fsutil_asprintf("%s/certsim.key", keys)) != NULL &&
+	    fsutil_read_file(path, 64 * 1024, &text, &len, &err) == 0 && len > 0) {
+		crypto_generichash_state st;
+		crypto_generichash_init(&st, NULL, 0, 32);
+		crypto_generichash_update(&st, (const unsigned char *)"certsim result cache\n", 21);
+		crypto_generichash_update(&st, (const unsigned char *)text, len);
+		crypto_generichash_final(&st, mac, 32);
+		rc = 0;
+	}
+	if (text != NULL)
+		sodium_memzero(text, len);
+	free(text);
+	free(err);
+	free(path);
+	free(keys);
+	return rc;
+}
+
 struct result_cache *
-result_cache_open(const char *home, const unsigned char ctx[32])
+result_cache_open(const char *home, const unsigned char ctx[32], const unsigned char mac[32])
 {
 	struct result_cache *c = calloc(1, sizeof *c);
 	if (c == NULL || (c->path = home_path(home, HOME_CACHE)) == NULL ||
@@ -523,6 +548,7 @@ result_cache_open(const char *home, const unsigned char ctx[32])
 		return NULL;
 	}
 	memcpy(c->ctx, ctx, 32);
+	memcpy(c->mac, mac, 32);
 	index_load(c);
 	return c;
 }
@@ -731,7 +757,7 @@ result_cache_save(struct result_cache *c, char **err)
 	for (int i = 0; i < 8; i++)
 		buf[16 + i] = (unsigned char)((uint64_t)body >> (8 * i));
 	memcpy(buf + 24, c->ctx, 32);
-	crypto_generichash(buf + 56, 32, buf + HEADER_BYTES, body, NULL, 0);
+	crypto_generichash(buf + 56, 32, buf + HEADER_BYTES, body, c->mac, 32);
 	char *dir = fsutil_asprintf("%s", c->path), *slash = dir ? strrchr(dir, '/') : NULL;
 	int rc = -1;
 	if (slash == NULL) {
@@ -760,5 +786,6 @@ result_cache_free(struct result_cache *c)
 	free(c->buf);
 	free(c->path);
 	free(c->home);
+	sodium_memzero(c->mac, sizeof c->mac);
 	free(c);
 }

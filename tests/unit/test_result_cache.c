@@ -1,4 +1,5 @@
 /* Unit tests for result_cache: hits, stale entries, damaged indexes, and never trusting a cache. */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,10 +101,11 @@ open_cache(const char *home)
 {
 	char *pubpath = home_path(home, HOME_PUBKEY), *pub = NULL, *err = NULL;
 	size_t len;
-	unsigned char ctx[32];
+	unsigned char ctx[32], mac[32];
 	assert_int_equal(fsutil_read_file(pubpath, 65536, &pub, &len, &err), 0);
+	assert_int_equal(result_cache_mac_key(home, mac), 0);
 	result_cache_context(pub, len, NULL, ctx);
-	struct result_cache *c = result_cache_open(home, ctx);
+	struct result_cache *c = result_cache_open(home, ctx, mac);
 	assert_non_null(c);
 	free(pub);
 	free(pubpath);
@@ -240,9 +242,10 @@ test_stale_entries(void **state)
 	assert_false(is_hit(c, home, 1, &x));
 	assert_true(is_hit(c, home, 1, &k));
 	/* An entry made under another key is not used. */
-	unsigned char other[32];
+	unsigned char other[32], mac[32];
+	assert_int_equal(result_cache_mac_key(home, mac), 0);
 	result_cache_context("key", 3, NULL, other);
-	struct result_cache *c2 = result_cache_open(home, other);
+	struct result_cache *c2 = result_cache_open(home, other, mac);
 	assert_false(is_hit(c2, home, 1, NULL));
 	result_cache_free(c2);
 	result_cache_free(c);
@@ -368,6 +371,36 @@ test_tampered_result_not_trusted(void **state)
 	free(name);
 }
 
+/*
+ * An index edited by someone without the secret key (here: a cached score
+ * changed and the body's checksum recomputed without the key) is not
+ * accepted: every entry is a miss, and the load shows the files' scores.
+ */
+static void
+test_forged_index_not_trusted(void **state)
+{
+	const char *home = *state;
+	char *ip = index_path(home), *buf = NULL, *err = NULL, *plain = history_text(home, 0);
+	size_t len;
+	free(history_text(home, 1));
+	assert_int_equal(fsutil_read_file(ip, 1u << 30, &buf, &len, &err), 0);
+	assert_true(len > 200);
+	buf[len - 100] ^= 0x01;
+	crypto_generichash((unsigned char *)buf + 56, 32, (unsigned char *)buf + 88, len - 88, NULL,
+	                   0);
+	put_plain(ip, buf, len, 0600);
+	struct result_cache *c = open_cache(home);
+	for (int k = 0; k < N_RESULTS; k++)
+		assert_false(is_hit(c, home, k, NULL));
+	result_cache_free(c);
+	char *again = history_text(home, 1);
+	assert_string_equal(again, plain);
+	free(again);
+	free(plain);
+	free(buf);
+	free(ip);
+}
+
 /* An index that cannot be written: the load still succeeds, with the same output. */
 static void
 test_unwritable_cache(void **state)
@@ -395,6 +428,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_wrong_version, setup, teardown_tmp),
 		cmocka_unit_test_setup_teardown(test_tampered_result_not_trusted, setup,
 		                                teardown_tmp),
+		cmocka_unit_test_setup_teardown(test_forged_index_not_trusted, setup, teardown_tmp),
 		cmocka_unit_test_setup_teardown(test_unwritable_cache, setup, teardown_tmp),
 	};
 	return cmocka_run_group_tests(tests, load_bank, free_bank);
