@@ -21,6 +21,7 @@ enum home_entry {
 	HOME_ATTEMPT, /* attempt.json: the attempt in progress */
 	HOME_LOCK,    /* attempt.lock: held while an attempt runs */
 	HOME_REPORT,  /* report.html: the default output of certsim report */
+	HOME_CACHE,   /* cache/results.idx: the cache of verified results (result_cache) */
 };
 
 /*

@@ -142,6 +142,20 @@ int result_save(const struct session *s, const struct score *sc, const char *hom
 int result_verify(const char *path, const char *pubkey_path, const char *home, char **summary,
                   char **err);
 
+struct sign_pubkey;
+
+/*
+ * The checks of result_verify on a result already read and parsed: text
+ * (len bytes) is the file's content and r its result_parse (r->path names
+ * it in messages), sig (slen bytes) the text of its signature file, pk the
+ * key to check it with. When pk is NULL, pk_err (the reason the key could
+ * not be had) is the failure once the untrusted comment is checked. Same
+ * order of checks and same messages as result_verify; nothing is read
+ * from disk. Returns 0, or -1 with *err (the reason, caller frees).
+ */
+int result_verify_parsed(const struct result_file *r, const char *text, size_t len, const char *sig,
+                         size_t slen, const struct sign_pubkey *pk, const char *pk_err, char **err);
+
 /*
  * Parse a result given as text (len bytes, no NUL needed); name is used in
  * messages and kept as ->path. It must be JSON with "format":

@@ -16,6 +16,7 @@ home_path(const char *home, enum home_entry e)
 		[HOME_RESULTS] = "results",         [HOME_KEYS] = "keys",
 		[HOME_PUBKEY] = "keys/certsim.pub", [HOME_ATTEMPT] = "attempt.json",
 		[HOME_LOCK] = "attempt.lock",       [HOME_REPORT] = "report.html",
+		[HOME_CACHE] = "cache/results.idx",
 	};
 	return fsutil_asprintf("%s/%s", home ? home : ".", names[e]);
 }

@@ -356,6 +356,49 @@ done:
 }
 
 int
+result_verify_parsed(const struct result_file *r, const char *text, size_t len, const char *sig,
+                     size_t slen, const struct sign_pubkey *pk, const char *pk_err, char **err)
+{
+	static const char untrusted[] = "untrusted comment: " RESULT_UNTRUSTED_COMMENT "\n";
+	char *trusted = NULL, *expect = NULL, *why = NULL;
+	int rc = -1;
+	*err = NULL;
+	if (slen < strlen(untrusted) || strncmp(sig, untrusted, strlen(untrusted)) != 0) {
+		*err = fsutil_asprintf("%s.minisig: the signature's untrusted comment is not the "
+		                       "one certsim writes (altered)",
+		                       r->path);
+		return -1;
+	}
+	if (pk == NULL) {
+		*err = fsutil_asprintf("%s", pk_err ? pk_err : "no public key");
+		return -1;
+	}
+	if (sign_verify(pk, text, len, sig, slen, &trusted, &why) < 0) {
+		*err = fsutil_asprintf("%s: signature check failed: %s", r->path, why);
+		goto done;
+	}
+	if (r->problem != NULL) {
+		*err =
+		    fsutil_asprintf("%s: the signature is valid but the result is inconsistent: %s",
+		                    r->path, r->problem);
+		goto done;
+	}
+	expect = result_trusted_comment(r->mode, r->exam_code, r->score.scaled, r->score.passed,
+	                                r->finished_at ? r->finished_at : "");
+	if (expect == NULL || strcmp(expect, trusted) != 0) {
+		*err = fsutil_asprintf("%s: the trusted comment (%s) does not match the result",
+		                       r->path, trusted);
+		goto done;
+	}
+	rc = 0;
+done:
+	free(why);
+	free(trusted);
+	free(expect);
+	return rc;
+}
+
+int
 result_check_text(const char *text, size_t len, char **err)
 {
 	cJSON *r = cJSON_ParseWithLength(text, len);
