@@ -33,7 +33,6 @@ one(const struct bank *b, const char *home, uint64_t seed, double skill, struct 
 	struct clock clk = { clock_manual_now, &t };
 	int exam = seed % 20 == 0;
 	req.count = exam ? b->bp.questions : 20;
-	req.task = -1;
 	req.seed = seed;
 	cfg.mode = exam ? MODE_EXAM : MODE_QUIZ;
 	cfg.seed = seed;

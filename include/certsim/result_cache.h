@@ -13,7 +13,7 @@
  * reads or what result_verify_parsed checks changes: an index of another
  * version is ignored and rebuilt.
  */
-#define RESULT_CACHE_VERSION 1u
+#define RESULT_CACHE_VERSION 2u
 
 /*
  * What an entry is valid for: a result file and its signature as they are

@@ -132,6 +132,8 @@ put_item(struct strbuf *b, const struct result_item *t)
 	put_answer(b, &t->response);
 	put_answer(b, &t->key);
 	put_u64(b, (uint64_t)t->seconds);
+	put_s(b, t->qhash);
+	put_i(b, t->complete);
 }
 
 /* Every field of struct result_file but path; get_result reads them in this order. */
@@ -145,6 +147,7 @@ put_result(struct strbuf *b, const struct result_file *r)
 	put_s(b, r->exam_code);
 	put_s(b, r->exam_title);
 	put_s(b, r->bank_fingerprint);
+	put_s(b, r->bank_path);
 	put_i(b, r->score_min);
 	put_i(b, r->score_max);
 	put_i(b, r->score_pass);
@@ -318,6 +321,8 @@ get_item(struct rd *d, struct result_item *t)
 	get_answer(d, &t->response);
 	get_answer(d, &t->key);
 	t->seconds = (int64_t)get_u64(d);
+	t->qhash = get_s(d);
+	t->complete = get_i(d);
 }
 
 static void
@@ -330,6 +335,7 @@ get_result(struct rd *d, struct result_file *r)
 	r->exam_code = get_s(d);
 	r->exam_title = get_s(d);
 	r->bank_fingerprint = get_s(d);
+	r->bank_path = get_s(d);
 	r->score_min = get_i(d);
 	r->score_max = get_i(d);
 	r->score_pass = get_i(d);

@@ -33,7 +33,6 @@ save_quiz(const char *home, const char *iso, uint64_t seed, size_t right)
 	char *err = NULL, *path = NULL;
 	setenv("CERTSIM_NOW", iso, 1);
 	req.count = 10;
-	req.task = -1;
 	req.seed = seed;
 	cfg.mode = MODE_QUIZ;
 	cfg.seed = seed;
@@ -170,9 +169,17 @@ is_hit(struct result_cache *c, const char *home, int idx, struct result_cache_ke
 		assert_string_equal(r->finished_at, want->finished_at);
 		assert_int_equal(r->n_items, want->n_items);
 		assert_int_equal(r->score.correct, want->score.correct);
+		/* The fields results gained with issue 10 survive the cache too. */
+		assert_true((r->bank_path == NULL) == (want->bank_path == NULL));
+		if (want->bank_path != NULL)
+			assert_string_equal(r->bank_path, want->bank_path);
 		for (size_t i = 0; i < r->n_items; i++) {
 			assert_string_equal(r->items[i].id, want->items[i].id);
 			assert_int_equal(r->items[i].n_shown, want->items[i].n_shown);
+			assert_int_equal(r->items[i].complete, want->items[i].complete);
+			assert_true((r->items[i].qhash == NULL) == (want->items[i].qhash == NULL));
+			if (want->items[i].qhash != NULL)
+				assert_string_equal(r->items[i].qhash, want->items[i].qhash);
 		}
 		assert_int_equal(sig, ATTEMPT_SIG_VALID);
 		assert_null(reason);
