@@ -11,11 +11,11 @@
 
 /* Exit statuses (docs/README.md, docs/robustness.md); tested in tests/e2e. */
 enum exit_code {
-	EXIT_DONE = 0,
-	EXIT_INVALID = 1, /* bad bank, invalid or tampered result */
-	EXIT_USAGE = 2,
-	EXIT_SYSTEM = 3, /* I/O, permissions, out of memory */
-	EXIT_INTERRUPTED = 130,
+	CLI_EXIT_DONE = 0,
+	CLI_EXIT_INVALID = 1, /* bad bank, invalid or tampered result */
+	CLI_EXIT_USAGE = 2,
+	CLI_EXIT_SYSTEM = 3, /* I/O, permissions, out of memory */
+	CLI_EXIT_INTERRUPTED = 130,
 };
 
 /* The bank directory to use: --bank, else $CERTSIM_BANK, else the bundled one. */
@@ -30,7 +30,7 @@ struct bank *cli_load_bank(const char *path, int *code);
 /* Print "certsim: " and the message to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Print a usage error and the hint to run COMMAND --help; returns EXIT_USAGE. */
+/* Print a usage error and the hint to run COMMAND --help; returns CLI_EXIT_USAGE. */
 /*
  * Take the data directory's attempt lock (home/attempt.lock) for the rest of
  * the process: exam, quiz, resume and key hold it. Returns 0, or an exit
