@@ -487,7 +487,8 @@ cmd_review(int argc, char **argv)
 	print_pacing(f, r, b);
 	for (size_t i = 0; i < total; i++) {
 		const struct result_item *it = &r->items[i];
-		int pick = sel == SEL_ALL || (sel == SEL_MISSED && !it->correct) ||
+		int pick = sel == SEL_ALL ||
+		           (sel == SEL_MISSED && answer_missed(result_item_status(it))) ||
 		           (sel == SEL_FLAGGED && it->flagged);
 		if (!pick)
 			continue;
