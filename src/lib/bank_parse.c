@@ -286,21 +286,6 @@ parse_type(const char *s, enum question_type *t)
 	return -1;
 }
 
-static int
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 128)
-		return 0;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
-		      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-			return 0;
-	}
-	return 1;
-}
-
 static struct question *
 new_question(struct loader *L)
 {
@@ -358,7 +343,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs, int cs_dom
 	}
 	cJSON *id = cJSON_GetObjectItemCaseSensitive(jq, "id");
 	/* Name the question by its id in every message, when it has a usable one. */
-	if (cJSON_IsString(id) && valid_id(id->valuestring))
+	if (cJSON_IsString(id) && bank_valid_id(id->valuestring))
 		snprintf(where, sizeof where, "%s: question \"%s\"", L->file, id->valuestring);
 	struct question *q = new_question(L);
 	if (q == NULL)
@@ -369,7 +354,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs, int cs_dom
 
 	if (bank_schema_need_str(L, where, f[K_ID], "id") == NULL) {
 		bad = 1;
-	} else if (!valid_id(id->valuestring)) {
+	} else if (!bank_valid_id(id->valuestring)) {
 		diag_add(L->d, DIAG_ERROR, where,
 		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'",
 		         id->valuestring);
@@ -534,14 +519,14 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 		return;
 	}
 	cJSON *id = cJSON_GetObjectItemCaseSensitive(jc, "id");
-	if (cJSON_IsString(id) && valid_id(id->valuestring))
+	if (cJSON_IsString(id) && bank_valid_id(id->valuestring))
 		snprintf(where, sizeof where, "%s: case study \"%s\"", L->file, id->valuestring);
 	bank_schema_check_keys(L, where, jc, keys);
 	int bad = 0, domain = -1;
 	char *cid = NULL;
 	if (bank_schema_need_string(L, where, jc, "id") == NULL) {
 		bad = 1;
-	} else if (!valid_id(id->valuestring)) {
+	} else if (!bank_valid_id(id->valuestring)) {
 		diag_add(L->d, DIAG_ERROR, where,
 		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'",
 		         id->valuestring);

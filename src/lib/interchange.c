@@ -789,21 +789,6 @@ interchange_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp,
 	return rc;
 }
 
-static int
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 128)
-		return 0;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
-		      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-			return 0;
-	}
-	return 1;
-}
-
 /* An open-addressing set of strings (not owned), for unique ids. */
 struct strset {
 	const char **v;
@@ -847,7 +832,7 @@ interchange_assign_ids(struct ix_set *set)
 		struct ix_question *q = &set->v[i];
 		free(q->id);
 		q->id = NULL;
-		if (q->name != NULL && valid_id(q->name) && strset_add(&st, q->name)) {
+		if (q->name != NULL && bank_valid_id(q->name) && strset_add(&st, q->name)) {
 			q->id = strdup(q->name);
 			if (q->id == NULL)
 				goto oom;
