@@ -237,4 +237,10 @@ char *interchange_export_stem(const struct bank *b, const struct question *q);
 int interchange_export(const struct bank *b, enum ix_format fmt, struct ix_buf *out, struct diag *d,
                        size_t *n_written, size_t *n_skipped);
 
+/*
+ * Whether s is NULL or holds only spaces, tabs and line ends (an imported
+ * stem, choice or prompt that says nothing). Returns 1 or 0.
+ */
+int interchange_blank(const char *s);
+
 #endif

@@ -200,8 +200,8 @@ interchange_skip(struct ix_set *set, struct diag *d, const char *file, int line,
 	set->skipped++;
 }
 
-static int
-blank(const char *s)
+int
+interchange_blank(const char *s)
 {
 	if (s == NULL)
 		return 1;
@@ -229,7 +229,7 @@ new_question(struct ix_set *set, struct ix_draft *dr)
 	q->name = dr->name;
 	q->category = dr->category;
 	q->stem = dr->stem;
-	q->explanation = blank(dr->explanation) ? NULL : dr->explanation;
+	q->explanation = interchange_blank(dr->explanation) ? NULL : dr->explanation;
 	if (q->explanation == NULL)
 		free(dr->explanation);
 	q->tags = dr->tags;
@@ -303,9 +303,9 @@ convert_matching(struct ix_draft *dr, struct ix_question *q, char *why, size_t w
 {
 	int np = 0;
 	for (int i = 0; i < dr->n_sub; i++) {
-		if (blank(dr->sub_q[i]))
+		if (interchange_blank(dr->sub_q[i]))
 			continue;
-		if (blank(dr->sub_a[i])) {
+		if (interchange_blank(dr->sub_a[i])) {
 			snprintf(why, wn, "a prompt has no answer");
 			return -1;
 		}
@@ -320,7 +320,7 @@ convert_matching(struct ix_draft *dr, struct ix_question *q, char *why, size_t w
 	const char *opt[BANK_MAX_CHOICES];
 	int no = 0;
 	for (int i = 0; i < dr->n_sub; i++) {
-		if (blank(dr->sub_a[i]))
+		if (interchange_blank(dr->sub_a[i]))
 			continue;
 		int j = 0;
 		while (j < no && strcmp(opt[j], dr->sub_a[i]) != 0)
@@ -340,7 +340,7 @@ convert_matching(struct ix_draft *dr, struct ix_question *q, char *why, size_t w
 	}
 	q->type = Q_MATCHING;
 	for (int i = 0; i < dr->n_sub; i++) {
-		if (blank(dr->sub_q[i]))
+		if (interchange_blank(dr->sub_q[i]))
 			continue;
 		int j = 0;
 		while (strcmp(opt[j], dr->sub_a[i]) != 0)
@@ -367,7 +367,7 @@ interchange_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
 	struct ix_question tmp;
 	memset(&tmp, 0, sizeof tmp);
 	int rc = 0;
-	if (blank(dr->stem)) {
+	if (interchange_blank(dr->stem)) {
 		snprintf(why, sizeof why, "it has no question text");
 		rc = -1;
 	} else if (strcmp(dr->kind, "truefalse") == 0) {
@@ -400,7 +400,7 @@ interchange_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
 		rc = convert_multichoice(dr, &tmp, why, sizeof why);
 	}
 	for (int i = 0; rc == 0 && i < tmp.n_choices; i++)
-		if (blank(tmp.choices[i])) {
+		if (interchange_blank(tmp.choices[i])) {
 			snprintf(why, sizeof why, "choice %d is empty", i + 1);
 			rc = -1;
 		}

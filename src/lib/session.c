@@ -474,16 +474,6 @@ read_ints(const cJSON *a, int *v, int max, int lo, int hi)
 	return n;
 }
 
-static int
-is_perm(const int *v, int n)
-{
-	int seen[BANK_MAX_CHOICES] = { 0 };
-	for (int i = 0; i < n; i++)
-		if (v[i] < 0 || v[i] >= n || seen[v[i]]++)
-			return 0;
-	return 1;
-}
-
 /*
  * Member k as a number clamped to [lo, hi] (a damaged file must not
  * overflow a conversion), or dflt.
@@ -590,9 +580,10 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 		                            items[i].perm, BANK_MAX_CHOICES, 0, 9);
 		items[i].n_pperm = read_ints(cJSON_GetObjectItemCaseSensitive(x, "pperm"),
 		                             items[i].pperm, BANK_MAX_ITEMS, 0, 6);
-		if (items[i].n_perm != qq->n_choices || !is_perm(items[i].perm, items[i].n_perm) ||
+		if (items[i].n_perm != qq->n_choices ||
+		    !draw_is_perm(items[i].perm, items[i].n_perm) ||
 		    items[i].n_pperm != (qq->type == Q_MATCHING ? qq->n_prompts : 0) ||
-		    !is_perm(items[i].pperm, items[i].n_pperm)) {
+		    !draw_is_perm(items[i].pperm, items[i].n_pperm)) {
 			*err = fsutil_asprintf("%s: item %zu is damaged", path, i + 1);
 			goto fail;
 		}
