@@ -286,6 +286,35 @@ parse_type(const char *s, enum question_type *t)
 	return -1;
 }
 
+/*
+ * Check a question's or case study's id and enter it in the bank's id index:
+ * 0 and *out its copy in the pool, or -1 with a diagnostic at where (not a
+ * valid id, a duplicate) or L->oom set. *out may be set even on -1.
+ */
+static int
+claim_id(struct loader *L, const char *where, const char *id, char **out)
+{
+	size_t first;
+	if (!bank_valid_id(id)) {
+		diag_add(L->d, DIAG_ERROR, where,
+		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'", id);
+		return -1;
+	}
+	int r = (*out = bank_json_strdup(id)) == NULL
+	            ? -1
+	            : bank_index_add(&L->ids, *out, L->file_idx, &first);
+	if (r < 0) {
+		L->oom = 1;
+		return -1;
+	}
+	if (r > 0) {
+		diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
+		         L->b->files[first]);
+		return -1;
+	}
+	return 0;
+}
+
 static struct question *
 new_question(struct loader *L)
 {
@@ -354,24 +383,8 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs, int cs_dom
 
 	if (bank_schema_need_str(L, where, f[K_ID], "id") == NULL) {
 		bad = 1;
-	} else if (!bank_valid_id(id->valuestring)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'",
-		         id->valuestring);
+	} else if (claim_id(L, where, id->valuestring, &qid) < 0) {
 		bad = 1;
-	} else {
-		size_t first;
-		int r = (qid = bank_json_strdup(id->valuestring)) == NULL
-		            ? -1
-		            : bank_index_add(&L->ids, qid, L->file_idx, &first);
-		if (r < 0) {
-			L->oom = 1;
-			bad = 1;
-		} else if (r > 0) {
-			diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
-			         L->b->files[first]);
-			bad = 1;
-		}
 	}
 
 	int domain = cs_domain;
@@ -526,23 +539,8 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 	char *cid = NULL;
 	if (bank_schema_need_string(L, where, jc, "id") == NULL) {
 		bad = 1;
-	} else if (!bank_valid_id(id->valuestring)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'",
-		         id->valuestring);
+	} else if (claim_id(L, where, id->valuestring, &cid) < 0) {
 		bad = 1;
-	} else {
-		size_t first;
-		cid = bank_json_strdup(id->valuestring);
-		int r = cid == NULL ? -1 : bank_index_add(&L->ids, cid, L->file_idx, &first);
-		if (r < 0) {
-			L->oom = 1;
-			bad = 1;
-		} else if (r > 0) {
-			diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
-			         L->b->files[first]);
-			bad = 1;
-		}
 	}
 	if (bank_schema_need_int(L, where, jc, "domain", 1, INT_MAX, &domain) < 0) {
 		bad = 1;
