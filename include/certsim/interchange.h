@@ -243,4 +243,12 @@ int interchange_export(const struct bank *b, enum ix_format fmt, struct ix_buf *
  */
 int interchange_blank(const char *s);
 
+/*
+ * Append an answer of weight w to dr, taking text (a new string; it is freed
+ * on failure). With drop_empty, an empty text is freed and not added (Moodle
+ * drops blank answers; GIFT and Moodle XML do so). Returns 0, or -1 when text
+ * is NULL or out of memory.
+ */
+int interchange_add_answer(struct ix_draft *dr, char *text, double w, int drop_empty);
+
 #endif

@@ -170,28 +170,6 @@ take_weight(const struct gtext *g, size_t *from, size_t to, double *w)
 }
 
 static int
-add_answer(struct ix_draft *dr, char *text, double w)
-{
-	if (text == NULL)
-		return -1;
-	/* Moodle drops blank answers. */
-	if (*text == '\0') {
-		free(text);
-		return 0;
-	}
-	struct ix_answer *v = realloc(dr->answers, (size_t)(dr->n_answers + 1) * sizeof *v);
-	if (v == NULL) {
-		free(text);
-		return -1;
-	}
-	dr->answers = v;
-	v[dr->n_answers].text = text;
-	v[dr->n_answers].weight = w;
-	dr->n_answers++;
-	return 0;
-}
-
-static int
 add_pair(struct ix_draft *dr, char *q, char *a)
 {
 	char **vq = realloc(dr->sub_q, (size_t)(dr->n_sub + 1) * sizeof *vq);
@@ -239,7 +217,7 @@ parse_multichoice(const struct gtext *g, size_t from, size_t to, enum gformat fm
 		size_t hash = find(g, s, e, '#');
 		size_t ts = s;
 		enum gformat af = take_format(g, &ts, hash, fmt);
-		if (add_answer(dr, text_of(g, ts, hash, af), w) < 0) {
+		if (interchange_add_answer(dr, text_of(g, ts, hash, af), w, 1) < 0) {
 			*oom = 1;
 			return -1;
 		}

@@ -201,6 +201,27 @@ interchange_skip(struct ix_set *set, struct diag *d, const char *file, int line,
 }
 
 int
+interchange_add_answer(struct ix_draft *dr, char *text, double w, int drop_empty)
+{
+	if (text == NULL)
+		return -1;
+	if (drop_empty && *text == '\0') {
+		free(text);
+		return 0;
+	}
+	struct ix_answer *v = realloc(dr->answers, (size_t)(dr->n_answers + 1) * sizeof *v);
+	if (v == NULL) {
+		free(text);
+		return -1;
+	}
+	dr->answers = v;
+	v[dr->n_answers].text = text;
+	v[dr->n_answers].weight = w;
+	dr->n_answers++;
+	return 0;
+}
+
+int
 interchange_blank(const char *s)
 {
 	if (s == NULL)
