@@ -251,4 +251,11 @@ int interchange_blank(const char *s);
  */
 int interchange_add_answer(struct ix_draft *dr, char *text, double w, int drop_empty);
 
+/*
+ * Append a matching pair (prompt q, answer a) to dr, taking both (new
+ * strings; both are freed on failure). Returns 0, or -1 when either is NULL
+ * or out of memory.
+ */
+int interchange_add_pair(struct ix_draft *dr, char *q, char *a);
+
 #endif

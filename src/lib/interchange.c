@@ -222,6 +222,26 @@ interchange_add_answer(struct ix_draft *dr, char *text, double w, int drop_empty
 }
 
 int
+interchange_add_pair(struct ix_draft *dr, char *q, char *a)
+{
+	char **vq = realloc(dr->sub_q, (size_t)(dr->n_sub + 1) * sizeof *vq);
+	if (vq != NULL)
+		dr->sub_q = vq;
+	char **va = realloc(dr->sub_a, (size_t)(dr->n_sub + 1) * sizeof *va);
+	if (va != NULL)
+		dr->sub_a = va;
+	if (q == NULL || a == NULL || vq == NULL || va == NULL) {
+		free(q);
+		free(a);
+		return -1;
+	}
+	dr->sub_q[dr->n_sub] = q;
+	dr->sub_a[dr->n_sub] = a;
+	dr->n_sub++;
+	return 0;
+}
+
+int
 interchange_blank(const char *s)
 {
 	if (s == NULL)

@@ -195,19 +195,8 @@ read_body(const xmlNode *qn, const char *type, const char *qfmt, struct ix_draft
 				continue;
 			char *q = field_text(s, qfmt, NULL);
 			char *a = content(child(child(s, "answer"), "text"));
-			char **vq = realloc(dr->sub_q, (size_t)(dr->n_sub + 1) * sizeof *vq);
-			if (vq != NULL)
-				dr->sub_q = vq;
-			char **va = realloc(dr->sub_a, (size_t)(dr->n_sub + 1) * sizeof *va);
-			if (va != NULL)
-				dr->sub_a = va;
-			if (q == NULL || a == NULL || vq == NULL || va == NULL) {
-				free(q);
-				free(a);
+			if (interchange_add_pair(dr, q, a) < 0)
 				return -1;
-			}
-			dr->sub_q[dr->n_sub] = q;
-			dr->sub_a[dr->n_sub++] = a;
 		}
 	}
 	xmlNode *tags = child(qn, "tags");

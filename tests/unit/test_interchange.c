@@ -218,7 +218,7 @@ test_blueprint_errors(void **state)
 	free(p);
 }
 
-/* Answers of a draft: blank ones dropped only when asked (GIFT, Moodle XML; not Aiken). */
+/* Answers and pairs of a draft: blank answers dropped only when asked (GIFT, Moodle XML; not Aiken). */
 static void
 test_add_answer(void **state)
 {
@@ -238,6 +238,17 @@ test_add_answer(void **state)
 	for (int k = 0; k < dr.n_answers; k++)
 		free(dr.answers[k].text);
 	free(dr.answers);
+
+	/* Matching pairs: both or neither. */
+	assert_int_equal(interchange_add_pair(&dr, strdup("S3"), strdup("storage")), 0);
+	assert_int_equal(interchange_add_pair(&dr, strdup("EC2"), NULL), -1);
+	assert_int_equal(dr.n_sub, 1);
+	assert_string_equal(dr.sub_q[0], "S3");
+	assert_string_equal(dr.sub_a[0], "storage");
+	free(dr.sub_q[0]);
+	free(dr.sub_a[0]);
+	free(dr.sub_q);
+	free(dr.sub_a);
 }
 
 int
