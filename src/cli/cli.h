@@ -115,4 +115,14 @@ int cmd_history(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_study(int argc, char **argv);
 
+/*
+ * Option values: cli_opt_split cuts "--name=value" in a at '=' (a becomes
+ * "--name") and returns "value", or NULL when a has no '=' or is not a long
+ * option. cli_opt_value then, when *val is still NULL, takes the next
+ * argument as the value (advancing *i); returns 0, or -1 after printing the
+ * usage error "A needs a value" for command cmd when there is none.
+ */
+char *cli_opt_split(char *a);
+int cli_opt_value(const char *cmd, int argc, char **argv, int *i, char **val);
+
 #endif

@@ -166,3 +166,26 @@ cli_lock_home(const char *home)
 	free(path);
 	return 0;
 }
+
+char *
+cli_opt_split(char *a)
+{
+	char *eq;
+	if (strncmp(a, "--", 2) != 0 || (eq = strchr(a, '=')) == NULL)
+		return NULL;
+	*eq = '\0';
+	return eq + 1;
+}
+
+int
+cli_opt_value(const char *cmd, int argc, char **argv, int *i, char **val)
+{
+	if (*val != NULL)
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage_error(cmd, "%s needs a value", argv[*i]);
+		return -1;
+	}
+	*val = argv[++*i];
+	return 0;
+}

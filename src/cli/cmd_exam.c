@@ -154,18 +154,11 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 {
 	cli_start_defaults(o);
 	for (int i = 0; i < argc; i++) {
-		char *a = argv[i], *val = NULL, *eq = NULL;
-		if (strncmp(a, "--", 2) == 0 && (eq = strchr(a, '=')) != NULL) {
-			*eq = '\0';
-			val = eq + 1;
-		}
-#define NEED_VALUE()                                                                \
-	do {                                                                        \
-		if (val == NULL) {                                                  \
-			if (i + 1 >= argc)                                          \
-				return cli_usage_error(cmd, "%s needs a value", a); \
-			val = argv[++i];                                            \
-		}                                                                   \
+		char *a = argv[i], *val = cli_opt_split(a);
+#define NEED_VALUE()                                              \
+	do {                                                      \
+		if (cli_opt_value(cmd, argc, argv, &i, &val) < 0) \
+			return CLI_EXIT_USAGE;                    \
 	} while (0)
 		unsigned long long u;
 		if (strcmp(a, "--bank") == 0) {

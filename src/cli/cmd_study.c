@@ -70,18 +70,11 @@ parse_study(int argc, char **argv, struct study_opts *so)
 	o->study = 1;
 	o->new_count = 10;
 	for (int i = 0; i < argc; i++) {
-		char *a = argv[i], *val = NULL, *eq = NULL;
-		if (strncmp(a, "--", 2) == 0 && (eq = strchr(a, '=')) != NULL) {
-			*eq = '\0';
-			val = eq + 1;
-		}
-#define NEED_VALUE()                                                                    \
-	do {                                                                            \
-		if (val == NULL) {                                                      \
-			if (i + 1 >= argc)                                              \
-				return cli_usage_error("study", "%s needs a value", a); \
-			val = argv[++i];                                                \
-		}                                                                       \
+		char *a = argv[i], *val = cli_opt_split(a);
+#define NEED_VALUE()                                                  \
+	do {                                                          \
+		if (cli_opt_value("study", argc, argv, &i, &val) < 0) \
+			return CLI_EXIT_USAGE;                        \
 	} while (0)
 		int code;
 		if (strcmp(a, "--schedule") == 0) {
