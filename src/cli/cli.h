@@ -83,6 +83,12 @@ struct start_options {
 void cli_start_defaults(struct start_options *o);
 
 /*
+ * --seed VAL of command cmd into o (seed, have_seed): 0, or CLI_EXIT_USAGE
+ * after the usage error when VAL is not a whole number up to RNG_SEED_MAX.
+ */
+int cli_start_seed(const char *cmd, const char *val, struct start_options *o);
+
+/*
  * Start an exam (quiz = 0) or a quiz with options o (their combination is
  * checked as on the command line), run it in a front end and report it.
  * Returns the exit status. `certsim exam|quiz` and the start menu both

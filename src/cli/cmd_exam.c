@@ -139,6 +139,18 @@ parse_uint(const char *s, unsigned long long max, unsigned long long *v)
 	return errno || *end || *v > max ? -1 : 0;
 }
 
+int
+cli_start_seed(const char *cmd, const char *val, struct start_options *o)
+{
+	unsigned long long u;
+	if (parse_uint(val, RNG_SEED_MAX, &u) < 0)
+		return cli_usage_error(cmd, "--seed takes a whole number from 0 to %llu, not '%s'",
+		                       RNG_SEED_MAX, val);
+	o->seed = u;
+	o->have_seed = 1;
+	return 0;
+}
+
 void
 cli_start_defaults(struct start_options *o)
 {
@@ -173,12 +185,8 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 			return cli_usage_error(cmd, "unknown option '%s'", a);
 		} else if (strcmp(a, "--seed") == 0) {
 			NEED_VALUE();
-			if (parse_uint(val, RNG_SEED_MAX, &u) < 0)
-				return cli_usage_error(
-				    cmd, "--seed takes a whole number from 0 to %llu, not '%s'",
-				    RNG_SEED_MAX, val);
-			o->seed = u;
-			o->have_seed = 1;
+			if (cli_start_seed(cmd, val, o) != 0)
+				return CLI_EXIT_USAGE;
 		} else if (strcmp(a, "--time-limit") == 0) {
 			NEED_VALUE();
 			if ((o->time_limit = clock_parse_duration(val)) < 0)

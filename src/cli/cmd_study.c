@@ -114,16 +114,8 @@ parse_study(int argc, char **argv, struct study_opts *so)
 				return code;
 		} else if (strcmp(a, "--seed") == 0) {
 			NEED_VALUE();
-			char *end;
-			errno = 0;
-			unsigned long long u =
-			    *val >= '0' && *val <= '9' ? strtoull(val, &end, 10) : 0;
-			if (*val < '0' || *val > '9' || errno || *end || u > RNG_SEED_MAX)
-				return cli_usage_error(
-				    "study", "--seed takes a whole number from 0 to %llu, not '%s'",
-				    RNG_SEED_MAX, val);
-			o->seed = u;
-			o->have_seed = 1;
+			if (cli_start_seed("study", val, o) != 0)
+				return CLI_EXIT_USAGE;
 		} else if (strcmp(a, "--time-limit") == 0) {
 			NEED_VALUE();
 			if ((o->time_limit = clock_parse_duration(val)) < 0)
