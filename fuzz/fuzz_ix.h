@@ -10,17 +10,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static inline int
-fuzz_ix_blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
 /*
  * Abort unless: rc is 0 exactly when d has no error; every diagnostic
  * starts with prefix and a line from 1 to the input's line count (counting
@@ -47,7 +36,7 @@ fuzz_ix_check(int rc, const struct ix_set *set, const struct diag *d, const char
 	}
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ix_question *q = &set->v[i];
-		if (fuzz_ix_blank(q->stem) || q->line < 1 || q->line > lines)
+		if (interchange_blank(q->stem) || q->line < 1 || q->line > lines)
 			abort();
 		int lo = q->type == Q_MULTIPLE ? 3 : 2, hi = BANK_MAX_CHOICES;
 		if (q->type == Q_ORDERING)
@@ -55,14 +44,14 @@ fuzz_ix_check(int rc, const struct ix_set *set, const struct diag *d, const char
 		if (q->n_choices < lo || q->n_choices > hi)
 			abort();
 		for (int c = 0; c < q->n_choices; c++)
-			if (fuzz_ix_blank(q->choices[c]))
+			if (interchange_blank(q->choices[c]))
 				abort();
 		if (q->type == Q_MATCHING) {
 			if (q->n_prompts < 3 || q->n_prompts > BANK_MAX_ITEMS ||
 			    q->n_key != q->n_prompts)
 				abort();
 			for (int p = 0; p < q->n_prompts; p++)
-				if (fuzz_ix_blank(q->prompts[p]))
+				if (interchange_blank(q->prompts[p]))
 					abort();
 		} else if (q->type == Q_SINGLE && q->n_key != 1) {
 			abort();

@@ -30,4 +30,12 @@ enum answer_status answer_judge(enum question_type type, const int *key, int n_k
 /* Whether a status counts as correct (only ANSWER_CORRECT does). */
 int answer_is_correct(enum answer_status st);
 
+/*
+ * Whether an item counts as missed: answered wrongly, incompletely or not
+ * at all (every status but ANSWER_CORRECT). The one definition used by
+ * `review --missed` (result_item_status) and the results screen's missed
+ * pages (session_item_status). Never fails.
+ */
+int answer_missed(enum answer_status st);
+
 #endif

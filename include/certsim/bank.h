@@ -100,6 +100,13 @@ struct bank {
 	struct bank_chunk *strings; /* private: owns every string above */
 };
 
+/*
+ * Whether s is a valid question or case-study id: 1 to 128 characters of
+ * A-Z, a-z, 0-9, '-', '_' and '.' (docs/bank-format.md). Returns 1 or 0;
+ * s must not be NULL.
+ */
+int bank_valid_id(const char *s);
+
 /* "zero" to "ten" for 0-10, else "several" (e.g. "Choose two"). Static; never NULL. */
 const char *bank_number_word(int n);
 

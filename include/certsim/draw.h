@@ -72,4 +72,11 @@ int draw_arrange(const struct bank *b, const int *qs, size_t n, uint64_t seed,
 /* The position (0 = A) at which item it shows choice c, or -1 when it is not shown. */
 int draw_shown_pos(const struct draw_item *it, int c);
 
+/*
+ * Whether v[0..n) is a permutation of 0..n-1 (an option order, drawn or read
+ * back from a saved attempt). Returns 1 or 0; 0 when n is negative or over
+ * BANK_MAX_CHOICES.
+ */
+int draw_is_perm(const int *v, int n);
+
 #endif

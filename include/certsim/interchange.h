@@ -237,4 +237,25 @@ char *interchange_export_stem(const struct bank *b, const struct question *q);
 int interchange_export(const struct bank *b, enum ix_format fmt, struct ix_buf *out, struct diag *d,
                        size_t *n_written, size_t *n_skipped);
 
+/*
+ * Whether s is NULL or holds only spaces, tabs and line ends (an imported
+ * stem, choice or prompt that says nothing). Returns 1 or 0.
+ */
+int interchange_blank(const char *s);
+
+/*
+ * Append an answer of weight w to dr, taking text (a new string; it is freed
+ * on failure). With drop_empty, an empty text is freed and not added (Moodle
+ * drops blank answers; GIFT and Moodle XML do so). Returns 0, or -1 when text
+ * is NULL or out of memory.
+ */
+int interchange_add_answer(struct ix_draft *dr, char *text, double w, int drop_empty);
+
+/*
+ * Append a matching pair (prompt q, answer a) to dr, taking both (new
+ * strings; both are freed on failure). Returns 0, or -1 when either is NULL
+ * or out of memory.
+ */
+int interchange_add_pair(struct ix_draft *dr, char *q, char *a);
+
 #endif

@@ -45,11 +45,4 @@ int report_record_skipped(const struct report_record *rr);
 /* Free a record; NULL is fine. */
 void report_record_free(struct report_record *rr);
 
-/*
- * Unix milliseconds of an ISO 8601 UTC stamp "YYYY-MM-DDTHH:MM:SSZ" (a
- * fraction of a second is ignored). Returns 0 and *ms, or -1 when s is not
- * such a stamp.
- */
-int report_record_parse_time(const char *s, int64_t *ms);
-
 #endif

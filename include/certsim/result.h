@@ -193,4 +193,12 @@ const char *result_answer_get(const struct result_answer *a, const char *key);
 /* Whether a LIST answer holds id (1) or not (0). */
 int result_answer_has(const struct result_answer *a, const char *id);
 
+/*
+ * A result item's answer as an answer_status, from what the file records:
+ * ANSWER_CORRECT when "correct" is true, else ANSWER_NONE when there is no
+ * answer (null or absent), ANSWER_INCOMPLETE when it is not "complete",
+ * else ANSWER_WRONG. Never fails.
+ */
+enum answer_status result_item_status(const struct result_item *it);
+
 #endif

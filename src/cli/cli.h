@@ -11,11 +11,11 @@
 
 /* Exit statuses (docs/README.md, docs/robustness.md); tested in tests/e2e. */
 enum exit_code {
-	EXIT_DONE = 0,
-	EXIT_INVALID = 1, /* bad bank, invalid or tampered result */
-	EXIT_USAGE = 2,
-	EXIT_SYSTEM = 3, /* I/O, permissions, out of memory */
-	EXIT_INTERRUPTED = 130,
+	CLI_EXIT_DONE = 0,
+	CLI_EXIT_INVALID = 1, /* bad bank, invalid or tampered result */
+	CLI_EXIT_USAGE = 2,
+	CLI_EXIT_SYSTEM = 3, /* I/O, permissions, out of memory */
+	CLI_EXIT_INTERRUPTED = 130,
 };
 
 /* The bank directory to use: --bank, else $CERTSIM_BANK, else the bundled one. */
@@ -30,7 +30,7 @@ struct bank *cli_load_bank(const char *path, int *code);
 /* Print "certsim: " and the message to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Print a usage error and the hint to run COMMAND --help; returns EXIT_USAGE. */
+/* Print a usage error and the hint to run COMMAND --help; returns CLI_EXIT_USAGE. */
 /*
  * Take the data directory's attempt lock (home/attempt.lock) for the rest of
  * the process: exam, quiz, resume and key hold it. Returns 0, or an exit
@@ -83,6 +83,12 @@ struct start_options {
 void cli_start_defaults(struct start_options *o);
 
 /*
+ * --seed VAL of command cmd into o (seed, have_seed): 0, or CLI_EXIT_USAGE
+ * after the usage error when VAL is not a whole number up to RNG_SEED_MAX.
+ */
+int cli_start_seed(const char *cmd, const char *val, struct start_options *o);
+
+/*
  * Start an exam (quiz = 0) or a quiz with options o (their combination is
  * checked as on the command line), run it in a front end and report it.
  * Returns the exit status. `certsim exam|quiz` and the start menu both
@@ -114,5 +120,15 @@ int cmd_review(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_study(int argc, char **argv);
+
+/*
+ * Option values: cli_opt_split cuts "--name=value" in a at '=' (a becomes
+ * "--name") and returns "value", or NULL when a has no '=' or is not a long
+ * option. cli_opt_value then, when *val is still NULL, takes the next
+ * argument as the value (advancing *i); returns 0, or -1 after printing the
+ * usage error "A needs a value" for command cmd when there is none.
+ */
+char *cli_opt_split(char *a);
+int cli_opt_value(const char *cmd, int argc, char **argv, int *i, char **val);
 
 #endif

@@ -90,7 +90,7 @@ cli_load_bank(const char *path, int *code)
 		diag_print(&d, stderr);
 		fprintf(stderr, "certsim: the bank %s has %zu error%s; run: certsim bank lint %s\n",
 		        path, d.errors, d.errors == 1 ? "" : "s", path);
-		*code = EXIT_INVALID;
+		*code = CLI_EXIT_INVALID;
 	}
 	diag_free(&d);
 	return b;
@@ -139,7 +139,7 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	put_message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry 'certsim %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
-	return EXIT_USAGE;
+	return CLI_EXIT_USAGE;
 }
 
 int
@@ -148,7 +148,7 @@ cli_lock_home(const char *home)
 	char *path = home_path(home, HOME_LOCK);
 	int fd = path ? open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600) : -1;
 	if (fd < 0) {
-		int code = cli_error(EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
+		int code = cli_error(CLI_EXIT_SYSTEM, "cannot open %s: %s", path ? path : "lock",
 		                     strerror(errno));
 		free(path);
 		return code;
@@ -156,7 +156,7 @@ cli_lock_home(const char *home)
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		close(fd);
 		int code = cli_error(
-		    EXIT_INVALID,
+		    CLI_EXIT_INVALID,
 		    "another certsim process is running an attempt with the data directory %s; "
 		    "finish that one first (or set CERTSIM_HOME to another directory)",
 		    home);
@@ -164,5 +164,28 @@ cli_lock_home(const char *home)
 		return code;
 	}
 	free(path);
+	return 0;
+}
+
+char *
+cli_opt_split(char *a)
+{
+	char *eq;
+	if (strncmp(a, "--", 2) != 0 || (eq = strchr(a, '=')) == NULL)
+		return NULL;
+	*eq = '\0';
+	return eq + 1;
+}
+
+int
+cli_opt_value(const char *cmd, int argc, char **argv, int *i, char **val)
+{
+	if (*val != NULL)
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage_error(cmd, "%s needs a value", argv[*i]);
+		return -1;
+	}
+	*val = argv[++*i];
 	return 0;
 }

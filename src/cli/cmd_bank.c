@@ -37,11 +37,11 @@ static const char bank_help[] =
 static int
 lint(int argc, char **argv)
 {
-	int rc = EXIT_DONE, npaths = 0;
+	int rc = CLI_EXIT_DONE, npaths = 0;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(bank_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error("bank", "bank lint: unknown option '%s'", argv[i]);
@@ -61,8 +61,8 @@ lint(int argc, char **argv)
 		bank_load(path, &d, &b);
 		char *terr = NULL;
 		if (b != NULL && bank_tags_check(b, &d, &terr) < 0) {
-			cli_error(EXIT_SYSTEM, "%s", terr);
-			rc = EXIT_SYSTEM;
+			cli_error(CLI_EXIT_SYSTEM, "%s", terr);
+			rc = CLI_EXIT_SYSTEM;
 		}
 		free(terr);
 		diag_print(&d, stdout);
@@ -77,7 +77,7 @@ lint(int argc, char **argv)
 			printf("%s: %zu error%s, %zu warning%s\n", path, d.errors,
 			       d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
 		if (d.errors > 0)
-			rc = EXIT_INVALID;
+			rc = CLI_EXIT_INVALID;
 		diag_free(&d);
 		bank_free(b);
 	}
@@ -118,13 +118,13 @@ static int
 stats(int argc, char **argv)
 {
 	const char *path = NULL;
-	int json = 0, code = EXIT_DONE;
+	int json = 0, code = CLI_EXIT_DONE;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			json = 1;
 		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(bank_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error("bank", "bank stats: unknown option '%s'", argv[i]);
 		else if (path != NULL)
@@ -138,7 +138,7 @@ stats(int argc, char **argv)
 	struct bank_stats c;
 	char *text = NULL;
 	if (bank_stats_compute(b, &c) < 0 || (json && (text = bank_stats_json(b, &c)) == NULL)) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 	} else if (json) {
 		puts(text);
 	} else {
@@ -169,13 +169,13 @@ static int
 search(int argc, char **argv)
 {
 	const char *text = NULL, *path = NULL;
-	int json = 0, code = EXIT_DONE;
+	int json = 0, code = CLI_EXIT_DONE;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0) {
 			json = 1;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(bank_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		} else if (strcmp(argv[i], "--bank") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage_error("bank", "bank search: --bank needs a value");
@@ -200,7 +200,7 @@ search(int argc, char **argv)
 		return code;
 	if (bank_search(b, text, &qs, &n) < 0 ||
 	    (json && (out = bank_search_json(b, qs, n)) == NULL)) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 	} else if (json) {
 		puts(out);
 	} else if (n == 0) {
@@ -229,7 +229,7 @@ cmd_bank(int argc, char **argv)
 		return cli_usage_error("bank", "bank: say lint, stats, search, import or export");
 	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
 		fputs(bank_help, stdout);
-		return EXIT_DONE;
+		return CLI_EXIT_DONE;
 	}
 	if (strcmp(argv[0], "lint") == 0)
 		return lint(argc - 1, argv + 1);

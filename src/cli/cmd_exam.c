@@ -139,6 +139,18 @@ parse_uint(const char *s, unsigned long long max, unsigned long long *v)
 	return errno || *end || *v > max ? -1 : 0;
 }
 
+int
+cli_start_seed(const char *cmd, const char *val, struct start_options *o)
+{
+	unsigned long long u;
+	if (parse_uint(val, RNG_SEED_MAX, &u) < 0)
+		return cli_usage_error(cmd, "--seed takes a whole number from 0 to %llu, not '%s'",
+		                       RNG_SEED_MAX, val);
+	o->seed = u;
+	o->have_seed = 1;
+	return 0;
+}
+
 void
 cli_start_defaults(struct start_options *o)
 {
@@ -154,18 +166,11 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 {
 	cli_start_defaults(o);
 	for (int i = 0; i < argc; i++) {
-		char *a = argv[i], *val = NULL, *eq = NULL;
-		if (strncmp(a, "--", 2) == 0 && (eq = strchr(a, '=')) != NULL) {
-			*eq = '\0';
-			val = eq + 1;
-		}
-#define NEED_VALUE()                                                                \
-	do {                                                                        \
-		if (val == NULL) {                                                  \
-			if (i + 1 >= argc)                                          \
-				return cli_usage_error(cmd, "%s needs a value", a); \
-			val = argv[++i];                                            \
-		}                                                                   \
+		char *a = argv[i], *val = cli_opt_split(a);
+#define NEED_VALUE()                                              \
+	do {                                                      \
+		if (cli_opt_value(cmd, argc, argv, &i, &val) < 0) \
+			return CLI_EXIT_USAGE;                    \
 	} while (0)
 		unsigned long long u;
 		if (strcmp(a, "--bank") == 0) {
@@ -180,12 +185,8 @@ parse_opts(const char *cmd, int quiz, int argc, char **argv, struct start_option
 			return cli_usage_error(cmd, "unknown option '%s'", a);
 		} else if (strcmp(a, "--seed") == 0) {
 			NEED_VALUE();
-			if (parse_uint(val, RNG_SEED_MAX, &u) < 0)
-				return cli_usage_error(
-				    cmd, "--seed takes a whole number from 0 to %llu, not '%s'",
-				    RNG_SEED_MAX, val);
-			o->seed = u;
-			o->have_seed = 1;
+			if (cli_start_seed(cmd, val, o) != 0)
+				return CLI_EXIT_USAGE;
 		} else if (strcmp(a, "--time-limit") == 0) {
 			NEED_VALUE();
 			if ((o->time_limit = clock_parse_duration(val)) < 0)
@@ -274,7 +275,7 @@ check_key(const char *home)
 	struct sign_key *k = NULL;
 	int code = 0;
 	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0)
-		code = cli_error(EXIT_SYSTEM, "%s", err ? err : "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err ? err : "out of memory");
 	sign_key_free(k);
 	free(keys);
 	free(err);
@@ -392,13 +393,13 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 		if (s->save_path)
 			unlink(s->save_path);
 		fprintf(stderr, "\ncertsim: quit before the clock started; nothing was kept.\n");
-		return stop_signal == SIGINT || stop_signal == 0 ? EXIT_INTERRUPTED
+		return stop_signal == SIGINT || stop_signal == 0 ? CLI_EXIT_INTERRUPTED
 		                                                 : 128 + stop_signal;
 	}
 	if (rc == 1) {
 		if (session_autosave(s) < 0)
 			return cli_error(
-			    EXIT_SYSTEM,
+			    CLI_EXIT_SYSTEM,
 			    "%s; the attempt could not be saved (the last "
 			    "state that was saved, if any, is kept for 'certsim resume')",
 			    s->save_error);
@@ -407,7 +408,7 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 		        "Continue it with: certsim resume\n",
 		        session_count_answered(s), s->n);
 		/* 0: the full-screen Ctrl-C key (raw mode), asked and confirmed. */
-		return stop_signal == SIGINT || stop_signal == 0 ? EXIT_INTERRUPTED
+		return stop_signal == SIGINT || stop_signal == 0 ? CLI_EXIT_INTERRUPTED
 		                                                 : 128 + stop_signal;
 	}
 	if (s->save_error)
@@ -415,15 +416,15 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	struct score sc;
 	char *path = NULL, *err = NULL;
 	if (score_compute(s, &sc) < 0)
-		return cli_error(EXIT_SYSTEM, "out of memory");
+		return cli_error(CLI_EXIT_SYSTEM, "out of memory");
 	if (result_save(s, &sc, home, o->out, &path, &err) < 0) {
 		if (s->save_error == NULL)
-			rc = cli_error(EXIT_SYSTEM,
+			rc = cli_error(CLI_EXIT_SYSTEM,
 			               "%s\nThe attempt is still saved: fix the problem and run "
 			               "'certsim resume' to write the result.",
 			               err);
 		else
-			rc = cli_error(EXIT_SYSTEM,
+			rc = cli_error(CLI_EXIT_SYSTEM,
 			               "%s\nThe attempt could not be saved either; the last state "
 			               "that was saved, if any, is kept for 'certsim resume'.",
 			               err);
@@ -438,7 +439,7 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	print_report(s, &sc, path, o->out, stdout);
 	free(path);
 	score_free(&sc);
-	return EXIT_DONE;
+	return CLI_EXIT_DONE;
 }
 
 /* --out must be writable before the attempt starts; 0 or the usage error's exit code. */
@@ -470,9 +471,9 @@ check_saved(const char *save, const struct start_options *o)
 		if (fgets(line, sizeof line, stdin) && (line[0] == 'y' || line[0] == 'Y'))
 			return 0;
 		fprintf(stdout, "Kept. Continue it with: certsim resume\n");
-		return EXIT_INVALID;
+		return CLI_EXIT_INVALID;
 	}
-	return cli_error(EXIT_INVALID,
+	return cli_error(CLI_EXIT_INVALID,
 	                 "an unfinished attempt is saved (%s); continue it with 'certsim resume', "
 	                 "or pass --discard-saved to throw it away and start a new one",
 	                 save);
@@ -500,7 +501,7 @@ open_home(char **home, char **save)
 	int code;
 	*save = NULL;
 	if ((*home = home_dir(&err)) == NULL) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		free(err);
 		return code;
 	}
@@ -509,7 +510,7 @@ open_home(char **home, char **save)
 	/* Leftovers of a kill -9 in the middle of a write. */
 	home_clean_temps(*home);
 	if ((*save = home_path(*home, HOME_ATTEMPT)) == NULL)
-		return cli_error(EXIT_SYSTEM, "out of memory");
+		return cli_error(CLI_EXIT_SYSTEM, "out of memory");
 	return 0;
 }
 
@@ -554,11 +555,11 @@ cli_start(int quiz, const struct start_options *opts)
 	seen = calloc(b->n_questions, sizeof *seen);
 	last = calloc(b->n_questions, sizeof *last);
 	if (seen == NULL || last == NULL) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	if (history_load(home, o.study, &h, &err) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	history_exposure(&h, b, seen, last);
@@ -605,14 +606,14 @@ cli_start(int quiz, const struct start_options *opts)
 		} else if (o.missed) {
 			eligible = calloc(b->n_questions, 1);
 			if (eligible == NULL) {
-				code = cli_error(EXIT_SYSTEM, "out of memory");
+				code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 				goto done;
 			}
 			if (source_missed(b, last, eligible) == 0) {
 				printf("Nothing to practise: no question's latest answer in your "
 				       "history is wrong%s.\n",
 				       h.n ? "" : " (you have no attempts yet)");
-				code = EXIT_DONE;
+				code = CLI_EXIT_DONE;
 				goto done;
 			}
 			req.eligible = eligible;
@@ -622,7 +623,7 @@ cli_start(int quiz, const struct start_options *opts)
 		} else if (o.tag != NULL || o.type != NULL || o.flagged) {
 			eligible = calloc(b->n_questions ? b->n_questions : 1, 1);
 			if (eligible == NULL) {
-				code = cli_error(EXIT_SYSTEM, "out of memory");
+				code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 				goto done;
 			}
 			long k = o.tag    ? (long)source_tag(b, o.tag, eligible)
@@ -637,7 +638,7 @@ cli_start(int quiz, const struct start_options *opts)
 					       "'%s'.\n",
 					       b->bp.code, o.tag ? "tag" : "type",
 					       o.tag ? o.tag : o.type);
-				code = o.flagged ? EXIT_DONE : EXIT_INVALID;
+				code = o.flagged ? CLI_EXIT_DONE : CLI_EXIT_INVALID;
 				goto done;
 			}
 			req.eligible = eligible;
@@ -655,7 +656,7 @@ cli_start(int quiz, const struct start_options *opts)
 			int any;
 			weight = calloc(b->n_questions, sizeof *weight);
 			if (weight == NULL || (any = source_weakest(b, last, weight)) < 0) {
-				code = cli_error(EXIT_SYSTEM, "out of memory");
+				code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 				goto done;
 			}
 			if (!any)
@@ -672,17 +673,17 @@ cli_start(int quiz, const struct start_options *opts)
 		                        .untimed = o.untimed || (o.study && o.time_limit <= 0) };
 	cfg.time_limit_s = timelimit_seconds(&b->bp, &tl);
 	if (!o.study && draw_items(b, &req, &items, &n, &err) < 0) {
-		code = cli_error(EXIT_INVALID, "%s: %s", b->path, err);
+		code = cli_error(CLI_EXIT_INVALID, "%s: %s", b->path, err);
 		goto done;
 	}
 	if (session_new(b, &cfg, items, n, clock_monotonic(), &s, &err) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	s->save_path = save;
 	save = NULL;
 	if (session_autosave(s) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", s->save_error);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", s->save_error);
 		goto done;
 	}
 	code = run_session(s, &o, home);
@@ -707,7 +708,7 @@ start(int quiz, int argc, char **argv)
 	int code;
 	if (wants_help(argc, argv)) {
 		fputs(quiz ? quiz_help : exam_help, stdout);
-		return EXIT_DONE;
+		return CLI_EXIT_DONE;
 	}
 	if ((code = parse_opts(quiz ? "quiz" : "exam", quiz, argc, argv, &o)) != 0)
 		return code;
@@ -736,7 +737,7 @@ cmd_resume(int argc, char **argv)
 	int code;
 	if (wants_help(argc, argv)) {
 		fputs(resume_help, stdout);
-		return EXIT_DONE;
+		return CLI_EXIT_DONE;
 	}
 	if ((code = parse_opts("resume", 2, argc, argv, &o)) != 0 ||
 	    (code = check_out("resume", o.out)) != 0)
@@ -744,8 +745,8 @@ cmd_resume(int argc, char **argv)
 	if ((code = open_home(&home, &save)) != 0)
 		goto done;
 	if (access(save, F_OK) != 0) {
-		code = cli_error(EXIT_INVALID, "there is no interrupted attempt to resume in %s",
-		                 home);
+		code = cli_error(CLI_EXIT_INVALID,
+		                 "there is no interrupted attempt to resume in %s", home);
 		goto done;
 	}
 	if ((code = check_key(home)) != 0)
@@ -758,7 +759,7 @@ cmd_resume(int argc, char **argv)
 	if (b == NULL)
 		goto done;
 	if (session_restore(b, save, clock_monotonic(), &s, &err) < 0) {
-		code = cli_error(EXIT_INVALID, "%s", err);
+		code = cli_error(CLI_EXIT_INVALID, "%s", err);
 		goto done;
 	}
 	s->save_path = save;

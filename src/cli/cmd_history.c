@@ -111,12 +111,12 @@ print_trends(const struct history *h, const struct bank *b)
 int
 cmd_history(int argc, char **argv)
 {
-	int json = 0, csv = 0, all = 0, code = EXIT_DONE;
+	int json = 0, csv = 0, all = 0, code = CLI_EXIT_DONE;
 	const char *bank_opt = NULL, *exam_opt = NULL;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(history_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		} else if (strcmp(argv[i], "--json") == 0) {
 			json = 1;
 		} else if (strcmp(argv[i], "--csv") == 0) {
@@ -140,11 +140,11 @@ cmd_history(int argc, char **argv)
 	struct history h = { 0 };
 	struct bank *b = NULL;
 	if (home == NULL) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	if (history_load(home, 1, &h, &err) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	/* The exam shown: --exam, else the bank's (--bank, else the bundled
@@ -169,7 +169,7 @@ cmd_history(int argc, char **argv)
 	if (json || csv) {
 		char *text = csv ? history_csv(&h) : history_json(&h, b);
 		if (text == NULL) {
-			code = cli_error(EXIT_SYSTEM, "out of memory");
+			code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 			goto done;
 		}
 		fputs(text, stdout);

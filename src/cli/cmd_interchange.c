@@ -74,7 +74,7 @@ parse_file(int fmt, const char *path, struct ix_set *set, struct diag *d, int *c
 	char *buf = NULL, *err = NULL;
 	size_t len;
 	if (fsutil_read_file(path, BANK_FILE_LIMIT, &buf, &len, &err) < 0) {
-		*code = cli_error(EXIT_SYSTEM, "%s", err);
+		*code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		free(err);
 		return -1;
 	}
@@ -93,7 +93,7 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out, 
 	struct ix_blueprint bp = { 0 };
 	struct diag d = { 0 };
 	char *err = NULL, *tmp = NULL;
-	int code = EXIT_DONE, syntax = 0;
+	int code = CLI_EXIT_DONE, syntax = 0;
 	struct stat st;
 
 	if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode))
@@ -114,12 +114,12 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out, 
 	}
 	int r = interchange_blueprint_load(exam, &bp, &d, &err);
 	if (r == -2) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	if (r < 0) {
 		diag_print(&d, stderr);
-		code = EXIT_INVALID;
+		code = CLI_EXIT_INVALID;
 		goto done;
 	}
 	if (task != NULL && interchange_blueprint_task(&bp, task) < 0) {
@@ -136,19 +136,19 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out, 
 		}
 	for (int i = 0; i < nfiles; i++) {
 		size_t before = d.errors;
-		if (parse_file(fmt, files[i], &set, &d, &code) < 0 && code != EXIT_DONE)
+		if (parse_file(fmt, files[i], &set, &d, &code) < 0 && code != CLI_EXIT_DONE)
 			goto done;
 		if (d.errors > before)
 			syntax = 1;
 	}
 	diag_print(&d, stderr);
 	if (syntax) {
-		code = cli_error(EXIT_INVALID, "%zu error%s in the input; nothing written",
+		code = cli_error(CLI_EXIT_INVALID, "%zu error%s in the input; nothing written",
 		                 d.errors, d.errors == 1 ? "" : "s");
 		goto done;
 	}
 	if (set.n == 0) {
-		code = cli_error(EXIT_INVALID,
+		code = cli_error(CLI_EXIT_INVALID,
 		                 "no question could be converted (%zu skipped); "
 		                 "nothing written",
 		                 set.skipped);
@@ -157,15 +157,15 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out, 
 	diag_free(&d);
 	if (interchange_assign_tasks(&set, &bp, maps, nmaps, task, &d) < 0) {
 		diag_print(&d, stderr);
-		code = cli_error(EXIT_INVALID, "questions without a task; nothing written");
+		code = cli_error(CLI_EXIT_INVALID, "questions without a task; nothing written");
 		goto done;
 	}
 	if (interchange_assign_ids(&set) < 0) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	if (interchange_write_bank(&set, exam, out, &tmp, &err) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	/* Lint what was written before it takes DIR's place. */
@@ -177,7 +177,7 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out, 
 	bank_free(b);
 	if (lint_errors > 0) {
 		interchange_remove_dir(tmp);
-		code = cli_error(EXIT_INVALID,
+		code = cli_error(CLI_EXIT_INVALID,
 		                 "the converted bank has %zu lint error%s; nothing "
 		                 "written",
 		                 lint_errors, lint_errors == 1 ? "" : "s");
@@ -185,7 +185,7 @@ do_import(int fmt, char **files, int nfiles, const char *exam, const char *out, 
 	}
 	if (interchange_commit_dir(tmp, out, &err) < 0) {
 		interchange_remove_dir(tmp);
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	printf("%s: %zu question%s imported, %zu skipped: %zu errors, %zu warning%s\n", out, set.n,
@@ -208,14 +208,14 @@ cmd_bank_import(int argc, char **argv)
 	struct ix_map *maps = calloc((size_t)argc + 1, sizeof *maps);
 	int nfiles = 0, nmaps = 0, code;
 	if (files == NULL || maps == NULL) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(import_help, stdout);
-			code = EXIT_DONE;
+			code = CLI_EXIT_DONE;
 			goto done;
 		}
 		int opt = strcmp(a, "--from") == 0 || strcmp(a, "--exam") == 0 ||
@@ -283,7 +283,7 @@ cmd_bank_export(int argc, char **argv)
 		const char *a = argv[i], *v;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(export_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		}
 		if (strcmp(a, "--to") != 0 && strcmp(a, "--bank") != 0 && strcmp(a, "--out") != 0)
 			return cli_usage_error("bank", "bank export: unknown %s '%s'",
@@ -304,7 +304,7 @@ cmd_bank_export(int argc, char **argv)
 	struct stat st;
 	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
 		return cli_usage_error("bank", "bank export: --out %s is a directory", out);
-	int code = EXIT_DONE;
+	int code = CLI_EXIT_DONE;
 	struct bank *b = cli_load_bank(cli_bank_path(bank), &code);
 	if (b == NULL)
 		return code;
@@ -315,11 +315,11 @@ cmd_bank_export(int argc, char **argv)
 	if (interchange_export(b, strcmp(to, "gift") == 0 ? IX_GIFT : IX_MOODLE_XML, &text, &d,
 	                       &written, &skipped) < 0 ||
 	    text.s == NULL) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 	} else {
 		diag_print(&d, stderr);
 		if (fsutil_write_atomic(out, text.s, text.n, 0644, &err) < 0) {
-			code = cli_error(EXIT_SYSTEM, "%s", err);
+			code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		} else {
 			printf("%s: %zu question%s exported as %s, %zu skipped\n", out, written,
 			       written == 1 ? "" : "s", to, skipped);

@@ -71,13 +71,13 @@ int
 cmd_report(int argc, char **argv)
 {
 	const char *out = NULL, *bank_opt = NULL, *code = NULL;
-	int open = 0, rc = EXIT_DONE;
+	int open = 0, rc = CLI_EXIT_DONE;
 
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(report_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		} else if (strcmp(a, "--open") == 0) {
 			open = 1;
 		} else if (strcmp(a, "--out") == 0 || strcmp(a, "--bank") == 0 ||
@@ -98,7 +98,7 @@ cmd_report(int argc, char **argv)
 	struct bank *b = NULL;
 	struct report_record *rr = NULL;
 	if (home == NULL) {
-		rc = cli_error(EXIT_SYSTEM, "%s", err);
+		rc = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	if (code == NULL) {
@@ -112,24 +112,24 @@ cmd_report(int argc, char **argv)
 		diag_free(&d);
 	}
 	if (history_load(home, 1, &h, &err) < 0) {
-		rc = cli_error(EXIT_SYSTEM, "%s", err);
+		rc = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	int64_t now_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	if (report_record_build(&h, b, code, now_ms, &rr, &err) < 0) {
-		rc =
-		    cli_error(strstr(err, "out of memory") ? EXIT_SYSTEM : EXIT_INVALID, "%s", err);
+		rc = cli_error(strstr(err, "out of memory") ? CLI_EXIT_SYSTEM : CLI_EXIT_INVALID,
+		               "%s", err);
 		goto done;
 	}
 	path = out != NULL ? strdup(out) : home_path(home, HOME_REPORT);
 	if (path == NULL) {
-		rc = cli_error(EXIT_SYSTEM, "out of memory");
+		rc = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	if (report_write(report_record_data(rr), path, &err) < 0) {
-		rc = cli_error(EXIT_SYSTEM, "%s", err);
+		rc = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	if (report_record_skipped(rr) > 0)

@@ -35,7 +35,7 @@ cmd_verify(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(verify_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		} else if (strcmp(argv[i], "--pubkey") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage_error("verify", "--pubkey needs a file");
@@ -53,13 +53,13 @@ cmd_verify(int argc, char **argv)
 	if (path == NULL)
 		return cli_usage_error("verify", "verify needs a RESULT file");
 	if (pub == NULL && (home = home_dir(&err)) == NULL) {
-		int code = cli_error(EXIT_SYSTEM, "%s", err);
+		int code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		free(err);
 		return code;
 	}
-	int code = EXIT_DONE;
+	int code = CLI_EXIT_DONE;
 	if (result_verify(path, pub, home, &summary, &err) < 0)
-		code = cli_error(EXIT_INVALID, "verification FAILED: %s", err);
+		code = cli_error(CLI_EXIT_INVALID, "verification FAILED: %s", err);
 	else
 		printf("%s\n", summary);
 	free(summary);
@@ -75,7 +75,7 @@ cmd_key(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(key_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		} else if (strcmp(argv[i], "--export") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage_error("key", "--export needs a file");
@@ -88,27 +88,27 @@ cmd_key(int argc, char **argv)
 	}
 	char *err = NULL, *home = home_dir(&err), *keys = NULL, *text = NULL;
 	struct sign_key *k = NULL;
-	int code = EXIT_DONE;
+	int code = CLI_EXIT_DONE;
 	if (home == NULL) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	/* Not while an exam may be creating the key: the same lock as exam. */
 	if ((code = cli_lock_home(home)) != 0)
 		goto done;
-	code = EXIT_DONE;
+	code = CLI_EXIT_DONE;
 	keys = home_path(home, HOME_KEYS);
 	if (keys == NULL || sign_key_load_or_create(keys, &k, &err) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", err ? err : "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err ? err : "out of memory");
 		goto done;
 	}
 	text = sign_key_public_file(k);
 	if (text == NULL) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 	} else if (export == NULL) {
 		fputs(text, stdout);
 	} else if (fsutil_write_atomic(export, text, strlen(text), 0644, &err) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 	} else {
 		fprintf(stderr, "certsim: public key written to %s\n", export);
 	}

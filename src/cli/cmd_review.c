@@ -268,20 +268,20 @@ numbered_result_path(const char *home, unsigned long n, const char *code, int *c
 	struct history h;
 	char *err = NULL, *path = NULL;
 	if (history_load(home, 0, &h, &err) < 0) {
-		*code_out = cli_error(EXIT_SYSTEM, "%s", err);
+		*code_out = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		free(err);
 		return NULL;
 	}
 	if (n > 0 && code != NULL)
 		history_keep_exam(&h, code);
 	if (h.n == 0)
-		*code_out = cli_error(EXIT_INVALID,
+		*code_out = cli_error(CLI_EXIT_INVALID,
 		                      "no finished attempts yet in %s/results: take one with "
 		                      "'certsim exam' or 'certsim quiz'",
 		                      home);
 	else if (n > h.n)
 		*code_out =
-		    cli_error(EXIT_INVALID,
+		    cli_error(CLI_EXIT_INVALID,
 		              "there is no attempt %lu: 'certsim history' lists %zu (1-%zu)", n,
 		              h.n, h.n);
 	else
@@ -380,11 +380,11 @@ cmd_review(int argc, char **argv)
 {
 	const char *which = NULL, *bank_opt = NULL;
 	enum { SEL_MISSED, SEL_ALL, SEL_FLAGGED } sel = SEL_MISSED;
-	int nsel = 0, code = EXIT_DONE;
+	int nsel = 0, code = CLI_EXIT_DONE;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(review_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		} else if (strcmp(argv[i], "--missed") == 0) {
 			sel = SEL_MISSED;
 			nsel++;
@@ -414,7 +414,7 @@ cmd_review(int argc, char **argv)
 	struct bank *b = NULL;
 	struct result_file *r = NULL;
 	if ((home = home_dir(&err)) == NULL) {
-		code = cli_error(EXIT_SYSTEM, "%s", err);
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err);
 		goto done;
 	}
 	unsigned long num = 0;
@@ -434,11 +434,12 @@ cmd_review(int argc, char **argv)
 		path = fsutil_asprintf("%s", which);
 	}
 	if (result_read(path, &r, &err) < 0) {
-		code = cli_error(EXIT_INVALID, "%s", err);
+		code = cli_error(CLI_EXIT_INVALID, "%s", err);
 		goto done;
 	}
 	if (r->problem != NULL) {
-		code = cli_error(EXIT_INVALID, "%s: not a consistent result: %s", path, r->problem);
+		code = cli_error(CLI_EXIT_INVALID, "%s: not a consistent result: %s", path,
+		                 r->problem);
 		goto done;
 	}
 	/* The bank the attempt names (exam.bank_path), unless --bank says
@@ -450,7 +451,7 @@ cmd_review(int argc, char **argv)
 	if ((b = cli_load_bank(cli_bank_path(bank_path), &code)) == NULL)
 		goto done;
 	if (r->exam_code == NULL || strcmp(r->exam_code, b->bp.code) != 0) {
-		code = cli_error(EXIT_INVALID,
+		code = cli_error(CLI_EXIT_INVALID,
 		                 "%s is an attempt at %s; the bank at %s is for %s. Pass a %s bank "
 		                 "with --bank PATH.",
 		                 path, r->exam_code ? r->exam_code : "?", b->path, b->bp.code,
@@ -486,7 +487,8 @@ cmd_review(int argc, char **argv)
 	print_pacing(f, r, b);
 	for (size_t i = 0; i < total; i++) {
 		const struct result_item *it = &r->items[i];
-		int pick = sel == SEL_ALL || (sel == SEL_MISSED && !it->correct) ||
+		int pick = sel == SEL_ALL ||
+		           (sel == SEL_MISSED && answer_missed(result_item_status(it))) ||
 		           (sel == SEL_FLAGGED && it->flagged);
 		if (!pick)
 			continue;

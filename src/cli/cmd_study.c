@@ -70,18 +70,11 @@ parse_study(int argc, char **argv, struct study_opts *so)
 	o->study = 1;
 	o->new_count = 10;
 	for (int i = 0; i < argc; i++) {
-		char *a = argv[i], *val = NULL, *eq = NULL;
-		if (strncmp(a, "--", 2) == 0 && (eq = strchr(a, '=')) != NULL) {
-			*eq = '\0';
-			val = eq + 1;
-		}
-#define NEED_VALUE()                                                                    \
-	do {                                                                            \
-		if (val == NULL) {                                                      \
-			if (i + 1 >= argc)                                              \
-				return cli_usage_error("study", "%s needs a value", a); \
-			val = argv[++i];                                                \
-		}                                                                       \
+		char *a = argv[i], *val = cli_opt_split(a);
+#define NEED_VALUE()                                                  \
+	do {                                                          \
+		if (cli_opt_value("study", argc, argv, &i, &val) < 0) \
+			return CLI_EXIT_USAGE;                        \
 	} while (0)
 		int code;
 		if (strcmp(a, "--schedule") == 0) {
@@ -121,16 +114,8 @@ parse_study(int argc, char **argv, struct study_opts *so)
 				return code;
 		} else if (strcmp(a, "--seed") == 0) {
 			NEED_VALUE();
-			char *end;
-			errno = 0;
-			unsigned long long u =
-			    *val >= '0' && *val <= '9' ? strtoull(val, &end, 10) : 0;
-			if (*val < '0' || *val > '9' || errno || *end || u > RNG_SEED_MAX)
-				return cli_usage_error(
-				    "study", "--seed takes a whole number from 0 to %llu, not '%s'",
-				    RNG_SEED_MAX, val);
-			o->seed = u;
-			o->have_seed = 1;
+			if (cli_start_seed("study", val, o) != 0)
+				return CLI_EXIT_USAGE;
 		} else if (strcmp(a, "--time-limit") == 0) {
 			NEED_VALUE();
 			if ((o->time_limit = clock_parse_duration(val)) < 0)
@@ -165,12 +150,13 @@ study_filter_mask(const struct bank *b, const struct start_options *o, unsigned 
 		return cli_usage_error("study", "there is no task '%s' in %s (tasks look like 2.2)",
 		                       o->task, b->bp.code);
 	if ((*mask = malloc(b->n_questions ? b->n_questions : 1)) == NULL)
-		return cli_error(EXIT_SYSTEM, "out of memory");
+		return cli_error(CLI_EXIT_SYSTEM, "out of memory");
 	if (study_mask(b, &f, *mask) == 0)
-		return cli_error(EXIT_INVALID, "no question of %s matches%s%s%s%s%s%s", b->bp.code,
-		                 o->domain ? " the domain" : "", o->task ? " the task " : "",
-		                 o->task ? o->task : "", o->tag ? " the tag '" : "",
-		                 o->tag ? o->tag : "", o->tag ? "'" : "");
+		return cli_error(CLI_EXIT_INVALID, "no question of %s matches%s%s%s%s%s%s",
+		                 b->bp.code, o->domain ? " the domain" : "",
+		                 o->task ? " the task " : "", o->task ? o->task : "",
+		                 o->tag ? " the tag '" : "", o->tag ? o->tag : "",
+		                 o->tag ? "'" : "");
 	int k = snprintf(label, len, "study");
 	if (o->domain > 0 && k > 0 && (size_t)k < len)
 		k += snprintf(label + k, len - (size_t)k, " domain %d", o->domain);
@@ -213,13 +199,13 @@ cli_study_draw(const struct bank *b, const struct history *h, const struct start
 	if ((code = study_filter_mask(b, o, &mask, source, len)) != 0)
 		goto done;
 	if (record_study(h, b, &st) < 0) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	int64_t now = clock_utc_now_ms();
 	struct study_select sel = { now, o->count, o->new_count, seed, mask };
 	if (study_select(st, &sel, &qs, &nq, &ndue) < 0) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	if (ndue == 0) {
@@ -248,7 +234,7 @@ cli_study_draw(const struct bank *b, const struct history *h, const struct start
 	}
 	fflush(stdout);
 	if (nq > 0 && draw_arrange(b, qs, nq, seed, items) < 0) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	*n = nq;
@@ -276,18 +262,18 @@ schedule(const struct study_opts *so)
 	if ((code = study_filter_mask(b, o, &mask, label, sizeof label)) != 0)
 		goto done;
 	if ((home = home_dir(&err)) == NULL || history_load(home, 1, &h, &err) < 0) {
-		code = cli_error(EXIT_SYSTEM, "%s", err ? err : "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "%s", err ? err : "out of memory");
 		goto done;
 	}
 	if (record_study(&h, b, &st) < 0) {
-		code = cli_error(EXIT_SYSTEM, "out of memory");
+		code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 		goto done;
 	}
 	int64_t now = clock_utc_now_ms();
 	if (so->json) {
 		char *text = study_json_schedule(st, b, now, mask);
 		if (text == NULL) {
-			code = cli_error(EXIT_SYSTEM, "out of memory");
+			code = cli_error(CLI_EXIT_SYSTEM, "out of memory");
 			goto done;
 		}
 		printf("%s\n", text);
@@ -334,7 +320,7 @@ cmd_study(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(study_help, stdout);
-			return EXIT_DONE;
+			return CLI_EXIT_DONE;
 		}
 	if ((code = parse_study(argc, argv, &so)) != 0)
 		return code;

@@ -66,16 +66,16 @@ main(int argc, char **argv)
 				return rc;
 		}
 		fputs(usage, isatty(STDIN_FILENO) ? stdout : stderr);
-		return isatty(STDIN_FILENO) ? EXIT_DONE : EXIT_USAGE;
+		return isatty(STDIN_FILENO) ? CLI_EXIT_DONE : CLI_EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		fputs(usage, stdout);
-		return EXIT_DONE;
+		return CLI_EXIT_DONE;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("certsim %s\n", CERTSIM_VERSION);
-		return EXIT_DONE;
+		return CLI_EXIT_DONE;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)

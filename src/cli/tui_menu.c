@@ -336,10 +336,10 @@ menu(struct menu_settings *ms, int *again)
 		apply_settings(ms, &o);
 	if (quiz >= 0 || cmd != NULL) {
 		code = quiz >= 0 ? cli_start(quiz, &o) : cmd(nargs, args);
-		*again = code != EXIT_INTERRUPTED && code < 128;
+		*again = code != CLI_EXIT_INTERRUPTED && code < 128;
 		return code;
 	}
-	return EXIT_DONE;
+	return CLI_EXIT_DONE;
 }
 
 int

@@ -163,7 +163,7 @@ tui_results(const struct session *s, const struct score *sc, const char *result_
 	if (r.missed == NULL)
 		return;
 	for (size_t i = 0; i < s->n; i++)
-		if (!session_item_correct(s, i))
+		if (answer_missed(session_item_status(s, i)))
 			r.missed[r.n_missed++] = i;
 	if (tui_term_begin() < 0) {
 		free(r.missed);

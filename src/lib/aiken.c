@@ -40,23 +40,6 @@ struct open_q {
 	struct ix_draft dr;
 };
 
-static int
-add_option(struct ix_draft *dr, char *text)
-{
-	struct ix_answer *v = realloc(dr->answers, (size_t)(dr->n_answers + 1) * sizeof *v);
-	if (v == NULL || text == NULL) {
-		if (v != NULL)
-			dr->answers = v;
-		free(text);
-		return -1;
-	}
-	dr->answers = v;
-	v[dr->n_answers].text = text;
-	v[dr->n_answers].weight = 0;
-	dr->n_answers++;
-	return 0;
-}
-
 int
 aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, struct diag *d)
 {
@@ -101,7 +84,7 @@ aiken_parse(const char *file, const char *data, size_t len, struct ix_set *set, 
 				                  want);
 				rc = -1;
 			}
-			if (add_option(&q.dr, dup_trim(s + 2, n - 2)) < 0)
+			if (interchange_add_answer(&q.dr, dup_trim(s + 2, n - 2), 0, 0) < 0)
 				oom = 1;
 			continue;
 		}

@@ -62,3 +62,9 @@ answer_is_correct(enum answer_status st)
 {
 	return st == ANSWER_CORRECT;
 }
+
+int
+answer_missed(enum answer_status st)
+{
+	return !answer_is_correct(st);
+}

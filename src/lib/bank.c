@@ -90,6 +90,21 @@ bank_index_free(struct bank_index *s)
 	memset(s, 0, sizeof *s);
 }
 
+int
+bank_valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 128)
+		return 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
+		      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			return 0;
+	}
+	return 1;
+}
+
 const char *
 bank_number_word(int n)
 {

@@ -286,19 +286,33 @@ parse_type(const char *s, enum question_type *t)
 	return -1;
 }
 
+/*
+ * Check a question's or case study's id and enter it in the bank's id index:
+ * 0 and *out its copy in the pool, or -1 with a diagnostic at where (not a
+ * valid id, a duplicate) or L->oom set. *out may be set even on -1.
+ */
 static int
-valid_id(const char *s)
+claim_id(struct loader *L, const char *where, const char *id, char **out)
 {
-	size_t n = strlen(s);
-	if (n == 0 || n > 128)
-		return 0;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
-		      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-			return 0;
+	size_t first;
+	if (!bank_valid_id(id)) {
+		diag_add(L->d, DIAG_ERROR, where,
+		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'", id);
+		return -1;
 	}
-	return 1;
+	int r = (*out = bank_json_strdup(id)) == NULL
+	            ? -1
+	            : bank_index_add(&L->ids, *out, L->file_idx, &first);
+	if (r < 0) {
+		L->oom = 1;
+		return -1;
+	}
+	if (r > 0) {
+		diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
+		         L->b->files[first]);
+		return -1;
+	}
+	return 0;
 }
 
 static struct question *
@@ -358,7 +372,7 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs, int cs_dom
 	}
 	cJSON *id = cJSON_GetObjectItemCaseSensitive(jq, "id");
 	/* Name the question by its id in every message, when it has a usable one. */
-	if (cJSON_IsString(id) && valid_id(id->valuestring))
+	if (cJSON_IsString(id) && bank_valid_id(id->valuestring))
 		snprintf(where, sizeof where, "%s: question \"%s\"", L->file, id->valuestring);
 	struct question *q = new_question(L);
 	if (q == NULL)
@@ -369,24 +383,8 @@ parse_question(struct loader *L, cJSON *jq, const char *path, int cs, int cs_dom
 
 	if (bank_schema_need_str(L, where, f[K_ID], "id") == NULL) {
 		bad = 1;
-	} else if (!valid_id(id->valuestring)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'",
-		         id->valuestring);
+	} else if (claim_id(L, where, id->valuestring, &qid) < 0) {
 		bad = 1;
-	} else {
-		size_t first;
-		int r = (qid = bank_json_strdup(id->valuestring)) == NULL
-		            ? -1
-		            : bank_index_add(&L->ids, qid, L->file_idx, &first);
-		if (r < 0) {
-			L->oom = 1;
-			bad = 1;
-		} else if (r > 0) {
-			diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
-			         L->b->files[first]);
-			bad = 1;
-		}
 	}
 
 	int domain = cs_domain;
@@ -534,30 +532,15 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 		return;
 	}
 	cJSON *id = cJSON_GetObjectItemCaseSensitive(jc, "id");
-	if (cJSON_IsString(id) && valid_id(id->valuestring))
+	if (cJSON_IsString(id) && bank_valid_id(id->valuestring))
 		snprintf(where, sizeof where, "%s: case study \"%s\"", L->file, id->valuestring);
 	bank_schema_check_keys(L, where, jc, keys);
 	int bad = 0, domain = -1;
 	char *cid = NULL;
 	if (bank_schema_need_string(L, where, jc, "id") == NULL) {
 		bad = 1;
-	} else if (!valid_id(id->valuestring)) {
-		diag_add(L->d, DIAG_ERROR, where,
-		         "id \"%.40s\" must be 1-128 letters, digits, '.', '_' or '-'",
-		         id->valuestring);
+	} else if (claim_id(L, where, id->valuestring, &cid) < 0) {
 		bad = 1;
-	} else {
-		size_t first;
-		cid = bank_json_strdup(id->valuestring);
-		int r = cid == NULL ? -1 : bank_index_add(&L->ids, cid, L->file_idx, &first);
-		if (r < 0) {
-			L->oom = 1;
-			bad = 1;
-		} else if (r > 0) {
-			diag_add(L->d, DIAG_ERROR, where, "duplicate id (first defined in %s)",
-			         L->b->files[first]);
-			bad = 1;
-		}
 	}
 	if (bank_schema_need_int(L, where, jc, "domain", 1, INT_MAX, &domain) < 0) {
 		bad = 1;

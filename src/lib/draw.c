@@ -377,6 +377,18 @@ done:
 }
 
 int
+draw_is_perm(const int *v, int n)
+{
+	int seen[BANK_MAX_CHOICES] = { 0 };
+	if (n < 0 || n > BANK_MAX_CHOICES)
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (v[i] < 0 || v[i] >= n || seen[v[i]]++)
+			return 0;
+	return 1;
+}
+
+int
 draw_shown_pos(const struct draw_item *it, int c)
 {
 	for (int j = 0; j < it->n_perm; j++)

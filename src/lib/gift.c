@@ -169,48 +169,6 @@ take_weight(const struct gtext *g, size_t *from, size_t to, double *w)
 	return 1;
 }
 
-static int
-add_answer(struct ix_draft *dr, char *text, double w)
-{
-	if (text == NULL)
-		return -1;
-	/* Moodle drops blank answers. */
-	if (*text == '\0') {
-		free(text);
-		return 0;
-	}
-	struct ix_answer *v = realloc(dr->answers, (size_t)(dr->n_answers + 1) * sizeof *v);
-	if (v == NULL) {
-		free(text);
-		return -1;
-	}
-	dr->answers = v;
-	v[dr->n_answers].text = text;
-	v[dr->n_answers].weight = w;
-	dr->n_answers++;
-	return 0;
-}
-
-static int
-add_pair(struct ix_draft *dr, char *q, char *a)
-{
-	char **vq = realloc(dr->sub_q, (size_t)(dr->n_sub + 1) * sizeof *vq);
-	if (vq != NULL)
-		dr->sub_q = vq;
-	char **va = realloc(dr->sub_a, (size_t)(dr->n_sub + 1) * sizeof *va);
-	if (va != NULL)
-		dr->sub_a = va;
-	if (q == NULL || a == NULL || vq == NULL || va == NULL) {
-		free(q);
-		free(a);
-		return -1;
-	}
-	dr->sub_q[dr->n_sub] = q;
-	dr->sub_a[dr->n_sub] = a;
-	dr->n_sub++;
-	return 0;
-}
-
 /* The multichoice answers of [from, to): -1 on a syntax error or out of memory. */
 static int
 parse_multichoice(const struct gtext *g, size_t from, size_t to, enum gformat fmt,
@@ -239,7 +197,7 @@ parse_multichoice(const struct gtext *g, size_t from, size_t to, enum gformat fm
 		size_t hash = find(g, s, e, '#');
 		size_t ts = s;
 		enum gformat af = take_format(g, &ts, hash, fmt);
-		if (add_answer(dr, text_of(g, ts, hash, af), w) < 0) {
+		if (interchange_add_answer(dr, text_of(g, ts, hash, af), w, 1) < 0) {
 			*oom = 1;
 			return -1;
 		}
@@ -270,8 +228,8 @@ parse_matching(const struct gtext *g, size_t from, size_t to, enum gformat fmt, 
 		}
 		size_t ps = s;
 		enum gformat pf = take_format(g, &ps, arrow, fmt);
-		if (add_pair(dr, text_of(g, ps, arrow, pf), text_of(g, arrow + 2, i, F_PLAIN)) <
-		    0) {
+		if (interchange_add_pair(dr, text_of(g, ps, arrow, pf),
+		                         text_of(g, arrow + 2, i, F_PLAIN)) < 0) {
 			*oom = 1;
 			return -1;
 		}

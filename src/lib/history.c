@@ -234,7 +234,8 @@ history_exposure(const struct history *h, const struct bank *b, uint64_t *last_s
 			if (last_seen)
 				last_seen[q] = k + 1;
 			if (last_correct)
-				last_correct[q] = (signed char)r->items[i].correct;
+				last_correct[q] =
+				    (signed char)!answer_missed(result_item_status(&r->items[i]));
 		}
 	}
 }

@@ -1,16 +1,8 @@
 /* Bank interchange: conversion rules, HTML to text, tasks and ids, the bank writer, export. */
 #include <cjson/cJSON.h>
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "certsim/fsutil.h"
 #include "certsim/gift.h"
@@ -200,8 +192,49 @@ interchange_skip(struct ix_set *set, struct diag *d, const char *file, int line,
 	set->skipped++;
 }
 
-static int
-blank(const char *s)
+int
+interchange_add_answer(struct ix_draft *dr, char *text, double w, int drop_empty)
+{
+	if (text == NULL)
+		return -1;
+	if (drop_empty && *text == '\0') {
+		free(text);
+		return 0;
+	}
+	struct ix_answer *v = realloc(dr->answers, (size_t)(dr->n_answers + 1) * sizeof *v);
+	if (v == NULL) {
+		free(text);
+		return -1;
+	}
+	dr->answers = v;
+	v[dr->n_answers].text = text;
+	v[dr->n_answers].weight = w;
+	dr->n_answers++;
+	return 0;
+}
+
+int
+interchange_add_pair(struct ix_draft *dr, char *q, char *a)
+{
+	char **vq = realloc(dr->sub_q, (size_t)(dr->n_sub + 1) * sizeof *vq);
+	if (vq != NULL)
+		dr->sub_q = vq;
+	char **va = realloc(dr->sub_a, (size_t)(dr->n_sub + 1) * sizeof *va);
+	if (va != NULL)
+		dr->sub_a = va;
+	if (q == NULL || a == NULL || vq == NULL || va == NULL) {
+		free(q);
+		free(a);
+		return -1;
+	}
+	dr->sub_q[dr->n_sub] = q;
+	dr->sub_a[dr->n_sub] = a;
+	dr->n_sub++;
+	return 0;
+}
+
+int
+interchange_blank(const char *s)
 {
 	if (s == NULL)
 		return 1;
@@ -229,7 +262,7 @@ new_question(struct ix_set *set, struct ix_draft *dr)
 	q->name = dr->name;
 	q->category = dr->category;
 	q->stem = dr->stem;
-	q->explanation = blank(dr->explanation) ? NULL : dr->explanation;
+	q->explanation = interchange_blank(dr->explanation) ? NULL : dr->explanation;
 	if (q->explanation == NULL)
 		free(dr->explanation);
 	q->tags = dr->tags;
@@ -303,9 +336,9 @@ convert_matching(struct ix_draft *dr, struct ix_question *q, char *why, size_t w
 {
 	int np = 0;
 	for (int i = 0; i < dr->n_sub; i++) {
-		if (blank(dr->sub_q[i]))
+		if (interchange_blank(dr->sub_q[i]))
 			continue;
-		if (blank(dr->sub_a[i])) {
+		if (interchange_blank(dr->sub_a[i])) {
 			snprintf(why, wn, "a prompt has no answer");
 			return -1;
 		}
@@ -320,7 +353,7 @@ convert_matching(struct ix_draft *dr, struct ix_question *q, char *why, size_t w
 	const char *opt[BANK_MAX_CHOICES];
 	int no = 0;
 	for (int i = 0; i < dr->n_sub; i++) {
-		if (blank(dr->sub_a[i]))
+		if (interchange_blank(dr->sub_a[i]))
 			continue;
 		int j = 0;
 		while (j < no && strcmp(opt[j], dr->sub_a[i]) != 0)
@@ -340,7 +373,7 @@ convert_matching(struct ix_draft *dr, struct ix_question *q, char *why, size_t w
 	}
 	q->type = Q_MATCHING;
 	for (int i = 0; i < dr->n_sub; i++) {
-		if (blank(dr->sub_q[i]))
+		if (interchange_blank(dr->sub_q[i]))
 			continue;
 		int j = 0;
 		while (strcmp(opt[j], dr->sub_a[i]) != 0)
@@ -367,7 +400,7 @@ interchange_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
 	struct ix_question tmp;
 	memset(&tmp, 0, sizeof tmp);
 	int rc = 0;
-	if (blank(dr->stem)) {
+	if (interchange_blank(dr->stem)) {
 		snprintf(why, sizeof why, "it has no question text");
 		rc = -1;
 	} else if (strcmp(dr->kind, "truefalse") == 0) {
@@ -400,7 +433,7 @@ interchange_add_draft(struct ix_set *set, struct ix_draft *dr, struct diag *d)
 		rc = convert_multichoice(dr, &tmp, why, sizeof why);
 	}
 	for (int i = 0; rc == 0 && i < tmp.n_choices; i++)
-		if (blank(tmp.choices[i])) {
+		if (interchange_blank(tmp.choices[i])) {
 			snprintf(why, sizeof why, "choice %d is empty", i + 1);
 			rc = -1;
 		}
@@ -428,182 +461,6 @@ oom:
 	interchange_draft_clear(dr);
 	interchange_error(d, dr->file, dr->line, "out of memory");
 	return -1;
-}
-
-/* HTML to text: the tree walk. */
-struct h2t {
-	struct ix_buf out;
-	int space;  /* a space is pending (collapsed white space) */
-	int breaks; /* pending line breaks before the next text (max 2) */
-};
-
-static int
-is_block(const char *n)
-{
-	static const char *const blocks[] = { "p",      "div",        "h1",  "h2",      "h3",
-		                              "h4",     "h5",         "h6",  "ul",      "ol",
-		                              "table",  "blockquote", "pre", "section", "article",
-		                              "header", "footer",     "dl",  "figure",  "hr",
-		                              NULL };
-	for (int i = 0; blocks[i]; i++)
-		if (strcmp(n, blocks[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-h2t_break(struct h2t *h, int n)
-{
-	if (h->out.n == 0)
-		return;
-	if (h->breaks < n)
-		h->breaks = n;
-	h->space = 0;
-}
-
-static void
-h2t_text(struct h2t *h, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-		/* U+00A0 no-break space, as a plain space. */
-		if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
-			ws = 1;
-			s++;
-		}
-		if (ws) {
-			if (h->out.n > 0 && h->breaks == 0)
-				h->space = 1;
-			continue;
-		}
-		if (h->breaks > 0) {
-			interchange_buf_add(&h->out, "\n\n", (size_t)h->breaks);
-			h->breaks = 0;
-		} else if (h->space) {
-			interchange_buf_add(&h->out, " ", 1);
-		}
-		h->space = 0;
-		interchange_buf_add(&h->out, s, 1);
-	}
-}
-
-static void
-h2t_walk(struct h2t *h, xmlNode *n, int depth)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content)
-				h2t_text(h, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		const char *name = (const char *)n->name;
-		if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-		    strcmp(name, "head") == 0)
-			continue;
-		if (strcmp(name, "br") == 0) {
-			/* A hard break: kept even at the start. */
-			interchange_buf_add(&h->out, "\n", 1);
-			h->space = 0;
-			h->breaks = 0;
-			continue;
-		}
-		if (strcmp(name, "img") == 0) {
-			xmlChar *alt = xmlGetProp(n, (const xmlChar *)"alt");
-			h2t_text(h, "[image");
-			if (alt != NULL && *alt) {
-				h2t_text(h, ": ");
-				h2t_text(h, (const char *)alt);
-			}
-			h2t_text(h, "]");
-			xmlFree(alt);
-			continue;
-		}
-		int block = is_block(name),
-		    line = strcmp(name, "li") == 0 || strcmp(name, "tr") == 0 ||
-		           strcmp(name, "dt") == 0 || strcmp(name, "dd") == 0;
-		if (block)
-			h2t_break(h, 2);
-		else if (line)
-			h2t_break(h, 1);
-		else if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) && h->out.n > 0)
-			h->space = 1;
-		if (strcmp(name, "li") == 0)
-			h2t_text(h, "- ");
-		if (depth < 200)
-			h2t_walk(h, n->children, depth + 1);
-		if (block)
-			h2t_break(h, 2);
-		else if (line)
-			h2t_break(h, 1);
-	}
-}
-
-char *
-interchange_html_to_text(const char *html, size_t len)
-{
-	struct h2t h;
-	memset(&h, 0, sizeof h);
-	if (len > (size_t)0x7fffffff)
-		len = 0x7fffffff;
-	/* A wrapper element, so that a fragment's leading text stays in the body. */
-	struct ix_buf in = { 0 };
-	interchange_buf_puts(&in, "<html><body><div>");
-	interchange_buf_add(&in, html, len);
-	interchange_buf_puts(&in, "</div></body></html>");
-	if (in.oom)
-		goto oom;
-	htmlDocPtr doc = htmlReadMemory(in.s, (int)in.n, NULL, "UTF-8",
-	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
-	free(in.s);
-	if (doc != NULL) {
-		h2t_walk(&h, xmlDocGetRootElement(doc), 0);
-		xmlFreeDoc(doc);
-	}
-	interchange_buf_add(&h.out, "", 0);
-	if (h.out.oom)
-		goto oom;
-	if (h.out.s == NULL)
-		return strdup("");
-	/* Trim trailing white space and line breaks. */
-	while (h.out.n > 0 && (h.out.s[h.out.n - 1] == '\n' || h.out.s[h.out.n - 1] == ' '))
-		h.out.s[--h.out.n] = '\0';
-	return h.out.s;
-oom:
-	free(in.s);
-	free(h.out.s);
-	return NULL;
-}
-
-void
-interchange_text_to_html(struct ix_buf *b, const char *text)
-{
-	for (const char *s = text; *s; s++) {
-		switch (*s) {
-		case '&':
-			interchange_buf_puts(b, "&amp;");
-			break;
-		case '<':
-			interchange_buf_puts(b, "&lt;");
-			break;
-		case '>':
-			interchange_buf_puts(b, "&gt;");
-			break;
-		case '"':
-			interchange_buf_puts(b, "&quot;");
-			break;
-		case '\n':
-			interchange_buf_puts(b, "<br>");
-			break;
-		case '\r':
-			break;
-		default:
-			interchange_buf_add(b, s, 1);
-		}
-	}
 }
 
 char *
@@ -789,21 +646,6 @@ interchange_assign_tasks(struct ix_set *set, const struct ix_blueprint *bp,
 	return rc;
 }
 
-static int
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 128)
-		return 0;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
-		      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-			return 0;
-	}
-	return 1;
-}
-
 /* An open-addressing set of strings (not owned), for unique ids. */
 struct strset {
 	const char **v;
@@ -847,7 +689,7 @@ interchange_assign_ids(struct ix_set *set)
 		struct ix_question *q = &set->v[i];
 		free(q->id);
 		q->id = NULL;
-		if (q->name != NULL && valid_id(q->name) && strset_add(&st, q->name)) {
+		if (q->name != NULL && bank_valid_id(q->name) && strset_add(&st, q->name)) {
 			q->id = strdup(q->name);
 			if (q->id == NULL)
 				goto oom;
@@ -875,201 +717,6 @@ interchange_assign_ids(struct ix_set *set)
 oom:
 	free(st.v);
 	return -1;
-}
-
-static cJSON *
-choice_list(char *const *texts, int n, char first)
-{
-	cJSON *a = cJSON_CreateArray();
-	for (int i = 0; a != NULL && i < n; i++) {
-		char id[2] = { (char)(first + i), '\0' };
-		cJSON *o = cJSON_CreateObject();
-		if (o == NULL || !cJSON_AddItemToArray(a, o) ||
-		    cJSON_AddStringToObject(o, "id", id) == NULL ||
-		    cJSON_AddStringToObject(o, "text", texts[i]) == NULL) {
-			cJSON_Delete(a);
-			return NULL;
-		}
-	}
-	return a;
-}
-
-static cJSON *
-question_json(const struct ix_question *q)
-{
-	cJSON *o = cJSON_CreateObject(), *ans;
-	if (o == NULL)
-		return NULL;
-	cJSON_AddStringToObject(o, "id", q->id);
-	cJSON_AddNumberToObject(o, "domain", q->domain);
-	cJSON_AddStringToObject(o, "task", q->task);
-	cJSON_AddStringToObject(o, "type", bank_type_name(q->type));
-	cJSON_AddStringToObject(o, "stem", q->stem);
-	if (q->type == Q_ORDERING) {
-		cJSON_AddItemToObject(o, "items", choice_list(q->choices, q->n_choices, 'A'));
-	} else {
-		if (q->type == Q_MATCHING)
-			cJSON_AddItemToObject(o, "prompts",
-			                      choice_list(q->prompts, q->n_prompts, '1'));
-		cJSON_AddItemToObject(o, "options", choice_list(q->choices, q->n_choices, 'A'));
-	}
-	if (q->type == Q_MATCHING) {
-		ans = cJSON_AddObjectToObject(o, "answer");
-		for (int i = 0; ans != NULL && i < q->n_prompts; i++) {
-			char p[2] = { (char)('1' + i), '\0' },
-			     c[2] = { (char)('A' + q->key[i]), '\0' };
-			cJSON_AddStringToObject(ans, p, c);
-		}
-	} else {
-		ans = cJSON_AddArrayToObject(o, "answer");
-		for (int i = 0; ans != NULL && i < q->n_key; i++) {
-			char c[2] = { (char)('A' + q->key[i]), '\0' };
-			cJSON_AddItemToArray(ans, cJSON_CreateString(c));
-		}
-	}
-	if (q->explanation != NULL)
-		cJSON_AddStringToObject(o, "explanation", q->explanation);
-	if (q->n_tags > 0)
-		cJSON_AddItemToObject(o, "tags",
-		                      cJSON_CreateStringArray((const char *const *)q->tags,
-		                                              q->n_tags));
-	return o;
-}
-
-/* The JSON text of the question file; NULL on out of memory. Caller frees. */
-static char *
-bank_json(const struct ix_set *set)
-{
-	cJSON *root = cJSON_CreateObject(), *qs;
-	if (root == NULL)
-		return NULL;
-	cJSON_AddStringToObject(root, "format", "certsim-bank/1");
-	qs = cJSON_AddArrayToObject(root, "questions");
-	for (size_t i = 0; qs != NULL && i < set->n; i++) {
-		cJSON *o = question_json(&set->v[i]);
-		if (o == NULL) {
-			cJSON_Delete(root);
-			return NULL;
-		}
-		cJSON_AddItemToArray(qs, o);
-	}
-	char *s = cJSON_Print(root);
-	cJSON_Delete(root);
-	return s;
-}
-
-void
-interchange_remove_dir(const char *tmpdir)
-{
-	DIR *dp = opendir(tmpdir);
-	if (dp != NULL) {
-		struct dirent *e;
-		while ((e = readdir(dp)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			char *p = fsutil_asprintf("%s/%s", tmpdir, e->d_name);
-			if (p != NULL)
-				unlink(p);
-			free(p);
-		}
-		closedir(dp);
-	}
-	rmdir(tmpdir);
-}
-
-int
-interchange_write_bank(const struct ix_set *set, const char *exam_path, const char *out,
-                       char **tmpdir, char **err)
-{
-	char *exam = NULL, *json = NULL, *path = NULL;
-	size_t len;
-	*tmpdir = NULL;
-	size_t n = strlen(out);
-	while (n > 1 && out[n - 1] == '/')
-		n--;
-	char *dir = fsutil_asprintf("%.*s.tmp.XXXXXX", (int)n, out);
-	if (dir == NULL)
-		goto oom;
-	if (mkdtemp(dir) == NULL) {
-		*err = fsutil_asprintf("cannot create %s: %s", dir, strerror(errno));
-		free(dir);
-		return -1;
-	}
-	chmod(dir, 0755);
-	if (fsutil_read_file(exam_path, BANK_FILE_LIMIT, &exam, &len, err) < 0)
-		goto fail;
-	path = fsutil_asprintf("%s/exam.json", dir);
-	if (path == NULL)
-		goto oom;
-	if (fsutil_write_atomic(path, exam, len, 0644, err) < 0)
-		goto fail;
-	free(path);
-	json = bank_json(set);
-	path = fsutil_asprintf("%s/questions.json", dir);
-	if (json == NULL || path == NULL)
-		goto oom;
-	size_t jl = strlen(json);
-	char *nl = fsutil_asprintf("%s\n", json);
-	if (nl == NULL)
-		goto oom;
-	int rc = fsutil_write_atomic(path, nl, jl + 1, 0644, err);
-	free(nl);
-	if (rc < 0)
-		goto fail;
-	free(exam);
-	free(json);
-	free(path);
-	*tmpdir = dir;
-	return 0;
-oom:
-	*err = strdup("out of memory");
-fail:
-	if (dir != NULL)
-		interchange_remove_dir(dir);
-	free(dir);
-	free(exam);
-	free(json);
-	free(path);
-	return -1;
-}
-
-int
-interchange_commit_dir(const char *tmpdir, const char *out, char **err)
-{
-	struct stat st;
-	if (lstat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		*err = fsutil_asprintf("%s exists and is not a directory", out);
-		return -1;
-	}
-	if (rename(tmpdir, out) < 0) {
-		if (errno == ENOTEMPTY || errno == EEXIST)
-			*err = fsutil_asprintf("%s exists and is not empty; choose a new directory",
-			                       out);
-		else
-			*err = fsutil_asprintf("cannot rename %s to %s: %s", tmpdir, out,
-			                       strerror(errno));
-		return -1;
-	}
-	char *parent = strdup(out), *slash;
-	if (parent == NULL)
-		return 0;
-	size_t n = strlen(parent);
-	while (n > 1 && parent[n - 1] == '/')
-		parent[--n] = '\0';
-	slash = strrchr(parent, '/');
-	if (slash == NULL)
-		strcpy(parent, ".");
-	else if (slash == parent)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	int fd = open(parent, O_RDONLY | O_DIRECTORY);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(parent);
-	return 0;
 }
 
 char *

@@ -136,27 +136,6 @@ fraction(const xmlNode *answer)
 }
 
 static int
-push_answer(struct ix_draft *dr, char *text, double w)
-{
-	if (text == NULL)
-		return -1;
-	if (*text == '\0') {
-		free(text);
-		return 0;
-	}
-	struct ix_answer *v = realloc(dr->answers, (size_t)(dr->n_answers + 1) * sizeof *v);
-	if (v == NULL) {
-		free(text);
-		return -1;
-	}
-	dr->answers = v;
-	v[dr->n_answers].text = text;
-	v[dr->n_answers].weight = w;
-	dr->n_answers++;
-	return 0;
-}
-
-static int
 push_str(char ***v, int *n, char *s)
 {
 	if (s == NULL)
@@ -186,7 +165,8 @@ read_body(const xmlNode *qn, const char *type, const char *qfmt, struct ix_draft
 		free(single);
 		for (xmlNode *a = qn->children; a; a = a->next)
 			if (named(a, "answer") &&
-			    push_answer(dr, field_text(a, qfmt, NULL), fraction(a)) < 0)
+			    interchange_add_answer(dr, field_text(a, qfmt, NULL), fraction(a), 1) <
+			        0)
 				return -1;
 	} else if (strcmp(type, "truefalse") == 0) {
 		int first = 1;
@@ -206,7 +186,8 @@ read_body(const xmlNode *qn, const char *type, const char *qfmt, struct ix_draft
 		}
 	} else if (strcmp(type, "ordering") == 0) {
 		for (xmlNode *a = qn->children; a; a = a->next)
-			if (named(a, "answer") && push_answer(dr, field_text(a, qfmt, NULL), 0) < 0)
+			if (named(a, "answer") &&
+			    interchange_add_answer(dr, field_text(a, qfmt, NULL), 0, 1) < 0)
 				return -1;
 	} else {
 		for (xmlNode *s = qn->children; s; s = s->next) {
@@ -214,19 +195,8 @@ read_body(const xmlNode *qn, const char *type, const char *qfmt, struct ix_draft
 				continue;
 			char *q = field_text(s, qfmt, NULL);
 			char *a = content(child(child(s, "answer"), "text"));
-			char **vq = realloc(dr->sub_q, (size_t)(dr->n_sub + 1) * sizeof *vq);
-			if (vq != NULL)
-				dr->sub_q = vq;
-			char **va = realloc(dr->sub_a, (size_t)(dr->n_sub + 1) * sizeof *va);
-			if (va != NULL)
-				dr->sub_a = va;
-			if (q == NULL || a == NULL || vq == NULL || va == NULL) {
-				free(q);
-				free(a);
+			if (interchange_add_pair(dr, q, a) < 0)
 				return -1;
-			}
-			dr->sub_q[dr->n_sub] = q;
-			dr->sub_a[dr->n_sub++] = a;
 		}
 	}
 	xmlNode *tags = child(qn, "tags");

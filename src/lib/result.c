@@ -16,6 +16,8 @@
 #include "certsim/sign.h"
 #include "certsim/study.h"
 
+#include "jsonw.h"
+
 static double
 round1(double x)
 {
@@ -53,24 +55,6 @@ answer_json(const struct question *q, const int *v, int n)
 			return NULL;
 		}
 	return a;
-}
-
-/* ok &= whether a cJSON call that adds to a tree succeeded (it returns NULL or false). */
-#define JSON_OK(x) (ok &= (x) ? 1 : 0)
-
-/*
- * Add item to obj under key (or to the array obj when key is NULL). Returns
- * 1, or 0 when item is NULL or could not be added (it is freed then).
- */
-static int
-json_put(cJSON *obj, const char *key, cJSON *item)
-{
-	if (item == NULL)
-		return 0;
-	if (key != NULL ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item))
-		return 1;
-	cJSON_Delete(item);
-	return 0;
 }
 
 static int
@@ -175,18 +159,19 @@ result_build(const struct session *s, const struct score *sc)
 		shown = cJSON_AddArrayToObject(j, "shown");
 		JSON_OK(shown);
 		for (int k = 0; k < it->d.n_perm; k++)
-			JSON_OK(json_put(shown, NULL, id_str(&q->choices[it->d.perm[k]])));
+			JSON_OK(jsonw_put(shown, NULL, id_str(&q->choices[it->d.perm[k]])));
 		if (q->type == Q_MATCHING) {
 			shown = cJSON_AddArrayToObject(j, "prompts_shown");
 			JSON_OK(shown);
 			for (int k = 0; k < it->d.n_pperm; k++)
-				JSON_OK(json_put(shown, NULL, id_str(&q->prompts[it->d.pperm[k]])));
+				JSON_OK(
+				    jsonw_put(shown, NULL, id_str(&q->prompts[it->d.pperm[k]])));
 		}
 		if (it->answered)
-			JSON_OK(json_put(j, "response", answer_json(q, it->resp.v, it->resp.n)));
+			JSON_OK(jsonw_put(j, "response", answer_json(q, it->resp.v, it->resp.n)));
 		else
 			JSON_OK(cJSON_AddNullToObject(j, "response"));
-		JSON_OK(json_put(j, "key", answer_json(q, q->key, q->n_key)));
+		JSON_OK(jsonw_put(j, "key", answer_json(q, q->key, q->n_key)));
 		if (it->answered)
 			JSON_OK(
 			    cJSON_AddBoolToObject(j, "complete",
@@ -197,7 +182,7 @@ result_build(const struct session *s, const struct score *sc)
 		JSON_OK(cJSON_AddBoolToObject(j, "correct", session_item_correct(s, i)));
 		JSON_OK(cJSON_AddBoolToObject(j, "flagged", it->flagged));
 		JSON_OK(cJSON_AddNumberToObject(j, "seconds", (double)((it->ms + 500) / 1000)));
-		JSON_OK(json_put(arr, NULL, j));
+		JSON_OK(jsonw_put(arr, NULL, j));
 	}
 	/* Any allocation that failed leaves a hole: no result at all then. */
 	char *text = ok ? cJSON_Print(r) : NULL;

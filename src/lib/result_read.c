@@ -759,3 +759,13 @@ result_answer_has(const struct result_answer *a, const char *id)
 			return 1;
 	return 0;
 }
+
+enum answer_status
+result_item_status(const struct result_item *it)
+{
+	if (it->correct)
+		return ANSWER_CORRECT;
+	if (it->response.kind == RESULT_ANSWER_NONE || it->response.kind == RESULT_ANSWER_OTHER)
+		return ANSWER_NONE;
+	return it->complete ? ANSWER_WRONG : ANSWER_INCOMPLETE;
+}

@@ -11,6 +11,8 @@
 #include "certsim/rng.h"
 #include "certsim/session.h"
 
+#include "jsonw.h"
+
 const int session_warning_minutes[4] = { 30, 10, 5, 1 };
 
 int
@@ -383,24 +385,6 @@ make_vanished_dir(const char *path)
 	return made;
 }
 
-/* ok &= whether a cJSON call that adds to a tree succeeded (it returns NULL or false). */
-#define JSON_OK(x) (ok &= (x) ? 1 : 0)
-
-/*
- * Add item to obj under key (or to the array obj when key is NULL). Returns
- * 1, or 0 when item is NULL or could not be added (it is freed then).
- */
-static int
-json_put(cJSON *obj, const char *key, cJSON *item)
-{
-	if (item == NULL)
-		return 0;
-	if (key != NULL ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item))
-		return 1;
-	cJSON_Delete(item);
-	return 0;
-}
-
 int
 session_autosave(struct session *s)
 {
@@ -440,16 +424,16 @@ session_autosave(struct session *s)
 		if (i == s->cur && s->run_start >= 0)
 			ms += clock_now(s->clock) - s->item_start;
 		JSON_OK(cJSON_AddStringToObject(j, "id", b->questions[it->d.q].id));
-		JSON_OK(json_put(j, "perm", int_array(it->d.perm, it->d.n_perm)));
-		JSON_OK(json_put(j, "pperm", int_array(it->d.pperm, it->d.n_pperm)));
+		JSON_OK(jsonw_put(j, "perm", int_array(it->d.perm, it->d.n_perm)));
+		JSON_OK(jsonw_put(j, "pperm", int_array(it->d.pperm, it->d.n_pperm)));
 		JSON_OK(cJSON_AddBoolToObject(j, "scored", it->scored));
 		if (it->answered)
-			JSON_OK(json_put(j, "response", int_array(it->resp.v, it->resp.n)));
+			JSON_OK(jsonw_put(j, "response", int_array(it->resp.v, it->resp.n)));
 		else
 			JSON_OK(cJSON_AddNullToObject(j, "response"));
 		JSON_OK(cJSON_AddBoolToObject(j, "flagged", it->flagged));
 		JSON_OK(cJSON_AddNumberToObject(j, "ms", (double)ms));
-		JSON_OK(json_put(items, NULL, j));
+		JSON_OK(jsonw_put(items, NULL, j));
 	}
 	/* A failed allocation leaves a hole: nothing is written, the last save stays. */
 	char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
@@ -488,16 +472,6 @@ read_ints(const cJSON *a, int *v, int max, int lo, int hi)
 		v[n++] = (int)x->valuedouble;
 	}
 	return n;
-}
-
-static int
-is_perm(const int *v, int n)
-{
-	int seen[BANK_MAX_CHOICES] = { 0 };
-	for (int i = 0; i < n; i++)
-		if (v[i] < 0 || v[i] >= n || seen[v[i]]++)
-			return 0;
-	return 1;
 }
 
 /*
@@ -606,9 +580,10 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 		                            items[i].perm, BANK_MAX_CHOICES, 0, 9);
 		items[i].n_pperm = read_ints(cJSON_GetObjectItemCaseSensitive(x, "pperm"),
 		                             items[i].pperm, BANK_MAX_ITEMS, 0, 6);
-		if (items[i].n_perm != qq->n_choices || !is_perm(items[i].perm, items[i].n_perm) ||
+		if (items[i].n_perm != qq->n_choices ||
+		    !draw_is_perm(items[i].perm, items[i].n_perm) ||
 		    items[i].n_pperm != (qq->type == Q_MATCHING ? qq->n_prompts : 0) ||
-		    !is_perm(items[i].pperm, items[i].n_pperm)) {
+		    !draw_is_perm(items[i].pperm, items[i].n_pperm)) {
 			*err = fsutil_asprintf("%s: item %zu is damaged", path, i + 1);
 			goto fail;
 		}

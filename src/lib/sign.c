@@ -14,6 +14,8 @@
 #include "certsim/fsutil.h"
 #include "certsim/sign.h"
 
+#include "base64.h"
+
 #define KEYID_BYTES 8
 #define PK_BYTES crypto_sign_PUBLICKEYBYTES
 #define SK_BYTES crypto_sign_SECRETKEYBYTES
@@ -91,54 +93,6 @@ keyid_hex(const unsigned char id[KEYID_BYTES], char out[17])
 	out[16] = '\0';
 }
 
-static char *
-b64_encode(const unsigned char *bin, size_t len)
-{
-	size_t n = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
-	char *s;
-
-	if ((s = malloc(n)) == NULL)
-		return NULL;
-	return sodium_bin2base64(s, n, bin, len, sodium_base64_VARIANT_ORIGINAL);
-}
-
-/*
- * Decode exactly the b64_len characters at b64 into out (want bytes).
- * Returns 0; -1 if the text is not canonical padded base64; -2 if it
- * decodes to another length, stored in *got. The scratch copy is wiped,
- * since it may hold a secret key.
- */
-static int
-b64_decode(const char *b64, size_t b64_len, unsigned char *out, size_t want, size_t *got)
-{
-	size_t cap = b64_len / 4 * 3 + 3, n = 0;
-	unsigned char *tmp;
-	int rc = 0;
-
-	*got = 0;
-	/* libsodium 1.0.18 decodes every byte from 0x80 up as '/': a changed
-	 * byte must not decode to the same key or signature. */
-	for (size_t i = 0; i < b64_len; i++) {
-		char c = b64[i];
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		      c == '+' || c == '/' || c == '='))
-			return -1;
-	}
-	if ((tmp = malloc(cap)) == NULL)
-		return -1;
-	if (sodium_base642bin(tmp, cap, b64, b64_len, NULL, &n, NULL,
-	                      sodium_base64_VARIANT_ORIGINAL) != 0)
-		rc = -1;
-	else if (n != want)
-		rc = -2;
-	else
-		memcpy(out, tmp, want);
-	*got = n;
-	sodium_memzero(tmp, cap);
-	free(tmp);
-	return rc;
-}
-
 static int
 is_space(char c)
 {
@@ -199,7 +153,7 @@ seckey_parse(const char *path, const char *text, size_t len, struct sign_key *k,
 			goto out;
 		}
 	}
-	r = b64_decode(line, line_len, blob, sizeof blob, &got);
+	r = base64_decode(line, line_len, blob, sizeof blob, &got);
 	if (r == -1) {
 		fsutil_set_err(err, "%s: the secret key line is not valid base64", path);
 		goto out;
@@ -278,7 +232,7 @@ seckey_file(const struct sign_key *k, size_t *len)
 	memcpy(blob + SKF_KEYID, k->keyid, KEYID_BYTES);
 	memcpy(blob + SKF_SK, k->sk, SK_BYTES);
 	seckey_chk(blob, blob + SKF_CHK);
-	if ((b64 = b64_encode(blob, sizeof blob)) != NULL) {
+	if ((b64 = base64_encode(blob, sizeof blob)) != NULL) {
 		text = fsutil_asprintf(UNTRUSTED_PREFIX "minisign secret key\n%s\n", b64);
 		sodium_memzero(b64, strlen(b64));
 		free(b64);
@@ -593,7 +547,7 @@ sign_key_public_file(const struct sign_key *k)
 	memcpy(blob, "Ed", 2);
 	memcpy(blob + 2, k->keyid, KEYID_BYTES);
 	memcpy(blob + 2 + KEYID_BYTES, k->sk + crypto_sign_SEEDBYTES, PK_BYTES);
-	if ((b64 = b64_encode(blob, sizeof blob)) == NULL)
+	if ((b64 = base64_encode(blob, sizeof blob)) == NULL)
 		return NULL;
 	keyid_hex(k->keyid, id);
 	text = fsutil_asprintf(UNTRUSTED_PREFIX "minisign public key %s\n%s\n", id, b64);
@@ -663,8 +617,8 @@ sign_detached(const struct sign_key *k, const void *msg, size_t len, const char 
 	memcpy(signed_tc + SIG_BYTES, trusted, tlen);
 	crypto_sign_detached(global, NULL, signed_tc, SIG_BYTES + tlen, k->sk);
 
-	if ((sig_b64 = b64_encode(blob, sizeof blob)) == NULL ||
-	    (global_b64 = b64_encode(global, sizeof global)) == NULL)
+	if ((sig_b64 = base64_encode(blob, sizeof blob)) == NULL ||
+	    (global_b64 = base64_encode(global, sizeof global)) == NULL)
 		goto oom;
 	text = fsutil_asprintf(UNTRUSTED_PREFIX "%s\n%s\n" TRUSTED_PREFIX "%s\n%s\n", untrusted,
 	                       sig_b64, trusted, global_b64);
@@ -717,7 +671,7 @@ sign_pubkey_parse(const char *text, struct sign_pubkey **out, char **err)
 		fsutil_set_err(err, "public key: unexpected text after the key line");
 		return -1;
 	}
-	r = b64_decode(b64, (size_t)(end - b64), blob, sizeof blob, &got);
+	r = base64_decode(b64, (size_t)(end - b64), blob, sizeof blob, &got);
 	if (r == -1) {
 		fsutil_set_err(err, "public key: the key line is not valid base64");
 		return -1;
@@ -843,7 +797,7 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const cha
 
 	if (take_line(&pos, end, 2, "the signature", &line, &line_len, err) == -1)
 		return -1;
-	r = b64_decode(line, line_len, blob, sizeof blob, &got);
+	r = base64_decode(line, line_len, blob, sizeof blob, &got);
 	if (r == -1) {
 		fsutil_set_err(err, "signature: line 2 (the signature) is not valid "
 		                    "base64");
@@ -872,7 +826,7 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const cha
 
 	if (take_line(&pos, end, 4, "the global signature", &line, &line_len, err) == -1)
 		return -1;
-	r = b64_decode(line, line_len, global, sizeof global, &got);
+	r = base64_decode(line, line_len, global, sizeof global, &got);
 	if (r == -1) {
 		fsutil_set_err(err, "signature: line 4 (the global signature) is not "
 		                    "valid base64");

@@ -77,13 +77,28 @@ textsafe_find_control(const char *s, int multiline, size_t *off, unsigned *cp)
 	return 0;
 }
 
-int
-textsafe_append(struct strbuf *sb, const char *s, int flags)
+/* Where escaped text goes: a strbuf (sb) or a stream (f); failed is sticky. */
+struct sink {
+	struct strbuf *sb;
+	FILE *f;
+	int failed;
+};
+
+static void
+sink_put(struct sink *k, const char *s, size_t n)
+{
+	if (k->sb != NULL)
+		strbuf_add(k->sb, s, n);
+	else if (!k->failed && n > 0 && fwrite(s, 1, n, k->f) != n)
+		k->failed = 1;
+}
+
+/* s escaped into k: clean runs as they are, each unsafe character as \xNN or \uNNNN. */
+static void
+walk(const char *s, int flags, struct sink *k)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	if (s == NULL)
-		return sb->failed ? -1 : 0;
-	size_t i = 0, run = 0; /* p[run..i) is clean and not yet appended */
+	size_t i = 0, run = 0; /* p[run..i) is clean and not yet written */
 	while (p[i] != '\0') {
 		unsigned v;
 		size_t n = utf8_seq(p + i, &v);
@@ -91,15 +106,23 @@ textsafe_append(struct strbuf *sb, const char *s, int flags)
 			i += n;
 			continue;
 		}
-		strbuf_add(sb, s + run, i - run);
-		if (n == 0 || v < 0x80)
-			strbuf_printf(sb, "\\x%02x", p[i]);
-		else
-			strbuf_printf(sb, "\\u%04x", v);
+		char esc[16];
+		int len = n == 0 || v < 0x80 ? snprintf(esc, sizeof esc, "\\x%02x", p[i])
+		                             : snprintf(esc, sizeof esc, "\\u%04x", v);
+		sink_put(k, s + run, i - run);
+		sink_put(k, esc, (size_t)len);
 		i += n ? n : 1;
 		run = i;
 	}
-	strbuf_add(sb, s + run, i - run);
+	sink_put(k, s + run, i - run);
+}
+
+int
+textsafe_append(struct strbuf *sb, const char *s, int flags)
+{
+	struct sink k = { sb, NULL, 0 };
+	if (s != NULL)
+		walk(s, flags, &k);
 	return sb->failed ? -1 : 0;
 }
 
@@ -115,26 +138,8 @@ textsafe_escape(const char *s, int flags)
 int
 textsafe_fputs(const char *s, int flags, FILE *f)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	if (s == NULL)
-		return 0;
-	size_t i = 0, run = 0;
-	while (p[i] != '\0') {
-		unsigned v;
-		size_t n = utf8_seq(p + i, &v);
-		if (n != 0 && !is_control(v, flags & TEXTSAFE_MULTILINE)) {
-			i += n;
-			continue;
-		}
-		if (fwrite(s + run, 1, i - run, f) != i - run)
-			return EOF;
-		int r = n == 0 || v < 0x80 ? fprintf(f, "\\x%02x", p[i]) : fprintf(f, "\\u%04x", v);
-		if (r < 0)
-			return EOF;
-		i += n ? n : 1;
-		run = i;
-	}
-	if (fwrite(s + run, 1, i - run, f) != i - run)
-		return EOF;
-	return 0;
+	struct sink k = { NULL, f, 0 };
+	if (s != NULL)
+		walk(s, flags, &k);
+	return k.failed ? EOF : 0;
 }

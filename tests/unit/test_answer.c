@@ -34,6 +34,17 @@ test_multiple_is_a_set(void **state)
 }
 
 static void
+test_missed(void **state)
+{
+	(void)state;
+	/* Missed is everything but a correct answer: wrong, incomplete, none. */
+	assert_true(answer_missed(ANSWER_NONE));
+	assert_true(answer_missed(ANSWER_INCOMPLETE));
+	assert_true(answer_missed(ANSWER_WRONG));
+	assert_false(answer_missed(ANSWER_CORRECT));
+}
+
+static void
 test_ordering_is_a_sequence(void **state)
 {
 	int key[] = { 2, 0, 1 }, swap[] = { 0, 2, 1 }, rep[] = { 2, 0, 0 };
@@ -61,6 +72,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_single),
 		cmocka_unit_test(test_multiple_is_a_set),
+		cmocka_unit_test(test_missed),
 		cmocka_unit_test(test_ordering_is_a_sequence),
 		cmocka_unit_test(test_matching_partial),
 	};

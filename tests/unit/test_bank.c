@@ -546,6 +546,26 @@ test_bom(void **state)
 	diag_free(&d);
 }
 
+/* Ids: 1 to 128 of A-Z a-z 0-9 - _ . (the loader and import share the rule). */
+static void
+test_valid_id(void **state)
+{
+	char long_id[130];
+	(void)state;
+	assert_true(bank_valid_id("q-001"));
+	assert_true(bank_valid_id("MLA_C01.2.3"));
+	assert_false(bank_valid_id(""));
+	assert_false(bank_valid_id("q 1"));
+	assert_false(bank_valid_id("q/1"));
+	assert_false(bank_valid_id("caf\xc3\xa9"));
+	memset(long_id, 'a', 128);
+	long_id[128] = '\0';
+	assert_true(bank_valid_id(long_id));
+	long_id[128] = 'a';
+	long_id[129] = '\0';
+	assert_false(bank_valid_id(long_id));
+}
+
 /* "(Choose N.)" is shown after a multiple-response stem that lacks it, never twice. */
 static void
 test_choose_hint(void **state)
@@ -573,6 +593,7 @@ main(void)
 	const struct CMUnitTest model[] = {
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_choose_hint),
+		cmocka_unit_test(test_valid_id),
 		cmocka_unit_test(test_blueprint),
 		cmocka_unit_test(test_single),
 		cmocka_unit_test(test_multiple_key_sorted),

@@ -124,15 +124,18 @@ draw_fails(const struct bank *b, const struct draw_request *req)
 	return err;
 }
 
-static int
-is_perm(const int *v, int n)
+/* draw_is_perm, which check_draw relies on below, on known orders. */
+static void
+test_is_perm(void **state)
 {
-	int seen[BANK_MAX_CHOICES] = { 0 };
-
-	for (int i = 0; i < n; i++)
-		if (v[i] < 0 || v[i] >= n || seen[v[i]]++)
-			return 0;
-	return 1;
+	int ok[] = { 2, 0, 1 }, rep[] = { 0, 0, 1 }, out[] = { 0, 3, 1 }, neg[] = { -1, 0, 1 };
+	(void)state;
+	assert_true(draw_is_perm(ok, 3));
+	assert_true(draw_is_perm(ok, 0));
+	assert_false(draw_is_perm(rep, 3));
+	assert_false(draw_is_perm(out, 3));
+	assert_false(draw_is_perm(neg, 3));
+	assert_false(draw_is_perm(ok, -1));
 }
 
 /*
@@ -154,10 +157,10 @@ check_draw(const struct bank *b, const struct draw_item *it, size_t n,
 		if (seen[it[i].q]++)
 			fail_msg("question %s drawn twice", q->id);
 		assert_int_equal(it[i].n_perm, q->n_choices);
-		assert_true(is_perm(it[i].perm, it[i].n_perm));
+		assert_true(draw_is_perm(it[i].perm, it[i].n_perm));
 		if (q->type == Q_MATCHING) {
 			assert_int_equal(it[i].n_pperm, q->n_prompts);
-			assert_true(is_perm(it[i].pperm, it[i].n_pperm));
+			assert_true(draw_is_perm(it[i].pperm, it[i].n_pperm));
 		} else {
 			assert_int_equal(it[i].n_pperm, 0);
 		}
@@ -892,6 +895,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_is_perm),
 		cmocka_unit_test(test_apportion),
 		cmocka_unit_test(test_exams_available),
 		cmocka_unit_test(test_exam_draw_shape),

@@ -218,12 +218,46 @@ test_blueprint_errors(void **state)
 	free(p);
 }
 
+/* Answers and pairs of a draft: blank answers dropped only when asked (GIFT, Moodle XML; not Aiken). */
+static void
+test_add_answer(void **state)
+{
+	struct ix_draft dr;
+	(void)state;
+	memset(&dr, 0, sizeof dr);
+	assert_int_equal(interchange_add_answer(&dr, strdup("yes"), 1.0, 1), 0);
+	assert_int_equal(interchange_add_answer(&dr, strdup(""), 0, 1), 0);
+	assert_int_equal(dr.n_answers, 1);
+	assert_int_equal(interchange_add_answer(&dr, strdup(""), 0, 0), 0);
+	assert_int_equal(dr.n_answers, 2);
+	assert_int_equal(interchange_add_answer(&dr, NULL, 0, 0), -1);
+	assert_int_equal(dr.n_answers, 2);
+	assert_string_equal(dr.answers[0].text, "yes");
+	assert_true(dr.answers[0].weight == 1.0);
+	assert_string_equal(dr.answers[1].text, "");
+	for (int k = 0; k < dr.n_answers; k++)
+		free(dr.answers[k].text);
+	free(dr.answers);
+
+	/* Matching pairs: both or neither. */
+	assert_int_equal(interchange_add_pair(&dr, strdup("S3"), strdup("storage")), 0);
+	assert_int_equal(interchange_add_pair(&dr, strdup("EC2"), NULL), -1);
+	assert_int_equal(dr.n_sub, 1);
+	assert_string_equal(dr.sub_q[0], "S3");
+	assert_string_equal(dr.sub_a[0], "storage");
+	free(dr.sub_q[0]);
+	free(dr.sub_a[0]);
+	free(dr.sub_q);
+	free(dr.sub_a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_category_last),
 		cmocka_unit_test(test_html_to_text),
+		cmocka_unit_test(test_add_answer),
 		cmocka_unit_test(test_text_html_round_trip),
 		cmocka_unit_test(test_assign_ids),
 		cmocka_unit_test_setup_teardown(test_assign_tasks, setup_tmp, teardown_tmp),

@@ -1,6 +1,7 @@
 /* Unit tests for report_record: the report's data filled from result files. */
 #include "testutil.h"
 
+#include "certsim/clock.h"
 #include "certsim/history.h"
 #include "certsim/home.h"
 #include "certsim/report_record.h"
@@ -49,18 +50,18 @@ test_parse_time(void **state)
 	int64_t ms = -1;
 
 	(void)state;
-	assert_int_equal(report_record_parse_time("1970-01-01T00:00:00Z", &ms), 0);
+	assert_int_equal(clock_parse_iso_ms("1970-01-01T00:00:00Z", &ms), 0);
 	assert_int_equal(ms, 0);
-	assert_int_equal(report_record_parse_time("2024-02-29T00:00:01Z", &ms), 0);
+	assert_int_equal(clock_parse_iso_ms("2024-02-29T00:00:01Z", &ms), 0);
 	assert_int_equal(ms, 1709164801000);
-	/* A fraction of a second is ignored. */
-	assert_int_equal(report_record_parse_time("2026-12-02T18:28:31.967Z", &ms), 0);
-	assert_int_equal(ms, 1796236111000); /* date -u -d ... +%s */
-	assert_int_equal(report_record_parse_time("2026-13-02T18:28:31Z", &ms), -1);
-	assert_int_equal(report_record_parse_time("2026-12-02 18:28:31Z", &ms), -1);
-	assert_int_equal(report_record_parse_time("yesterday", &ms), -1);
-	assert_int_equal(report_record_parse_time("", &ms), -1);
-	assert_int_equal(report_record_parse_time(NULL, &ms), -1);
+	/* The stamps of results: one parser, clock_parse_iso_ms, which keeps milliseconds. */
+	assert_int_equal(clock_parse_iso_ms("2026-12-02T18:28:31.967Z", &ms), 0);
+	assert_int_equal(ms, 1796236111967); /* date -u -d ... +%s%3N */
+	assert_int_equal(clock_parse_iso_ms("2026-13-02T18:28:31Z", &ms), -1);
+	assert_int_equal(clock_parse_iso_ms("2026-12-02 18:28:31Z", &ms), -1);
+	assert_int_equal(clock_parse_iso_ms("yesterday", &ms), -1);
+	assert_int_equal(clock_parse_iso_ms("", &ms), -1);
+	assert_int_equal(clock_parse_iso_ms(NULL, &ms), -1);
 }
 
 static void
@@ -87,7 +88,7 @@ test_build(void **state)
 	free(j);
 	assert_int_equal(history_load(home, 0, &h, &err), 0);
 	assert_int_equal(h.n, 4);
-	assert_int_equal(report_record_parse_time("2026-11-05T10:00:00Z", &now), 0);
+	assert_int_equal(clock_parse_iso_ms("2026-11-05T10:00:00Z", &now), 0);
 
 	/* The bank's exam: two exams and one quiz of MLA-C01, the bank's blueprint. */
 	assert_int_equal(report_record_build(&h, bank, NULL, now, &rr, &err), 0);
@@ -121,8 +122,9 @@ test_build(void **state)
 	assert_int_equal(d->readiness.counted, 1);
 	assert_int_equal(d->readiness.ready, 0);
 	/* The verdict's reason without history's "NOT READY YET: " prefix. */
-	assert_string_equal(d->readiness.reason, "1 of your last 1 full exams scored under 80% "
-	                                         "(latest 50%); the goal is three in a row at 80%+.");
+	assert_string_equal(d->readiness.reason,
+	                    "1 of your last 1 full exams scored under 80% "
+	                    "(latest 50%); the goal is three in a row at 80%+.");
 	/* Study: q0, q1, q2 seen (OTHER-C01's answers do not count). */
 	assert_non_null(d->study);
 	assert_int_equal(d->study->seen, 3);

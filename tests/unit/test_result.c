@@ -498,6 +498,31 @@ test_typed_reader_hostile(void **state)
 	result_file_free(NULL);
 }
 
+/* Missed items of a result file: wrong, incomplete and unanswered, not correct ones. */
+static void
+test_item_status_missed(void **state)
+{
+	const char *json =
+	    "{\"format\": \"certsim-result/1\", \"items\": ["
+	    "{\"n\": 1, \"response\": [\"a\"], \"correct\": true, \"complete\": true},"
+	    "{\"n\": 2, \"response\": [\"b\"], \"correct\": false, \"complete\": true},"
+	    "{\"n\": 3, \"response\": [\"a\"], \"correct\": false, \"complete\": false},"
+	    "{\"n\": 4, \"response\": null, \"correct\": false, \"complete\": false}]}";
+	struct result_file *r = NULL;
+	char *err = NULL;
+	(void)state;
+	assert_int_equal(result_parse(json, strlen(json), "t.json", &r, &err), 0);
+	assert_int_equal(r->n_items, 4);
+	assert_int_equal(result_item_status(&r->items[0]), ANSWER_CORRECT);
+	assert_int_equal(result_item_status(&r->items[1]), ANSWER_WRONG);
+	assert_int_equal(result_item_status(&r->items[2]), ANSWER_INCOMPLETE);
+	assert_int_equal(result_item_status(&r->items[3]), ANSWER_NONE);
+	assert_false(answer_missed(result_item_status(&r->items[0])));
+	for (size_t i = 1; i < 4; i++)
+		assert_true(answer_missed(result_item_status(&r->items[i])));
+	result_file_free(r);
+}
+
 static void
 test_check_catches_edits(void **state)
 {
@@ -899,6 +924,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_saved_result_verifies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_out_of_memory_builds_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_typed_reader_hostile, setup, teardown),
+		cmocka_unit_test(test_item_status_missed),
 		cmocka_unit_test_setup_teardown(test_tamper_sweep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_catches_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_item_correctness, setup,
