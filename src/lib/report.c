@@ -11,41 +11,6 @@
 #include "certsim/report.h"
 #include "report_internal.h"
 
-/* The chart width in viewBox units; the page scales it down on a phone. */
-#define CHART_W 640
-
-static void
-esc(struct strbuf *sb, const char *s)
-{
-	html_escape(sb, s);
-}
-
-/* "2026-11-25T18:02:11Z" as "2026-11-25 18:02"; anything else escaped as it is. */
-static void
-date(struct strbuf *sb, const char *iso)
-{
-	if (iso != NULL && strlen(iso) >= 16 && iso[10] == 'T' && iso[13] == ':') {
-		html_escape_n(sb, iso, 10);
-		strbuf_puts(sb, " ");
-		html_escape_n(sb, iso + 11, 5);
-	} else {
-		esc(sb, iso);
-	}
-}
-
-/* Seconds as h:mm:ss (or m:ss under an hour); negative with a sign. */
-static void
-duration(struct strbuf *sb, long secs)
-{
-	const char *sign = secs < 0 ? "-" : "";
-	unsigned long s = secs < 0 ? 0UL - (unsigned long)secs : (unsigned long)secs;
-
-	if (s >= 3600)
-		strbuf_printf(sb, "%s%lu:%02lu:%02lu", sign, s / 3600, s / 60 % 60, s % 60);
-	else
-		strbuf_printf(sb, "%s%lu:%02lu", sign, s / 60, s % 60);
-}
-
 /* Label of an attempt in the heat map: E3, Q2, S5 (per mode, oldest = 1). */
 static char
 mode_letter(const char *mode)
@@ -144,13 +109,6 @@ static const char css[] =
     "figure,table,.card,li{break-inside:avoid}h2{break-after:avoid}"
     ".scroll{overflow:visible}svg.chart{max-width:17cm}}\n";
 
-/* <section id=ID><h2>TITLE</h2> */
-static void
-section(struct strbuf *sb, const char *id, const char *title)
-{
-	strbuf_printf(sb, "<section id=\"%s\">\n<h2>%s</h2>\n", id, title);
-}
-
 static void
 glance(const struct report_data *d, struct strbuf *sb)
 {
@@ -224,48 +182,6 @@ next_steps(const struct report_data *d, struct strbuf *sb)
 		strbuf_puts(sb, "</ol>\n");
 	}
 	strbuf_puts(sb, "</section>\n");
-}
-
-/* Label every k-th of n bands so that at most about 12 labels show. */
-static int
-every_for(int n)
-{
-	return n <= 12 ? 1 : (n + 11) / 12;
-}
-
-/*
- * Fixed-size strings for chart labels and tips, with a pointer array to
- * pass to the chart module. One allocation; NULL on out of memory.
- */
-struct texts {
-	char (*s)[200];
-	const char **p;
-	int n;
-};
-
-static int
-texts_new(struct texts *t, int n)
-{
-	t->n = n;
-	t->s = calloc((size_t)(n > 0 ? n : 1), sizeof *t->s);
-	t->p = calloc((size_t)(n > 0 ? n : 1), sizeof *t->p);
-	if (t->s == NULL || t->p == NULL) {
-		free(t->s);
-		free(t->p);
-		t->s = NULL;
-		t->p = NULL;
-		return -1;
-	}
-	for (int i = 0; i < n; i++)
-		t->p[i] = t->s[i];
-	return 0;
-}
-
-static void
-texts_free(struct texts *t)
-{
-	free(t->s);
-	free(t->p);
 }
 
 /* A short date for tips: the first 10 characters of finished_at. */
@@ -711,158 +627,6 @@ done:
 	free(recent);
 }
 
-/* Indexes of the (at most REPORT_SLOWEST) slowest items of a, slowest first. */
-static int
-slowest(const struct report_attempt *a, int *idx)
-{
-	int n = 0;
-
-	for (int i = 0; i < a->n_items && a->items != NULL; i++) {
-		int pos = n;
-
-		while (pos > 0 && a->items[idx[pos - 1]].seconds < a->items[i].seconds)
-			pos--;
-		if (pos >= REPORT_SLOWEST)
-			continue;
-		memmove(idx + pos + 1, idx + pos,
-		        (size_t)((n < REPORT_SLOWEST ? n : REPORT_SLOWEST - 1) - pos) *
-		            sizeof *idx);
-		idx[pos] = i;
-		if (n < REPORT_SLOWEST)
-			n++;
-	}
-	return n;
-}
-
-static void
-pacing(const struct report_data *d, struct strbuf *sb)
-{
-	int from = d->n_exams > REPORT_RECENT ? d->n_exams - REPORT_RECENT : 0;
-	int cols = d->n_exams - from, idx[REPORT_SLOWEST], ns;
-	double pace = report_pace(d), top = pace * 1.5;
-	const struct report_attempt *last;
-	struct texts tips, labels;
-	struct chart c;
-	struct chart_ticks t;
-	double *v;
-
-	section(sb, "pacing", "Pacing");
-	if (cols == 0) {
-		strbuf_puts(sb, "<p>No exam yet: pacing comes with the first exam.</p>\n"
-		                "</section>\n");
-		return;
-	}
-	v = calloc((size_t)cols, sizeof *v);
-	if (v == NULL || texts_new(&tips, cols) < 0) {
-		free(v);
-		sb->failed = 1;
-		return;
-	}
-	if (texts_new(&labels, cols) < 0) {
-		free(v);
-		texts_free(&tips);
-		sb->failed = 1;
-		return;
-	}
-	for (int j = 0; j < cols; j++) {
-		const struct report_attempt *a = &d->exams[from + j];
-
-		v[j] = report_seconds_per_item(a);
-		top = fmax(top, v[j]);
-		set_text(labels.s[j], sizeof labels.s[j], "%d", from + j + 1);
-		set_text(tips.s[j], sizeof tips.s[j], "Exam %d: %.0f s per question", from + j + 1,
-		         v[j]);
-	}
-	strbuf_puts(sb, "<figure>\n");
-	{
-		char desc[200];
-
-		set_text(desc, sizeof desc,
-		         "Seconds per question in each of the last %d "
-		         "exams; the line is the pace of %.0f s (%d minutes for %d questions).",
-		         cols, pace, d->duration_minutes, d->questions);
-		chart_begin(&c, sb, CHART_W, 260, "pacing-chart",
-		            "Seconds per question against the pace", desc);
-	}
-	chart_x_categories(&c, cols);
-	if (chart_ticks_nice(0, top > 0 ? top : 1, 6, 1, &t) == 0) {
-		chart_y_domain(&c, t.lo, t.hi);
-		chart_y_axis(&c, &t, NULL, "seconds per question");
-	}
-	chart_x_labels(&c, labels.p, cols, every_for(cols), "exam");
-	chart_bars(&c, v, 1, cols, tips.p);
-	if (pace > 0) {
-		char ref[32];
-
-		set_text(ref, sizeof ref, "pace %.0f s", pace);
-		chart_ref_line(&c, pace, ref);
-	}
-	chart_end(&c);
-	strbuf_puts(sb, "</figure>\n");
-
-	strbuf_puts(sb, "<div class=\"scroll\"><table id=\"pacing-table\">\n<caption>");
-	strbuf_printf(sb,
-	              "Time per exam (the last %d); time left is what remained "
-	              "when the exam ended.</caption>\n",
-	              cols);
-	strbuf_puts(sb, "<thead><tr><th>Exam</th><th class=\"t\">Finished (UTC)</th>"
-	                "<th>Questions</th><th>Time used</th><th>Limit</th><th>Time left</th>"
-	                "<th>Per question</th></tr></thead>\n<tbody>\n");
-	for (int j = 0; j < cols; j++) {
-		const struct report_attempt *a = &d->exams[from + j];
-
-		strbuf_printf(sb, "<tr><td>%d</td><td class=\"t d\">", from + j + 1);
-		date(sb, a->finished_at);
-		strbuf_printf(sb, "</td><td>%d</td><td>", a->n_items);
-		duration(sb, a->time_used_s);
-		strbuf_puts(sb, "</td><td>");
-		if (a->time_limit_s > 0) {
-			duration(sb, a->time_limit_s);
-			strbuf_puts(sb, "</td><td>");
-			duration(sb, a->time_used_s < a->time_limit_s
-			                 ? a->time_limit_s - a->time_used_s
-			                 : 0);
-		} else {
-			strbuf_puts(sb, "untimed</td><td>&#8212;");
-		}
-		strbuf_puts(sb, "</td><td>");
-		chart_number(sb, v[j], 0);
-		strbuf_puts(sb, " s</td></tr>\n");
-	}
-	strbuf_puts(sb, "</tbody>\n</table></div>\n");
-
-	last = &d->exams[d->n_exams - 1];
-	ns = slowest(last, idx);
-	strbuf_printf(sb, "<h3>Slowest questions of the last exam (exam %d)</h3>\n", d->n_exams);
-	if (ns == 0) {
-		strbuf_puts(sb, "<p>The last exam has no per-question times.</p>\n");
-	} else {
-		strbuf_puts(
-		    sb, "<div class=\"scroll\"><table id=\"slowest-table\">\n<caption>"
-		        "The questions that took longest; <code>certsim review last --all</code> "
-		        "shows them again.</caption>\n<thead><tr><th class=\"t\">Question</th>"
-		        "<th class=\"t\">Task</th><th>Seconds</th><th class=\"t\">Answer</th></tr>"
-		        "</thead>\n<tbody>\n");
-		for (int i = 0; i < ns; i++) {
-			const struct report_item *it = &last->items[idx[i]];
-
-			strbuf_puts(sb, "<tr><td class=\"t\">");
-			esc(sb, it->id);
-			strbuf_puts(sb, "</td><td class=\"t\">");
-			esc(sb, it->task);
-			strbuf_puts(sb, "</td><td>");
-			chart_number(sb, it->seconds, 0);
-			strbuf_printf(sb, "</td><td class=\"t\">%s</td></tr>\n",
-			              it->correct ? "correct" : "wrong");
-		}
-		strbuf_puts(sb, "</tbody>\n</table></div>\n");
-	}
-	strbuf_puts(sb, "</section>\n");
-	free(v);
-	texts_free(&tips);
-	texts_free(&labels);
-}
-
 static void
 practice(const struct report_data *d, struct strbuf *sb)
 {
@@ -1010,7 +774,7 @@ report_render(const struct report_data *d, struct strbuf *out)
 	domains(d, out);
 	tasks(d, out);
 	practice(d, out);
-	pacing(d, out);
+	report_pacing_section(d, out);
 	study(d, out);
 	strbuf_puts(out, "</main>\n<footer><p>Scaled scores follow certsim's model "
 	                 "(docs/scoring.md): AWS's real scaling is not public. Made by certsim");

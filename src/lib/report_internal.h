@@ -1,7 +1,7 @@
 /*
- * Private to the report's two files (report.c, the HTML page, and
- * report_advice.c, the advice and the numbers behind it): the helpers both
- * use. Not a public header.
+ * Private to the report's files (report.c, the HTML page; report_pacing.c,
+ * its pacing section; report_advice.c, the advice and the numbers behind
+ * it): the helpers they share, static inline. Not a public header.
  */
 #ifndef CERTSIM_REPORT_INTERNAL_H
 #define CERTSIM_REPORT_INTERNAL_H
@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "certsim/html.h"
 #include "certsim/report.h"
+#include "certsim/strbuf.h"
 
 /*
  * Percent of correct in total as every table shows it: rounded down, so that
@@ -116,5 +118,96 @@ str(const char *s)
 {
 	return s != NULL ? s : "";
 }
+
+/* The chart width in viewBox units; the page scales it down on a phone. */
+#define CHART_W 640
+
+static inline void
+esc(struct strbuf *sb, const char *s)
+{
+	html_escape(sb, s);
+}
+
+/* "2026-11-25T18:02:11Z" as "2026-11-25 18:02"; anything else escaped as it is. */
+static inline void
+date(struct strbuf *sb, const char *iso)
+{
+	if (iso != NULL && strlen(iso) >= 16 && iso[10] == 'T' && iso[13] == ':') {
+		html_escape_n(sb, iso, 10);
+		strbuf_puts(sb, " ");
+		html_escape_n(sb, iso + 11, 5);
+	} else {
+		esc(sb, iso);
+	}
+}
+
+/* Seconds as h:mm:ss (or m:ss under an hour); negative with a sign. */
+static inline void
+duration(struct strbuf *sb, long secs)
+{
+	const char *sign = secs < 0 ? "-" : "";
+	unsigned long s = secs < 0 ? 0UL - (unsigned long)secs : (unsigned long)secs;
+
+	if (s >= 3600)
+		strbuf_printf(sb, "%s%lu:%02lu:%02lu", sign, s / 3600, s / 60 % 60, s % 60);
+	else
+		strbuf_printf(sb, "%s%lu:%02lu", sign, s / 60, s % 60);
+}
+
+/* <section id=ID><h2>TITLE</h2> */
+static inline void
+section(struct strbuf *sb, const char *id, const char *title)
+{
+	strbuf_printf(sb, "<section id=\"%s\">\n<h2>%s</h2>\n", id, title);
+}
+
+/* Label every k-th of n bands so that at most about 12 labels show. */
+static inline int
+every_for(int n)
+{
+	return n <= 12 ? 1 : (n + 11) / 12;
+}
+
+/*
+ * Fixed-size strings for chart labels and tips, with a pointer array to
+ * pass to the chart module. One allocation; NULL on out of memory.
+ */
+struct texts {
+	char (*s)[200];
+	const char **p;
+	int n;
+};
+
+static inline int
+texts_new(struct texts *t, int n)
+{
+	t->n = n;
+	t->s = calloc((size_t)(n > 0 ? n : 1), sizeof *t->s);
+	t->p = calloc((size_t)(n > 0 ? n : 1), sizeof *t->p);
+	if (t->s == NULL || t->p == NULL) {
+		free(t->s);
+		free(t->p);
+		t->s = NULL;
+		t->p = NULL;
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		t->p[i] = t->s[i];
+	return 0;
+}
+
+static inline void
+texts_free(struct texts *t)
+{
+	free(t->s);
+	free(t->p);
+}
+
+/*
+ * Appends the report's pacing section (report_pacing.c) to sb: time per
+ * question against the pace, the slowest items. Out of memory is left in
+ * sb's sticky state; d must be a filled report_data.
+ */
+void report_pacing_section(const struct report_data *d, struct strbuf *sb);
 
 #endif
