@@ -1,5 +1,5 @@
 /* Unit tests of the Aiken parser: each grammar rule, Moodle's documented examples and errors. */
-#include "testutil.h"
+#include "ixutil.h"
 
 #include "certsim/aiken.h"
 #include "certsim/fsutil.h"
@@ -11,25 +11,6 @@ parse(const char *text, struct ix_set *set, struct diag *d, int *rc)
 	memset(set, 0, sizeof *set);
 	memset(d, 0, sizeof *d);
 	*rc = aiken_parse("t.txt", text, strlen(text), set, d);
-}
-
-static const char *
-diags(const struct diag *d)
-{
-	static char buf[8192];
-	buf[0] = '\0';
-	for (size_t i = 0; i < d->n; i++) {
-		strncat(buf, d->v[i].text, sizeof buf - strlen(buf) - 2);
-		strcat(buf, "\n");
-	}
-	return buf;
-}
-
-static void
-done(struct ix_set *set, struct diag *d)
-{
-	interchange_set_free(set);
-	diag_free(d);
 }
 
 /* Both option forms, A. and A), and the ANSWER line. */

@@ -1,5 +1,5 @@
 /* Unit tests of the GIFT parser and writer: one test per grammar rule, the docs' examples. */
-#include "testutil.h"
+#include "ixutil.h"
 
 #include "certsim/fsutil.h"
 #include "certsim/gift.h"
@@ -12,26 +12,6 @@ parse(const char *text, struct ix_set *set, struct diag *d, int *rc)
 	memset(set, 0, sizeof *set);
 	memset(d, 0, sizeof *d);
 	*rc = gift_parse("t.gift", text, strlen(text), set, d);
-}
-
-/* All diagnostics in one string (static buffer). */
-static const char *
-diags(const struct diag *d)
-{
-	static char buf[8192];
-	buf[0] = '\0';
-	for (size_t i = 0; i < d->n; i++) {
-		strncat(buf, d->v[i].text, sizeof buf - strlen(buf) - 2);
-		strcat(buf, "\n");
-	}
-	return buf;
-}
-
-static void
-done(struct ix_set *set, struct diag *d)
-{
-	interchange_set_free(set);
-	diag_free(d);
 }
 
 static void
