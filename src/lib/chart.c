@@ -134,6 +134,25 @@ tip_title(struct chart *c, const char *tip)
 	strbuf_puts(c->out, "</title>");
 }
 
+/*
+ * The rest of a <rect> whose opening tag is written up to its x value:
+ * x, y, width and height, the close of the tag, the tooltip and </rect>.
+ */
+static void
+rect_rest(struct chart *c, double x, double y, double w, double h, const char *tip)
+{
+	num(c, x);
+	strbuf_puts(c->out, "\" y=\"");
+	num(c, y);
+	strbuf_puts(c->out, "\" width=\"");
+	num(c, w);
+	strbuf_puts(c->out, "\" height=\"");
+	num(c, h);
+	strbuf_puts(c->out, "\">");
+	tip_title(c, tip);
+	strbuf_puts(c->out, "</rect>\n");
+}
+
 void
 chart_margins(struct chart *c, double left, double top, double right, double bottom)
 {
@@ -330,16 +349,7 @@ chart_band(struct chart *c, double x0, double x1, double y_lo, double y_hi, cons
 
 	strbuf_puts(c->out, "<rect class=\"chart-band\" fill=\"#6c8ebf\" "
 	                    "fill-opacity=\"0.3\" x=\"");
-	num(c, fmin(x0, x1));
-	strbuf_puts(c->out, "\" y=\"");
-	num(c, fmin(a, b));
-	strbuf_puts(c->out, "\" width=\"");
-	num(c, fabs(x1 - x0));
-	strbuf_puts(c->out, "\" height=\"");
-	num(c, fabs(b - a));
-	strbuf_puts(c->out, "\">");
-	tip_title(c, tip);
-	strbuf_puts(c->out, "</rect>\n");
+	rect_rest(c, fmin(x0, x1), fmin(a, b), fabs(x1 - x0), fabs(b - a), tip);
 	return c->out->failed ? -1 : 0;
 }
 
@@ -417,16 +427,8 @@ chart_bars(struct chart *c, const double *v, int n_series, int n_cats, const cha
 			y1 = chart_scale_map(&c->y, val);
 			strbuf_printf(c->out, "<rect class=\"chart-bar-%d\" fill=\"%s\" x=\"",
 			              s % 4, bar_fill[s % 4]);
-			num(c, chart_x_center(c, cat) - inner / 2 + s * w + w * 0.05);
-			strbuf_puts(c->out, "\" y=\"");
-			num(c, fmin(y0, y1));
-			strbuf_puts(c->out, "\" width=\"");
-			num(c, w * 0.9);
-			strbuf_puts(c->out, "\" height=\"");
-			num(c, fabs(y1 - y0));
-			strbuf_puts(c->out, "\">");
-			tip_title(c, tip);
-			strbuf_puts(c->out, "</rect>\n");
+			rect_rest(c, chart_x_center(c, cat) - inner / 2 + s * w + w * 0.05,
+			          fmin(y0, y1), w * 0.9, fabs(y1 - y0), tip);
 		}
 	}
 	return c->out->failed ? -1 : 0;
@@ -443,16 +445,7 @@ chart_heat_cell(struct chart *c, double x, double y, double w, double h, int lev
 		              heat_fill[level]);
 	else
 		strbuf_puts(c->out, "<rect class=\"chart-heat-none\" fill=\"#eef0f3\" x=\"");
-	num(c, x);
-	strbuf_puts(c->out, "\" y=\"");
-	num(c, y);
-	strbuf_puts(c->out, "\" width=\"");
-	num(c, w);
-	strbuf_puts(c->out, "\" height=\"");
-	num(c, h);
-	strbuf_puts(c->out, "\">");
-	tip_title(c, tip);
-	strbuf_puts(c->out, "</rect>\n");
+	rect_rest(c, x, y, w, h, tip);
 	if (text != NULL) {
 		if (ok)
 			strbuf_printf(c->out, "<text class=\"chart-heat-text-%d\" fill=\"%s\"",
