@@ -59,9 +59,10 @@ void lineui_print_feedback(const struct session *s, FILE *out);
 void lineui_print_feedback_wrapped(const struct session *s, FILE *out, int width);
 
 /*
- * A response in the letters the candidate sees ("B D", "C A B",
- * "1B 2A 3C"; '?' for a choice not shown or a prompt not matched) into buf
- * (size bytes, always terminated). Both front ends show answers this way.
+ * A response of a session item in the letters the candidate sees ("B D",
+ * "C A B", "1B 3C") into buf (size bytes, always terminated):
+ * session_item_letters rendered by answer_letters_text, the one renderer
+ * that `review` uses for result files too.
  */
 void lineui_shown_answer(const struct session_item *it, const struct question *q,
                          const struct response *r, char *buf, size_t size);

@@ -201,4 +201,16 @@ int result_answer_has(const struct result_answer *a, const char *id);
  */
 enum answer_status result_item_status(const struct result_item *it);
 
+/*
+ * Answer a of item it (its response or its key, in the bank's ids) in the
+ * letters of the order shown ("shown", "prompts_shown"), for
+ * answer_letters_text; an id that was not shown is ANSWER_LETTER_UNKNOWN.
+ * Never fails; entries past BANK_MAX_CHOICES are left out.
+ */
+void result_item_letters(const struct result_item *it, const struct result_answer *a,
+                         struct answer_letters *out);
+
+/* The shown position (0 = A) of choice id in item it, or ANSWER_LETTER_UNKNOWN. */
+int result_item_shown_pos(const struct result_item *it, const char *id);
+
 #endif

@@ -133,6 +133,14 @@ enum answer_status session_item_status(const struct session *s, size_t i);
 int session_item_correct(const struct session *s, size_t i);
 
 /*
+ * Response r of item it (question q; r in the bank's choice indexes, as
+ * session_answer takes it, or the key) in the letters shown, for
+ * answer_letters_text. Never fails.
+ */
+void session_item_letters(const struct session_item *it, const struct question *q,
+                          const struct response *r, struct answer_letters *out);
+
+/*
  * Counts for the status line and the end-exam confirmation: items with a
  * complete answer, with an incomplete one, flagged. Unanswered = n minus
  * the first two.

@@ -41,10 +41,7 @@ static const char review_help[] =
 static char
 letter_of(const struct result_item *it, const char *id)
 {
-	for (size_t i = 0; i < it->n_shown; i++)
-		if (it->shown[i] != NULL && strcmp(it->shown[i], id) == 0)
-			return (char)('A' + i);
-	return '?';
+	return answer_letter(result_item_shown_pos(it, id));
 }
 
 static const struct choice *
@@ -56,40 +53,22 @@ find_choice(const struct choice *c, int n, const char *id)
 	return NULL;
 }
 
-/* The letters of a LIST answer's ids, space-separated. */
+/* Answer a (the response or the key) in the letters shown, "none" when empty. */
 static void
-print_letters(FILE *f, const struct result_answer *a, const struct result_item *it)
+print_answer(FILE *f, const struct result_item *it, const struct result_answer *a)
 {
-	int first = 1;
-	for (size_t i = 0; i < a->n; i++) {
-		if (a->ids[i] == NULL)
-			continue;
-		fprintf(f, "%s%c", first ? "" : " ", letter_of(it, a->ids[i]));
-		first = 0;
-	}
+	struct answer_letters l;
+	char buf[64];
+	result_item_letters(it, a, &l);
+	answer_letters_text(&l, buf, sizeof buf);
+	fputs(buf[0] ? buf : "none", f);
 }
 
 /* The recorded response in letters of the order shown ("none" when unanswered). */
 static void
 print_response(FILE *f, const struct result_item *it)
 {
-	const struct result_answer *resp = &it->response;
-	if (resp->kind == RESULT_ANSWER_LIST) {
-		print_letters(f, resp, it);
-	} else if (resp->kind == RESULT_ANSWER_MAP) {
-		int first = 1;
-		for (size_t k = 0; k < it->n_prompts_shown; k++) {
-			const char *mine = it->prompts_shown[k] == NULL
-			                       ? ""
-			                       : result_answer_get(resp, it->prompts_shown[k]);
-			if (*mine == '\0')
-				continue;
-			fprintf(f, "%s%zu%c", first ? "" : " ", k + 1, letter_of(it, mine));
-			first = 0;
-		}
-	} else {
-		fprintf(f, "none");
-	}
+	print_answer(f, it, &it->response);
 }
 
 /* "you selected B; two were required" for an incomplete answer. */
@@ -175,7 +154,7 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 		fprintf(f, "\nYour answer: ");
 		print_response(f, it);
 		fprintf(f, "    Correct answer: ");
-		print_letters(f, key, it);
+		print_answer(f, it, key);
 		fputc('\n', f);
 	} else if (q->type == Q_ORDERING) {
 		for (size_t k = 0; k < it->n_shown; k++) {
@@ -184,12 +163,9 @@ print_item(FILE *f, const struct bank *b, const struct result_item *it, size_t t
 			fprintf(f, "  %c. %s\n", 'A' + (int)k, c ? c->text : "?");
 		}
 		fprintf(f, "\nYour order:    ");
-		if (resp->kind == RESULT_ANSWER_LIST)
-			print_letters(f, resp, it);
-		else
-			fprintf(f, "none");
+		print_response(f, it);
 		fprintf(f, "\nCorrect order: ");
-		print_letters(f, key, it);
+		print_answer(f, it, key);
 		fprintf(f, "\nIn the correct order:\n");
 		for (size_t k = 0; k < key->n; k++) {
 			const struct choice *c = find_choice(q->choices, q->n_choices, key->ids[k]);

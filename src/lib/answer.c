@@ -1,4 +1,7 @@
 /* Whether a response is complete and correct: one definition for scoring, verifying, restoring. */
+#include <stdio.h>
+#include <string.h>
+
 #include "certsim/answer.h"
 
 /* Whether x occurs in v[0..n). */
@@ -67,4 +70,55 @@ int
 answer_missed(enum answer_status st)
 {
 	return !answer_is_correct(st);
+}
+
+char
+answer_letter(int pos)
+{
+	return pos >= 0 && pos < 26 ? (char)('A' + pos) : '?';
+}
+
+/* Sort key of a set's entry: shown positions first, in order; not shown last. */
+static int
+set_rank(int pos)
+{
+	return pos >= 0 ? pos : 1000;
+}
+
+void
+answer_letters_text(const struct answer_letters *a, char *buf, size_t size)
+{
+	int v[BANK_MAX_CHOICES], n = a->n < 0                  ? 0
+	                             : a->n > BANK_MAX_CHOICES ? BANK_MAX_CHOICES
+	                                                       : a->n;
+	size_t used = 0;
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++)
+		v[i] = a->pos[i];
+	if (a->kind == ANSWER_LETTERS_SET) /* insertion sort: stable, at most ten */
+		for (int i = 1; i < n; i++)
+			for (int j = i; j > 0 && set_rank(v[j - 1]) > set_rank(v[j]); j--) {
+				int t = v[j];
+				v[j] = v[j - 1];
+				v[j - 1] = t;
+			}
+	for (int i = 0; i < n; i++) {
+		char one[8];
+		int len;
+		if (a->kind == ANSWER_LETTERS_PAIRS) {
+			if (v[i] == ANSWER_LETTER_UNMATCHED)
+				continue;
+			len = snprintf(one, sizeof one, "%s%d%c", used ? " " : "", i + 1,
+			               answer_letter(v[i]));
+		} else {
+			len =
+			    snprintf(one, sizeof one, "%s%c", used ? " " : "", answer_letter(v[i]));
+		}
+		if (len < 0 || used + (size_t)len >= size)
+			break;
+		memcpy(buf + used, one, (size_t)len + 1);
+		used += (size_t)len;
+	}
 }

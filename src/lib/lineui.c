@@ -247,29 +247,9 @@ void
 lineui_shown_answer(const struct session_item *it, const struct question *q,
                     const struct response *r, char *buf, size_t size)
 {
-	size_t used = 0;
-	buf[0] = '\0';
-	if (q->type == Q_MATCHING) {
-		for (int k = 0; k < it->d.n_pperm && used + 8 < size; k++) {
-			int p = it->d.pperm[k], j = p < r->n ? draw_shown_pos(&it->d, r->v[p]) : -1;
-			used += (size_t)snprintf(buf + used, size - used, "%s%d%c", k ? " " : "",
-			                         k + 1, j >= 0 ? 'A' + j : '?');
-		}
-		return;
-	}
-	if (q->type == Q_ORDERING) {
-		for (int k = 0; k < r->n && used + 4 < size; k++) {
-			int j = draw_shown_pos(&it->d, r->v[k]);
-			used += (size_t)snprintf(buf + used, size - used, "%s%c", k ? " " : "",
-			                         j >= 0 ? 'A' + j : '?');
-		}
-		return;
-	}
-	for (int j = 0; j < it->d.n_perm; j++)
-		for (int k = 0; k < r->n; k++)
-			if (it->d.perm[j] == r->v[k] && used + 4 < size)
-				used += (size_t)snprintf(buf + used, size - used, "%s%c",
-				                         used ? " " : "", 'A' + j);
+	struct answer_letters l;
+	session_item_letters(it, q, r, &l);
+	answer_letters_text(&l, buf, size);
 }
 
 static void

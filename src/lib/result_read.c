@@ -769,3 +769,36 @@ result_item_status(const struct result_item *it)
 		return ANSWER_NONE;
 	return it->complete ? ANSWER_WRONG : ANSWER_INCOMPLETE;
 }
+
+int
+result_item_shown_pos(const struct result_item *it, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < it->n_shown; i++)
+		if (it->shown[i] != NULL && strcmp(it->shown[i], id) == 0)
+			return (int)i;
+	return ANSWER_LETTER_UNKNOWN;
+}
+
+void
+result_item_letters(const struct result_item *it, const struct result_answer *a,
+                    struct answer_letters *out)
+{
+	out->n = 0;
+	if (a->kind == RESULT_ANSWER_MAP) {
+		out->kind = ANSWER_LETTERS_PAIRS;
+		for (size_t k = 0; k < it->n_prompts_shown && out->n < BANK_MAX_CHOICES; k++) {
+			const char *mine = it->prompts_shown[k] == NULL
+			                       ? ""
+			                       : result_answer_get(a, it->prompts_shown[k]);
+			out->pos[out->n++] =
+			    *mine ? result_item_shown_pos(it, mine) : ANSWER_LETTER_UNMATCHED;
+		}
+		return;
+	}
+	out->kind = it->type != NULL && strcmp(it->type, "ordering") == 0 ? ANSWER_LETTERS_SEQUENCE
+	                                                                  : ANSWER_LETTERS_SET;
+	for (size_t i = 0; a->kind == RESULT_ANSWER_LIST && i < a->n && out->n < BANK_MAX_CHOICES;
+	     i++)
+		if (a->ids[i] != NULL)
+			out->pos[out->n++] = result_item_shown_pos(it, a->ids[i]);
+}

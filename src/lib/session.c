@@ -656,3 +656,24 @@ fail:
 	free(buf);
 	return -1;
 }
+
+void
+session_item_letters(const struct session_item *it, const struct question *q,
+                     const struct response *r, struct answer_letters *out)
+{
+	out->n = 0;
+	if (q->type == Q_MATCHING) {
+		out->kind = ANSWER_LETTERS_PAIRS;
+		for (int k = 0; k < it->d.n_pperm && k < BANK_MAX_CHOICES; k++) {
+			int p = it->d.pperm[k], c = p < r->n ? r->v[p] : -1;
+			int j = c >= 0 ? draw_shown_pos(&it->d, c) : ANSWER_LETTER_UNMATCHED;
+			out->pos[out->n++] = c >= 0 && j < 0 ? ANSWER_LETTER_UNKNOWN : j;
+		}
+		return;
+	}
+	out->kind = q->type == Q_ORDERING ? ANSWER_LETTERS_SEQUENCE : ANSWER_LETTERS_SET;
+	for (int k = 0; k < r->n && k < BANK_MAX_CHOICES; k++) {
+		int j = draw_shown_pos(&it->d, r->v[k]);
+		out->pos[out->n++] = j >= 0 ? j : ANSWER_LETTER_UNKNOWN;
+	}
+}

@@ -66,6 +66,51 @@ test_matching_partial(void **state)
 	assert_int_equal(answer_judge(Q_MATCHING, key, 3, wrong, 3), ANSWER_WRONG);
 }
 
+static void
+expect_text(enum answer_letters_kind kind, int n, const int *pos, const char *want)
+{
+	struct answer_letters a;
+	char buf[64];
+	a.kind = kind;
+	a.n = n;
+	memcpy(a.pos, pos, sizeof(int) * (size_t)n);
+	answer_letters_text(&a, buf, sizeof buf);
+	assert_string_equal(buf, want);
+}
+
+static void
+test_letters_text(void **state)
+{
+	int set[] = { 3, ANSWER_LETTER_UNKNOWN, 0, 2 }, seq[] = { 2, 0, 1 };
+	int pairs[] = { 1, ANSWER_LETTER_UNMATCHED, ANSWER_LETTER_UNKNOWN, 9 };
+	int ten[] = { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0 };
+	struct answer_letters a = { ANSWER_LETTERS_SET, 10, { 0 } };
+	char small[6], none[1] = { 'x' };
+	(void)state;
+	/* A set in the order shown, an option not shown last as '?'. */
+	expect_text(ANSWER_LETTERS_SET, 4, set, "A C D ?");
+	/* A sequence as given. */
+	expect_text(ANSWER_LETTERS_SEQUENCE, 3, seq, "C A B");
+	/* Pairs by prompt number, unmatched ones left out. */
+	expect_text(ANSWER_LETTERS_PAIRS, 4, pairs, "1B 3? 4J");
+	expect_text(ANSWER_LETTERS_SET, 0, set, "");
+	expect_text(ANSWER_LETTERS_PAIRS, 2, (const int[]){ -1, -1 }, "");
+	expect_text(ANSWER_LETTERS_SET, 10, ten, "A B C D E F G H I J");
+	/* Cut at a whole entry; a one-byte buffer holds only the terminator. */
+	memcpy(a.pos, ten, sizeof ten);
+	answer_letters_text(&a, small, sizeof small);
+	assert_string_equal(small, "A B C");
+	answer_letters_text(&a, none, sizeof none);
+	assert_int_equal(none[0], '\0');
+	/* A count out of range is clamped, not trusted. */
+	a.n = 1000;
+	answer_letters_text(&a, small, sizeof small);
+	assert_string_equal(small, "A B C");
+	assert_int_equal(answer_letter(25), 'Z');
+	assert_int_equal(answer_letter(26), '?');
+	assert_int_equal(answer_letter(-1), '?');
+}
+
 int
 main(void)
 {
@@ -75,6 +120,7 @@ main(void)
 		cmocka_unit_test(test_missed),
 		cmocka_unit_test(test_ordering_is_a_sequence),
 		cmocka_unit_test(test_matching_partial),
+		cmocka_unit_test(test_letters_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -730,6 +730,56 @@ test_run_immediate_feedback(void **state)
 	session_free(s);
 }
 
+/* What a parsed line shows as "Your answer": the one renderer, from the session's form. */
+static void
+expect_shown(const char *line, const struct shape *s, const char *want)
+{
+	struct line_input in = parse(line, s);
+	struct session_item it;
+	char buf[64];
+
+	if (in.cmd != LINE_ANSWER)
+		fail_msg("\"%s\": not an answer", line);
+	memset(&it, 0, sizeof it);
+	it.d = s->it;
+	lineui_shown_answer(&it, &s->q, &in.resp, buf, sizeof buf);
+	if (strcmp(buf, want) != 0)
+		fail_msg("\"%s\" is shown as \"%s\", expected \"%s\"", line, buf, want);
+}
+
+static void
+test_shown_answer(void **state)
+{
+	struct shape multi = shape(Q_MULTIPLE, 5, 2, 0, perm5, NULL);
+	struct shape order = shape(Q_ORDERING, 4, 4, 0, perm4, NULL);
+	struct shape match = shape(Q_MATCHING, 4, 3, 3, perm4, pperm3);
+	struct session_item it;
+	struct response key;
+	char buf[64], tiny[3];
+
+	(void)state;
+	/* A set in the order shown, however it was typed. */
+	expect_shown("d b", &multi, "B D");
+	expect_shown("B,D", &multi, "B D");
+	/* A sequence as given. */
+	expect_shown("d c b a", &order, "D C B A");
+	/* Pairs by prompt number; a prompt left unmatched is left out. */
+	expect_shown("3c 1b 2a", &match, "1B 2A 3C");
+	expect_shown("1B 3C", &match, "1B 3C");
+	/* The key too, in the letters shown: key 0 1 (choice indexes) of
+	 * perm5 = 4 2 0 1 3 sit at C and D. */
+	memset(&it, 0, sizeof it);
+	it.d = multi.it;
+	key.n = 2;
+	key.v[0] = 1;
+	key.v[1] = 0;
+	lineui_shown_answer(&it, &multi.q, &key, buf, sizeof buf);
+	assert_string_equal(buf, "C D");
+	/* Cut at a whole letter, always terminated. */
+	lineui_shown_answer(&it, &multi.q, &key, tiny, sizeof tiny);
+	assert_string_equal(tiny, "C");
+}
+
 int
 main(void)
 {
@@ -739,6 +789,7 @@ main(void)
 		cmocka_unit_test(test_letters_multiple),
 		cmocka_unit_test(test_letters_ordering),
 		cmocka_unit_test(test_matching_pairs),
+		cmocka_unit_test(test_shown_answer),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_garbage_never_crashes),
 		cmocka_unit_test(test_run_to_submit),

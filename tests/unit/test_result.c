@@ -852,6 +852,96 @@ test_second_save_new_name(void **state)
 }
 
 /* The fail_at-th cJSON allocation fails, only that one (0: none). */
+/*
+ * "Your answer" and "the correct answer" read the same from a session as
+ * from the result file it wrote: review and the results screen share one
+ * renderer. Every type, a set typed out of order, an incomplete matching
+ * answer and an unanswered item.
+ */
+static void
+test_letters_match_session(void **state)
+{
+	struct draw_request req;
+	struct session_config cfg;
+	struct draw_item *items = NULL;
+	struct session *s = NULL;
+	struct result_file *r = NULL;
+	struct score sc;
+	size_t n;
+	char *err = NULL, *path = NULL, *results, *home = tmpdir_make("certsim-letters");
+	const char *why;
+	int seen[4] = { 0 };
+
+	(void)state;
+	assert_non_null(home);
+	memset(&req, 0, sizeof req);
+	req.count = 200; /* a third of the bank: every type, many times */
+	req.seed = 7;
+	assert_int_equal(draw_items(bank, &req, &items, &n, &err), 0);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.mode = MODE_EXAM;
+	cfg.seed = 7;
+	cfg.time_limit_s = 600;
+	snprintf(cfg.source, sizeof cfg.source, "all");
+	assert_int_equal(session_new(bank, &cfg, items, n, clock_monotonic(), &s, &err), 0);
+	session_start(s);
+	for (size_t i = 1; i < n; i++) { /* item 1 stays unanswered */
+		const struct question *q = &bank->questions[s->items[i].d.q];
+		struct response resp = { { 0 }, q->n_key };
+		for (int k = 0; k < q->n_key; k++) /* reversed: a set typed out of order */
+			resp.v[k] = q->type == Q_MATCHING ? q->key[k] : q->key[q->n_key - 1 - k];
+		if (q->type == Q_MATCHING)
+			resp.v[0] = -1; /* the first prompt left unmatched */
+		session_goto(s, i);
+		assert_int_equal(session_answer(s, &resp, &why), 0);
+	}
+	session_finish(s, END_SUBMIT);
+	assert_int_equal(score_compute(s, &sc), 0);
+	results = fsutil_asprintf("%s/results", home);
+	assert_int_equal(mkdir(results, 0700), 0);
+	free(results);
+	if (result_save(s, &sc, home, NULL, &path, &err) != 0)
+		fail_msg("result_save: %s", err);
+	assert_int_equal(result_read(path, &r, &err), 0);
+	assert_null(r->problem);
+	assert_int_equal(r->n_items, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct session_item *it = &s->items[i];
+		const struct question *q = &bank->questions[it->d.q];
+		struct response key = { { 0 }, q->n_key };
+		struct answer_letters a, b;
+		char from_session[64], from_file[64];
+		memcpy(key.v, q->key, sizeof key.v);
+		seen[q->type]++;
+		session_item_letters(it, q, &key, &a);
+		result_item_letters(&r->items[i], &r->items[i].key, &b);
+		answer_letters_text(&a, from_session, sizeof from_session);
+		answer_letters_text(&b, from_file, sizeof from_file);
+		assert_string_equal(from_session, from_file);
+		assert_true(from_file[0] != '\0');
+		session_item_letters(it, q, &it->resp, &a);
+		result_item_letters(&r->items[i], &r->items[i].response, &b);
+		answer_letters_text(&a, from_session, sizeof from_session);
+		answer_letters_text(&b, from_file, sizeof from_file);
+		assert_string_equal(from_session, from_file);
+		assert_int_equal(from_file[0] == '\0', i == 0);
+		if (q->type == Q_MULTIPLE) /* a set reads in the order shown */
+			for (size_t c = 2; c < strlen(from_file); c += 2)
+				assert_true(from_file[c] > from_file[c - 2]);
+		if (q->type == Q_MATCHING && i > 0) /* prompt 1, 2 or 3 left out, not "?" */
+			assert_null(strchr(from_file, '?'));
+	}
+	for (int t = 0; t < 4; t++)
+		if (seen[t] == 0)
+			fail_msg("the draw has no item of type %d", t);
+	result_file_free(r);
+	score_free(&sc);
+	session_free(s);
+	rm_rf(home);
+	free(home);
+	free(path);
+}
+
 static long alloc_calls, fail_at;
 
 static void *
@@ -925,6 +1015,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_out_of_memory_builds_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_typed_reader_hostile, setup, teardown),
 		cmocka_unit_test(test_item_status_missed),
+		cmocka_unit_test(test_letters_match_session),
 		cmocka_unit_test_setup_teardown(test_tamper_sweep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_catches_edits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_item_correctness, setup,
