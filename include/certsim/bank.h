@@ -141,6 +141,9 @@ long bank_find(const struct bank *b, const char *qid);
  */
 const char *bank_choose_hint(const struct question *q);
 
+/* Whether choice index c is in q's key (1) or not (0). */
+int bank_key_has(const struct question *q, int c);
+
 /* What a matching stem says when no option may serve two prompts. */
 #define BANK_OPTIONS_ONCE "(Each option is used at most once.)"
 

@@ -48,6 +48,16 @@ int fsutil_sync_dir(const char *path, char **err);
  */
 int fsutil_mkdirs(const char *path, mode_t mode, char **err);
 
+/*
+ * Room for one more element in a growing array: when n == *cap, *pv (the
+ * address of the array pointer, elements of elem bytes) is reallocated to
+ * twice *cap elements (first when *cap is 0). Returns 0, or -1 (out of
+ * memory, or a size that would overflow) with the array and *cap
+ * unchanged. The one copy of the doubling rule used by the library's
+ * arrays.
+ */
+int fsutil_grow(void *pv, size_t *cap, size_t n, size_t elem, size_t first);
+
 /* printf into a new allocated string; NULL on out of memory. Caller frees. */
 char *fsutil_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -229,6 +229,13 @@ char *interchange_category_of(const struct bank *b, const struct question *q);
 char *interchange_export_stem(const struct bank *b, const struct question *q);
 
 /*
+ * Moodle's weight (a percentage, as text) of each of k right answers of a
+ * multiple-answer question, so that they add up to 100: "50" for two,
+ * "33.33333" for three; "100" outside 1-10. Static text.
+ */
+const char *interchange_share(int k);
+
+/*
  * Export every question of b in format fmt into out. Questions the format
  * cannot hold are left out with a warning "BANKFILE: question "ID":
  * warning: skipped ..." in d; *n_written and *n_skipped count them.

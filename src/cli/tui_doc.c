@@ -250,16 +250,6 @@ tui_marks_response(const struct session_item *it, const struct question *q,
 	return -1;
 }
 
-/* The shown position of choice index c, or -1. */
-static int
-in_key(const struct question *q, int c)
-{
-	for (int k = 0; k < q->n_key; k++)
-		if (q->key[k] == c)
-			return 1;
-	return 0;
-}
-
 void
 tui_doc_question(struct tui_doc *d, const struct session *s, size_t i, const struct tui_marks *m,
                  int flags)
@@ -287,7 +277,7 @@ tui_doc_question(struct tui_doc *d, const struct session *s, size_t i, const str
 				snprintf(pre, sizeof pre, "[%c] %c. ", m->sel[j] ? 'x' : ' ',
 				         'A' + j);
 			int role = m->sel[j] ? R_CHOSEN : R_NORMAL;
-			if (key && in_key(q, it->d.perm[j]))
+			if (key && bank_key_has(q, it->d.perm[j]))
 				tui_doc_addf(d, pre, 0, role, j, "%s   <- correct", text);
 			else
 				tui_doc_add(d, pre, text, 0, role, j);

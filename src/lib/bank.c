@@ -127,6 +127,15 @@ bank_sort_indexes(int *v, int n)
 		qsort(v, (size_t)n, sizeof *v, cmp_int);
 }
 
+int
+bank_key_has(const struct question *q, int c)
+{
+	for (int k = 0; k < q->n_key; k++)
+		if (q->key[k] == c)
+			return 1;
+	return 0;
+}
+
 const char *
 bank_choose_hint(const struct question *q)
 {

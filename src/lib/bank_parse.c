@@ -319,15 +319,9 @@ static struct question *
 new_question(struct loader *L)
 {
 	struct bank *b = L->b;
-	if (b->n_questions == L->q_cap) {
-		size_t cap = L->q_cap ? L->q_cap * 2 : 256;
-		struct question *v = realloc(b->questions, cap * sizeof *v);
-		if (v == NULL) {
-			L->oom = 1;
-			return NULL;
-		}
-		b->questions = v;
-		L->q_cap = cap;
+	if (fsutil_grow(&b->questions, &L->q_cap, b->n_questions, sizeof *b->questions, 256) < 0) {
+		L->oom = 1;
+		return NULL;
 	}
 	struct question *q = &b->questions[b->n_questions];
 	memset(q, 0, sizeof *q);
@@ -576,15 +570,10 @@ parse_case_study(struct loader *L, cJSON *jc, int idx)
 	}
 	if (bad || qbad || L->oom)
 		return;
-	if (b->n_case_studies == L->cs_cap) {
-		size_t cap = L->cs_cap ? L->cs_cap * 2 : 16;
-		struct case_study *v = realloc(b->case_studies, cap * sizeof *v);
-		if (v == NULL) {
-			L->oom = 1;
-			return;
-		}
-		b->case_studies = v;
-		L->cs_cap = cap;
+	if (fsutil_grow(&b->case_studies, &L->cs_cap, b->n_case_studies, sizeof *b->case_studies,
+	                16) < 0) {
+		L->oom = 1;
+		return;
 	}
 	struct case_study *c = &b->case_studies[b->n_case_studies++];
 	c->id = cid;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "certsim/diag.h"
+#include "certsim/fsutil.h"
 #include "certsim/strbuf.h"
 #include "certsim/textsafe.h"
 
@@ -21,15 +22,9 @@ diag_add(struct diag *d, enum diag_level level, const char *where, const char *f
 		d->errors++;
 	else
 		d->warnings++;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct diag_entry *v = realloc(d->v, cap * sizeof *v);
-		if (v == NULL) {
-			d->oom = 1;
-			return;
-		}
-		d->v = v;
-		d->cap = cap;
+	if (fsutil_grow(&d->v, &d->cap, d->n, sizeof *d->v, 16) < 0) {
+		d->oom = 1;
+		return;
 	}
 	/* File names, keys and values quoted in the message may hold control characters. */
 	struct strbuf sb;

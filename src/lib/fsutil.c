@@ -323,3 +323,20 @@ fail:
 	free(p);
 	return -1;
 }
+
+int
+fsutil_grow(void *pv, size_t *cap, size_t n, size_t elem, size_t first)
+{
+	void *old, *v;
+	size_t want = *cap ? *cap * 2 : first;
+	if (n < *cap)
+		return 0;
+	if (elem == 0 || want < *cap || want > SIZE_MAX / elem)
+		return -1;
+	memcpy(&old, pv, sizeof old);
+	if ((v = realloc(old, want * elem)) == NULL)
+		return -1;
+	memcpy(pv, &v, sizeof v);
+	*cap = want;
+	return 0;
+}

@@ -287,10 +287,7 @@ parse_block(const struct gtext *g, const char *file, char **category, struct ix_
 		return 0;
 	}
 
-	struct ix_draft dr;
-	memset(&dr, 0, sizeof dr);
-	dr.file = file;
-	dr.line = line;
+	struct ix_draft dr = { .file = file, .line = line }; /* the rest zero */
 	if (at(g, from, ':') && at(g, from + 1, ':')) {
 		size_t end = find2(g, from + 2, to, ':', ':');
 		if (end == to) {
@@ -593,24 +590,6 @@ gift_escape(struct ix_buf *b, const char *text)
 	}
 }
 
-/* Moodle's weight for each of k right answers of a multiple-answer question. */
-static const char *
-share(int k)
-{
-	static const char *const w[] = { "100",      "100",      "50",   "33.33333", "25", "20",
-		                         "16.66667", "14.28571", "12.5", "11.11111", "10" };
-	return k >= 1 && k <= 10 ? w[k] : "100";
-}
-
-static int
-in_key(const struct question *q, int i)
-{
-	for (int k = 0; k < q->n_key; k++)
-		if (q->key[k] == i)
-			return 1;
-	return 0;
-}
-
 static void
 warn_skip(struct diag *d, const struct bank *b, const struct question *q, const char *why)
 {
@@ -685,9 +664,11 @@ gift_export(const struct bank *b, struct ix_buf *out, struct diag *d, size_t *n_
 		} else {
 			for (int c = 0; c < q->n_choices; c++) {
 				if (q->type == Q_SINGLE)
-					interchange_buf_puts(out, in_key(q, c) ? "\t=" : "\t~");
-				else if (in_key(q, c))
-					interchange_buf_printf(out, "\t~%%%s%%", share(q->n_key));
+					interchange_buf_puts(out,
+					                     bank_key_has(q, c) ? "\t=" : "\t~");
+				else if (bank_key_has(q, c))
+					interchange_buf_printf(out, "\t~%%%s%%",
+					                       interchange_share(q->n_key));
 				else
 					interchange_buf_puts(out, "\t~%-100%");
 				gift_escape(out, q->choices[c].text);

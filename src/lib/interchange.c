@@ -247,14 +247,8 @@ interchange_blank(const char *s)
 static struct ix_question *
 new_question(struct ix_set *set, struct ix_draft *dr)
 {
-	if (set->n == set->cap) {
-		size_t cap = set->cap ? set->cap * 2 : 64;
-		struct ix_question *v = realloc(set->v, cap * sizeof *v);
-		if (v == NULL)
-			return NULL;
-		set->v = v;
-		set->cap = cap;
-	}
+	if (fsutil_grow(&set->v, &set->cap, set->n, sizeof *set->v, 64) < 0)
+		return NULL;
 	struct ix_question *q = &set->v[set->n++];
 	memset(q, 0, sizeof *q);
 	q->file = dr->file;
@@ -759,4 +753,12 @@ interchange_export(const struct bank *b, enum ix_format fmt, struct ix_buf *out,
 	if (fmt == IX_GIFT)
 		return gift_export(b, out, d, n_written, n_skipped);
 	return moodle_xml_export(b, out, d, n_written, n_skipped);
+}
+
+const char *
+interchange_share(int k)
+{
+	static const char *const w[] = { "100",      "100",      "50",   "33.33333", "25", "20",
+		                         "16.66667", "14.28571", "12.5", "11.11111", "10" };
+	return k >= 1 && k <= 10 ? w[k] : "100";
 }

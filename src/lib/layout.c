@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "certsim/fsutil.h"
 #include "certsim/layout.h"
 
 size_t
@@ -97,14 +98,8 @@ layout_fit(const char *s, size_t len, int max, int *width)
 static int
 push(struct layout *l, size_t off, size_t len, int width)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct layout_line *p = realloc(l->lines, cap * sizeof *p);
-		if (p == NULL)
-			return -1;
-		l->lines = p;
-		l->cap = cap;
-	}
+	if (fsutil_grow(&l->lines, &l->cap, l->n, sizeof *l->lines, 32) < 0)
+		return -1;
 	l->lines[l->n].off = off;
 	l->lines[l->n].len = len;
 	l->lines[l->n].width = width;

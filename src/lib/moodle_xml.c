@@ -255,10 +255,7 @@ read_question(const xmlNode *qn, const char *file, char **category, struct ix_se
 		*category = path;
 		return 0;
 	}
-	struct ix_draft dr;
-	memset(&dr, 0, sizeof dr);
-	dr.file = file;
-	dr.line = line;
+	struct ix_draft dr = { .file = file, .line = line }; /* the rest zero */
 	char *qfmt = NULL;
 	dr.name = content(child(child(qn, "name"), "text"));
 	xmlNode *qt = child(qn, "questiontext");
@@ -416,23 +413,6 @@ write_simple(xmlTextWriterPtr w, const char *name, const char *value)
 	xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST value);
 }
 
-static int
-in_key(const struct question *q, int i)
-{
-	for (int k = 0; k < q->n_key; k++)
-		if (q->key[k] == i)
-			return 1;
-	return 0;
-}
-
-static const char *
-share(int k)
-{
-	static const char *const w[] = { "100",      "100",      "50",   "33.33333", "25", "20",
-		                         "16.66667", "14.28571", "12.5", "11.11111", "10" };
-	return k >= 1 && k <= 10 ? w[k] : "100";
-}
-
 static void
 write_answer(xmlTextWriterPtr w, const char *fraction, const char *text)
 {
@@ -483,8 +463,9 @@ write_question(xmlTextWriterPtr w, const struct question *q, const char *stem)
 		for (int c = 0; c < q->n_choices; c++)
 			write_answer(w,
 			             q->type == Q_SINGLE
-			                 ? (in_key(q, c) ? "100" : "0")
-			                 : (in_key(q, c) ? share(q->n_key) : "-100"),
+			                 ? (bank_key_has(q, c) ? "100" : "0")
+			                 : (bank_key_has(q, c) ? interchange_share(q->n_key)
+			                                       : "-100"),
 			             q->choices[c].text);
 		break;
 	case Q_MATCHING: {

@@ -657,14 +657,8 @@ result_cache_put(struct result_cache *c, const char *name, const struct result_c
 	strbuf_add(&whole, b.buf, b.len);
 	if (whole.failed)
 		goto done;
-	if (c->n_add == c->cap_add) {
-		size_t cap = c->cap_add ? c->cap_add * 2 : 64;
-		struct entry *v = realloc(c->add, cap * sizeof *v);
-		if (v == NULL)
-			goto done;
-		c->add = v;
-		c->cap_add = cap;
-	}
+	if (fsutil_grow(&c->add, &c->cap_add, c->n_add, sizeof *c->add, 64) < 0)
+		goto done;
 	struct entry *e = &c->add[c->n_add];
 	memset(e, 0, sizeof *e);
 	if ((e->name = fsutil_asprintf("%s", name)) == NULL)

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -386,6 +387,38 @@ test_asprintf(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_tmp, teardown_tmp)
 
+static void
+test_grow(void **state)
+{
+	int *v = NULL;
+	size_t cap = 0, n = 0;
+	(void)state;
+	/* The first element allocates first entries; then the array doubles. */
+	for (int i = 0; i < 100; i++) {
+		assert_int_equal(fsutil_grow(&v, &cap, n, sizeof *v, 4), 0);
+		assert_true(n < cap);
+		v[n++] = i;
+	}
+	assert_int_equal(cap, 128);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i);
+	/* Room left: nothing changes. */
+	int *before = v;
+	assert_int_equal(fsutil_grow(&v, &cap, 50, sizeof *v, 4), 0);
+	assert_ptr_equal(v, before);
+	assert_int_equal(cap, 128);
+	/* A size that would overflow fails with the array and cap unchanged. */
+	size_t huge = SIZE_MAX / 2 + 1;
+	assert_int_equal(fsutil_grow(&v, &huge, huge, 1, 4), -1);
+	assert_ptr_equal(v, before);
+	assert_int_equal(huge, SIZE_MAX / 2 + 1);
+	cap = 128;
+	assert_int_equal(fsutil_grow(&v, &cap, 128, SIZE_MAX / 200, 4), -1);
+	assert_int_equal(cap, 128);
+	assert_ptr_equal(v, before);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -404,6 +437,7 @@ main(void)
 		T(test_mkdirs),
 		T(test_mkdirs_fails),
 		cmocka_unit_test(test_asprintf),
+		cmocka_unit_test(test_grow),
 	};
 
 	umask(022);
