@@ -27,6 +27,13 @@ size_t trend_task(const struct history *h, const char *task_id, double out[TREND
  */
 enum trend_direction trend_direction(const double *v, size_t n);
 
+/*
+ * The direction of a row of trend_part_at (n values, -1 where absent)
+ * over its present values into *out: 0, or -1 (and *out TREND_FLAT) when
+ * fewer than two are present, where a table shows no direction.
+ */
+int trend_row_direction(const double *v, size_t n, enum trend_direction *out);
+
 /* "up", "down" or "flat" (static; do not free). */
 const char *trend_direction_name(enum trend_direction d);
 

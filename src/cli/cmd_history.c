@@ -29,8 +29,10 @@ static const char history_help[] =
     "question, 10,000 simulated exams give the pass probability and the\n"
     "predicted scaled score (10th-90th percentile, median); docs/scoring.md\n"
     "explains the model. Times are local. --json prints the same as JSON\n"
-    "(\"forecast\", or null and \"forecast_reason\" with fewer than 20\n"
-    "first-time answers), --csv one row per attempt.\n"
+    "(\"trends\": the same tables per mode, a column per attempt, null where\n"
+    "an attempt does not list a task; \"forecast\", or null and\n"
+    "\"forecast_reason\" with fewer than 20 first-time answers), --csv one row\n"
+    "per attempt.\n"
     "\n"
     "  --bank PATH  the exam of this bank (default: the bundled bank's)\n"
     "  --exam CODE  the attempts of exam CODE\n"
@@ -54,19 +56,16 @@ mode_label(const struct result_file *r, char *buf, size_t n)
 static void
 print_trend(const char *label, const double *v, size_t n)
 {
-	double present[TREND_LEN];
-	size_t k = 0;
+	enum trend_direction dir;
 	printf("%-44.44s", label);
 	for (size_t j = 0; j < n; j++) {
-		if (v[j] >= 0) {
+		if (v[j] >= 0)
 			printf(" %5.0f%%", v[j]);
-			present[k++] = v[j];
-		} else {
+		else
 			printf(" %6s", "-");
-		}
 	}
-	if (k >= 2)
-		printf("  %s", trend_direction_name(trend_direction(present, k)));
+	if (trend_row_direction(v, n, &dir) == 0)
+		printf("  %s", trend_direction_name(dir));
 	putchar('\n');
 }
 

@@ -51,6 +51,63 @@ add_trend(cJSON *arr, cJSON *id, const char *name, const double *v, size_t k)
 }
 
 /*
+ * One like-with-like trend row: {"id", "name", "percent": [one per
+ * column, null where that attempt does not list it], "direction": "up",
+ * "down", "flat", or null with fewer than two values}: the row that
+ * `history` prints.
+ */
+static void
+add_trend_row(cJSON *arr, cJSON *id, const char *name, const double *v, size_t n)
+{
+	cJSON *o = cJSON_CreateObject(), *t;
+	enum trend_direction dir;
+	cJSON_AddItemToObject(o, "id", id);
+	cJSON_AddStringToObject(o, "name", name);
+	t = cJSON_AddArrayToObject(o, "percent");
+	for (size_t j = 0; j < n; j++)
+		cJSON_AddItemToArray(t, v[j] >= 0 ? cJSON_CreateNumber(v[j]) : cJSON_CreateNull());
+	if (trend_row_direction(v, n, &dir) == 0)
+		cJSON_AddStringToObject(o, "direction", trend_direction_name(dir));
+	else
+		cJSON_AddNullToObject(o, "direction");
+	cJSON_AddItemToArray(arr, o);
+}
+
+/*
+ * "trends": {"exam": {...}, "quiz": {...}}: per mode, "attempts" (the
+ * numbers of the columns, oldest first) and a row per domain and task, as
+ * `history` prints them; a mode with no valid attempt is left out.
+ */
+static void
+add_trends(cJSON *out, const struct history *h, const struct bank *b)
+{
+	static const char *const modes[] = { "exam", "quiz" };
+	cJSON *trends = cJSON_AddObjectToObject(out, "trends");
+	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+		size_t cols[TREND_LEN], n = trend_columns(h, modes[m], cols);
+		double v[TREND_LEN];
+		if (n == 0)
+			continue;
+		cJSON *o = cJSON_AddObjectToObject(trends, modes[m]);
+		cJSON *arr = cJSON_AddArrayToObject(o, "attempts");
+		for (size_t j = 0; j < n; j++)
+			cJSON_AddItemToArray(arr, cJSON_CreateNumber((double)(cols[j] + 1)));
+		arr = cJSON_AddArrayToObject(o, "domains");
+		for (int i = 0; i < b->bp.n_domains; i++) {
+			const struct domain *d = &b->bp.domains[i];
+			trend_part_at(h, cols, n, d->id, NULL, v);
+			add_trend_row(arr, cJSON_CreateNumber(d->id), d->name, v, n);
+		}
+		arr = cJSON_AddArrayToObject(o, "tasks");
+		for (int i = 0; i < b->bp.n_tasks; i++) {
+			const struct task *t = &b->bp.tasks[i];
+			trend_part_at(h, cols, n, 0, t->id, v);
+			add_trend_row(arr, cJSON_CreateString(t->id), t->name, v, n);
+		}
+	}
+}
+
+/*
  * "forecast": {based_on, pass_probability, scaled {p10, p50, p90}}, or null
  * and "forecast_reason".
  */
@@ -100,6 +157,7 @@ history_json(const struct history *h, const struct bank *b)
 			size_t k = trend_task(h, t->id, v);
 			add_trend(arr, cJSON_CreateString(t->id), t->name, v, k);
 		}
+		add_trends(out, h, b);
 	}
 	readiness_compute(h, &rd);
 	cJSON *o = cJSON_AddObjectToObject(out, "readiness");

@@ -93,6 +93,18 @@ trend_part_at(const struct history *h, const size_t *cols, size_t n, int domain_
 	return found;
 }
 
+int
+trend_row_direction(const double *v, size_t n, enum trend_direction *out)
+{
+	double present[TREND_LEN];
+	size_t k = 0;
+	for (size_t j = 0; j < n && j < TREND_LEN; j++)
+		if (v[j] >= 0)
+			present[k++] = v[j];
+	*out = k >= 2 ? trend_direction(present, k) : TREND_FLAT;
+	return k >= 2 ? 0 : -1;
+}
+
 const char *
 trend_direction_name(enum trend_direction d)
 {

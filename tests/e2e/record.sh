@@ -199,6 +199,11 @@ check "trends: exam columns are attempts 1 and 2" \
 	grep -Eq "^attempt # +1 +2 *$" <<< "$(sed -n '/exams only/,/quizzes only/p' "$TMP/trend.txt")"
 check "trends: the quiz column is attempt 3" \
 	grep -Eq "^attempt # +3 *$" <<< "$(sed -n '/quizzes only/,$p' "$TMP/trend.txt")"
+"$CERTSIM" history --bank "$B3" --json > "$TMP/trend.json" 2>&1
+check "trends --json: the same columns per mode" \
+	[ "$(jq -c '[.trends.exam.attempts, .trends.quiz.attempts]' "$TMP/trend.json")" = '[[1,2],[3]]' ]
+check "trends --json: a percent per column and domain, as the text shows" \
+	[ "$(jq -c '[(.trends.exam.domains[0].percent | length), (.trends.quiz.domains[0].percent | length)]' "$TMP/trend.json")" = '[2,1]' ]
 
 # 9. Readiness counts fair exams only: three all-correct exams on a 6-question
 # bank repeat every question after the first.

@@ -147,6 +147,30 @@ test_json(void **state)
 	assert_int_equal(cJSON_GetArrayItem(pc, 0)->valueint, 60);
 	assert_int_equal(cJSON_GetArrayItem(pc, 1)->valueint, 90);
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(o, "tasks")), bank->bp.n_tasks);
+	/* "trends" compares like with like, as the text does: the exam and the
+	 * quiz each in their own table, columns named by attempt number. */
+	const cJSON *tr = cJSON_GetObjectItem(o, "trends");
+	const cJSON *te = cJSON_GetObjectItem(tr, "exam"), *tq = cJSON_GetObjectItem(tr, "quiz");
+	assert_non_null(te);
+	assert_non_null(tq);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(te, "attempts")), 1);
+	assert_int_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(te, "attempts"), 0)->valueint, 1);
+	assert_int_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(tq, "attempts"), 0)->valueint, 2);
+	d1 = cJSON_GetArrayItem(cJSON_GetObjectItem(te, "domains"), 0);
+	pc = cJSON_GetObjectItem(d1, "percent");
+	assert_int_equal(cJSON_GetArraySize(pc), 1);
+	assert_int_equal(cJSON_GetArrayItem(pc, 0)->valueint, 60);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(d1, "direction")));
+	d1 = cJSON_GetArrayItem(cJSON_GetObjectItem(tq, "domains"), 0);
+	assert_int_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(d1, "percent"), 0)->valueint, 90);
+	/* Every task has a row, null under an attempt that does not list it. */
+	const cJSON *tasks = cJSON_GetObjectItem(te, "tasks");
+	assert_int_equal(cJSON_GetArraySize(tasks), bank->bp.n_tasks);
+	int nulls = 0;
+	for (int i = 0; i < bank->bp.n_tasks; i++)
+		nulls += cJSON_IsNull(
+		    cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(tasks, i), "percent"), 0));
+	assert_int_equal(nulls, bank->bp.n_tasks - 1);
 	/* Readiness: one exam of three (the quiz does not count). */
 	const cJSON *rd = cJSON_GetObjectItem(o, "readiness");
 	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(rd, "ready")));

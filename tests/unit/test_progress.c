@@ -112,6 +112,17 @@ test_trend_direction(void **state)
 	assert_string_equal(trend_direction_name(TREND_UP), "up");
 	assert_string_equal(trend_direction_name(TREND_DOWN), "down");
 	assert_string_equal(trend_direction_name(TREND_FLAT), "flat");
+	/* A table row: the absent values (-1) are skipped, not read as 0. */
+	double row[] = { 80, -1, 60, -1, 40 }, lone[] = { -1, 70, -1 };
+	enum trend_direction d = TREND_UP;
+	assert_int_equal(trend_row_direction(row, 5, &d), 0);
+	assert_int_equal(d, TREND_DOWN);
+	double rising[] = { -1, 10, -1, 90 };
+	assert_int_equal(trend_row_direction(rising, 4, &d), 0);
+	assert_int_equal(d, TREND_UP);
+	d = TREND_UP;
+	assert_int_equal(trend_row_direction(lone, 3, &d), -1);
+	assert_int_equal(d, TREND_FLAT);
 }
 
 static void
