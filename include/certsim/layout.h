@@ -41,6 +41,18 @@ size_t layout_decode(const char *s, size_t len, uint32_t *cp);
  */
 int layout_char_width(uint32_t cp);
 
+/*
+ * The text of s[0..len) as a terminal cell row shows it, into out (at
+ * most size - 1 bytes, not terminated): cut before the character that
+ * would pass max columns; a tab as a space; control characters dropped;
+ * a byte that is not UTF-8 as '?'; with ascii_only (a locale that cannot
+ * show UTF-8) every other non-ASCII character as one '?' per column, so
+ * that wrapping still matches. Returns the bytes written; *width (may be
+ * NULL) gets the columns they take. Never fails.
+ */
+size_t layout_cells(const char *s, size_t len, int max, int ascii_only, char *out, size_t size,
+                    int *width);
+
 /* Display columns of len bytes of s. */
 int layout_width(const char *s, size_t len);
 

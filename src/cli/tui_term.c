@@ -197,35 +197,12 @@ int
 tui_put(int y, int x, const char *s, size_t len, int max, int attr)
 {
 	char buf[1024];
-	size_t used = 0, i = 0;
-	int w = 0;
+	int w;
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS || max <= 0)
 		return 0;
 	if (max > COLS - x)
 		max = COLS - x;
-	while (i < len && used + 4 < sizeof buf) {
-		uint32_t cp;
-		size_t n = layout_decode(s + i, len - i, &cp);
-		int cw = layout_char_width(cp);
-		if (cw > 0 && w + cw > max)
-			break;
-		if (n == 1 && (unsigned char)s[i] >= 0x80) {
-			buf[used++] = '?';
-		} else if (!utf8 && cp >= 0x80) {
-			/* As many columns as layout gave it, so wrapping still matches. */
-			for (int k = 0; k < cw && used + 1 < sizeof buf; k++)
-				buf[used++] = '?';
-		} else if (cp == '\t') {
-			buf[used++] = ' ';
-		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
-			/* dropped: takes no room */
-		} else {
-			memcpy(buf + used, s + i, n);
-			used += n;
-		}
-		w += cw;
-		i += n;
-	}
+	size_t used = layout_cells(s, len, max, !utf8, buf, sizeof buf, &w);
 	attrset(attr);
 	mvaddnstr(y, x, buf, (int)used);
 	attrset(A_NORMAL);

@@ -297,3 +297,35 @@ layout_bar(char *buf, int width, double percent)
 		buf[i] = i < full ? '#' : '.';
 	buf[width] = '\0';
 }
+
+size_t
+layout_cells(const char *s, size_t len, int max, int ascii_only, char *out, size_t size, int *width)
+{
+	size_t used = 0, i = 0;
+	int w = 0;
+	while (i < len && used + 4 < size) {
+		uint32_t cp;
+		size_t n = layout_decode(s + i, len - i, &cp);
+		int cw = layout_char_width(cp);
+		if (cw > 0 && w + cw > max)
+			break;
+		if (n == 1 && (unsigned char)s[i] >= 0x80) {
+			out[used++] = '?';
+		} else if (ascii_only && cp >= 0x80) {
+			for (int k = 0; k < cw && used + 1 < size; k++)
+				out[used++] = '?';
+		} else if (cp == '\t') {
+			out[used++] = ' ';
+		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+			/* dropped: takes no room */
+		} else {
+			memcpy(out + used, s + i, n);
+			used += n;
+		}
+		w += cw;
+		i += n;
+	}
+	if (width != NULL)
+		*width = w;
+	return used;
+}

@@ -237,6 +237,38 @@ bars(void **state)
 	assert_string_equal(b, "");
 }
 
+/* What one row of the full screen shows (tui_put), UTF-8 or not. */
+static void
+cells(void **state)
+{
+	const char *s = "caf\xc3\xa9\t\x1b[2Jx\xff\xe5\xa4\xa7y"; /* café, tab, ESC, bad byte, 大 */
+	char out[64];
+	int w;
+	size_t n;
+	(void)state;
+	if (!utf8_locale)
+		skip();
+	/* UTF-8: the characters as they are, tab a space, ESC dropped, the bad byte '?'. */
+	n = layout_cells(s, strlen(s), 80, 0, out, sizeof out, &w);
+	assert_int_equal(n, strlen("caf\xc3\xa9 [2Jx?\xe5\xa4\xa7y"));
+	assert_memory_equal(out, "caf\xc3\xa9 [2Jx?\xe5\xa4\xa7y", n);
+	assert_int_equal(w, 13);
+	/* Not UTF-8: one '?' per column, so the width (and wrapping) is the same. */
+	n = layout_cells(s, strlen(s), 80, 1, out, sizeof out, &w);
+	assert_int_equal(n, 13);
+	assert_memory_equal(out, "caf? [2Jx???y", n);
+	assert_int_equal(w, 13);
+	/* Cut before the character that would pass max: 大 needs two columns. */
+	n = layout_cells(s, strlen(s), 11, 1, out, sizeof out, &w);
+	assert_memory_equal(out, "caf? [2Jx?", n);
+	assert_int_equal(w, 10);
+	/* Never more than size - 1 bytes. */
+	n = layout_cells("abcdefghij", 10, 80, 0, out, 6, &w);
+	assert_true(n <= 5);
+	assert_int_equal(w, (int)n);
+	assert_int_equal(layout_cells("", 0, 80, 1, out, sizeof out, NULL), 0);
+}
+
 int
 main(void)
 {
@@ -251,6 +283,7 @@ main(void)
 		cmocka_unit_test(wrap_cjk),       cmocka_unit_test(zero_width),
 		cmocka_unit_test(decode_invalid), cmocka_unit_test(scroll_math),
 		cmocka_unit_test(split_panes),    cmocka_unit_test(bars),
+		cmocka_unit_test(cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
