@@ -76,7 +76,6 @@ run_by_seconds(struct session *s, int64_t *t, int *warns, int64_t *warn_at)
 	return n;
 }
 
-/* The clock as both front ends show it: time left rounded up, or time used untimed. */
 /* The fail_at-th cJSON allocation fails, only that one (0: none). */
 static long alloc_calls, fail_at;
 
@@ -88,6 +87,7 @@ failing_malloc(size_t n)
 	return malloc(n);
 }
 
+/* The clock as both front ends show it: time left rounded up, or time used untimed. */
 static void
 test_clock_text(void **state)
 {
