@@ -51,7 +51,7 @@ COUNTS = apportion(WEIGHTS, QUESTIONS)
 
 
 def scaled(correct, scored=QUESTIONS):
-    """score_scale(): the contract's two straight lines, rounded half up."""
+    """score_scale(): docs/scoring.md's two straight lines, rounded half up."""
     p = correct / scored if scored else 0.0
     if p < CUT:
         s = SCORE_MIN + (SCORE_PASS - SCORE_MIN) * p / CUT

@@ -1,4 +1,4 @@
-/* The pass forecast (contract section 8): simulated exams from first-time answers. */
+/* The pass forecast (docs/scoring.md, "Forecast"): simulated exams from first-time answers. */
 #ifndef CERTSIM_FORECAST_H
 #define CERTSIM_FORECAST_H
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 /*
- * The parameters are fixed (contract section 8, docs/study.md): ts-fsrs's
+ * The parameters are fixed (docs/study.md, "The scheduler: FSRS-6"): ts-fsrs's
  * 21 default weights, request_retention 0.9, maximum_interval 36500 days,
  * no fuzz, no short-term (learning) steps. Times are Unix milliseconds
  * (UTC), as in JavaScript's Date; one day is 86,400,000 ms.

@@ -38,7 +38,8 @@ void history_free(struct history *h);
 
 /*
  * Keep only the attempts of exam code (every attempt belongs to its exam
- * code; contract section 7), oldest first as before; the others are freed.
+ * code; docs/record.md, "History per exam"), oldest first as before; the
+ * others are freed.
  * Cannot fail.
  */
 void history_keep_exam(struct history *h, const char *code);

@@ -31,11 +31,12 @@ struct readiness {
 };
 
 /*
- * Whether attempt a of h counts toward readiness (contract section 7): a
- * full, timed exam with a valid signature (verify with history_load) with
- * at least READINESS_UNSEEN percent of its items not in any earlier attempt
- * of h of the same exam code. h should hold one exam code's attempts
- * (history_keep_exam). Cannot fail.
+ * Whether attempt a of h counts toward readiness (docs/record.md,
+ * "Readiness counts fair exams only"): a full, timed exam with a valid
+ * signature (verify with history_load) with at least READINESS_UNSEEN
+ * percent of its items not in any earlier attempt of h of the same exam
+ * code. h should hold one exam code's attempts (history_keep_exam). Cannot
+ * fail.
  */
 enum readiness_why readiness_exam_counts(const struct history *h, size_t a);
 

@@ -1,4 +1,4 @@
-/* The HTML progress report (contract section 9): plain data in, one self-contained page out. */
+/* The HTML progress report (docs/report.md): plain data in, one self-contained page out. */
 #ifndef CERTSIM_REPORT_H
 #define CERTSIM_REPORT_H
 
@@ -43,14 +43,14 @@ struct report_attempt {
 	int n_items;
 };
 
-/* Readiness as history computes it (contract section 7). */
+/* Readiness as history computes it (docs/record.md, "Readiness counts fair exams only"). */
 struct report_readiness {
 	int ready;
 	int counted;        /* exams that counted */
 	const char *reason; /* why (not) ready, one sentence; may be NULL */
 };
 
-/* The forecast of contract section 8; available 0 means not yet (reason says why). */
+/* The forecast of docs/scoring.md, "Forecast"; available 0 means not yet (reason says why). */
 struct report_forecast {
 	int available;
 	int based_on;            /* first-time answers */
@@ -59,7 +59,7 @@ struct report_forecast {
 	const char *reason;
 };
 
-/* Study status (contract section 8, study --schedule's summary). */
+/* Study status (docs/study.md, "The schedule": study --schedule's summary). */
 struct report_study {
 	int seen, new_items, due_now, due_week;
 };

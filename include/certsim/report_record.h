@@ -19,10 +19,10 @@ struct report_record;
  * study) go apart, oldest first; each attempt's domains and tasks are
  * mapped to the blueprint's lists, its items kept for pacing. Readiness is
  * readiness_compute over those attempts. Study status and the forecast
- * (contract section 8: every item of those attempts is one review at the
- * result's finished_at, study_build, study_summarize at now_ms,
- * study_first_answers, forecast_compute) need the bank, so they are filled
- * only when b's code is the exam code.
+ * (docs/study.md, "Reviews come from your results": every item of those
+ * attempts is one review at the result's finished_at, study_build,
+ * study_summarize at now_ms, study_first_answers, forecast_compute) need
+ * the bank, so they are filled only when b's code is the exam code.
  *
  * The blueprint (names, scale, timing) is b's when b's code is the exam
  * code; else the newest result of that code supplies the names and scale,

@@ -1,4 +1,4 @@
-/* Study (contract section 8): FSRS cards from past reviews, due selection, the schedule. */
+/* Study (docs/study.md): FSRS cards from past reviews, due selection, the schedule. */
 #ifndef CERTSIM_STUDY_H
 #define CERTSIM_STUDY_H
 
@@ -12,11 +12,11 @@
 #define STUDY_QHASH_HEX 32
 
 /*
- * The question's content hash (contract section 7, docs/results.md
- * "Question hashes"): BLAKE2b-128 over its type, scenario, stem, choices,
- * prompts and key, each field length-prefixed, as 32 lowercase hex digits
- * and a NUL in out. Returns 0, or -1 with out "" when qi is not a question
- * of b.
+ * The question's content hash (docs/results.md, "Question hashes"; how
+ * review and study use it: docs/record.md, docs/study.md): BLAKE2b-128 over
+ * its type, scenario, stem, choices, prompts and key, each field
+ * length-prefixed, as 32 lowercase hex digits and a NUL in out. Returns 0,
+ * or -1 with out "" when qi is not a question of b.
  */
 int study_qhash(const struct bank *b, size_t qi, char out[STUDY_QHASH_HEX + 1]);
 
@@ -126,9 +126,9 @@ void study_summarize(const struct study *st, int64_t now, const unsigned char *a
                      struct study_summary *out);
 
 /*
- * First-time answers for the forecast (contract section 8): for each
- * question with reviews, its first review (since its last restart) counts
- * once in its domain: correct[d] or wrong[d], d an index into
+ * First-time answers for the forecast (docs/scoring.md, "Forecast"): for
+ * each question with reviews, its first review (since its last restart)
+ * counts once in its domain: correct[d] or wrong[d], d an index into
  * b->bp.domains (both arrays have b->bp.n_domains entries and are
  * overwritten). st must have been built from b. Returns the total counted.
  */

@@ -1,4 +1,4 @@
-/* The JSON of `certsim study --schedule --json` (contract section 8). */
+/* The JSON of `certsim study --schedule --json` (docs/study.md, "The schedule"). */
 #ifndef CERTSIM_STUDY_JSON_H
 #define CERTSIM_STUDY_JSON_H
 

@@ -179,9 +179,10 @@ session_goto(struct session *s, size_t i)
 }
 
 /*
- * Whether r is a valid answer for q: complete, or incomplete where the
- * contract allows it (a multiple-response item with fewer options than it
- * asks for, a matching item with prompts left unmatched as -1).
+ * Whether r is a valid answer for q: complete, or incomplete where
+ * docs/record.md ("Partial answers") allows it (a multiple-response item with
+ * fewer options than it asks for, a matching item with prompts left
+ * unmatched as -1).
  */
 static int
 valid_response(const struct question *q, const struct response *r, const char **err)

@@ -60,7 +60,7 @@ for s in $("$CERTSIM" bank --help | grep -oE 'certsim bank [a-z]+' | awk '{ prin
 	check "bank subcommand '$s' is offered" grep -qx "$s" <<< "$got"
 done
 for s in import export; do
-	check "bank subcommand '$s' (CONTRACT.md section 10) is offered" grep -qx "$s" <<< "$got"
+	check "bank subcommand '$s' (docs/interchange.md) is offered" grep -qx "$s" <<< "$got"
 done
 
 # Options per command: exactly the ones its --help lists, plus --help.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end: the learner's record survives change (contract section 7): partial
+# End-to-end: the learner's record survives change (docs/record.md): partial
 # answers through kill -9 and resume, a failed submit that resume must not reopen,
 # --out kept when its signature cannot be written, --out checked before the exam,
 # review after a bank edit, kill -9 leftovers, the hidden domain, Enter and PgDn.

@@ -41,7 +41,8 @@ check "review --flagged: none flagged" grep -q "No flagged items" "$TMP/review-f
 "$CERTSIM" review --all --missed > /dev/null 2>&1
 check "review with two selections: exit 2" [ $? -eq 2 ]
 
-# Another version of the bank (contract section 7): reviewed by id, and said so.
+# Another version of the bank (docs/record.md, "Review across bank versions"):
+# reviewed by id, and said so.
 other="$TMP/other-bank"
 cp -r "$BANK" "$other"
 jq '.questions[0].explanation += " Edited."' "$BANK/task-1-1.json" > "$other/task-1-1.json"

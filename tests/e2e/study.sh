@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: certsim study and study --schedule over a record of exams and
 # study sessions, with the clock moved by CERTSIM_NOW, checked against the
-# reviews in the result files and the ts-fsrs fixture (contract section 8).
+# reviews in the result files and the ts-fsrs fixture (docs/study.md).
 . "$(dirname "$0")/lib/common.bash"
 FIXTURE="$SRC/tests/fixtures/fsrs/reference.json"
 

@@ -87,7 +87,7 @@ static void
 test_formula_both_sides(void **state)
 {
 	(void)state;
-	/* Against the contract's formula computed here, for every k of 65. */
+	/* Against docs/scoring.md's formula ("The scaled score") computed here, k = 0..65. */
 	for (int k = 0; k <= 65; k++) {
 		double p = k / 65.0, s;
 
