@@ -427,11 +427,12 @@ cmd_review(int argc, char **argv)
 	if ((b = cli_load_bank(cli_bank_path(bank_path), &code)) == NULL)
 		goto done;
 	if (r->exam_code == NULL || strcmp(r->exam_code, b->bp.code) != 0) {
-		code = cli_error(CLI_EXIT_INVALID,
-		                 "%s is an attempt at %s; the bank at %s is for %s. Pass a %s bank "
-		                 "with --bank PATH.",
-		                 path, r->exam_code ? r->exam_code : "?", b->path, b->bp.code,
-		                 r->exam_code ? r->exam_code : "?");
+		code =
+		    cli_error(CLI_EXIT_INVALID,
+		              "%s is an attempt at %s; the bank at %s is for %s. Pass a bank for "
+		              "%s with --bank PATH.",
+		              path, r->exam_code ? r->exam_code : "?", b->path, b->bp.code,
+		              r->exam_code ? r->exam_code : "?");
 		goto done;
 	}
 	int other_version = strcmp(r->bank_fingerprint, b->fingerprint_hex) != 0;

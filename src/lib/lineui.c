@@ -78,22 +78,35 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 		}
 		out->resp.v[p] = it->perm[letter];
 	}
-	int given = 0, first_missing = 0;
+	/* The unmatched prompts as shown: "3", "2 and 3", "2, 3 and 5". */
+	char missing[64] = "";
+	int given = 0, n_missing = 0;
+	size_t len = 0;
 	for (int i = 0; i < it->n_pperm; i++) {
-		given += set[it->pperm[i]] != 0;
-		if (!set[it->pperm[i]] && first_missing == 0)
-			first_missing = i + 1;
+		if (set[it->pperm[i]]) {
+			given++;
+			continue;
+		}
+		int left = 0; /* unmatched prompts after this one */
+		for (int j = i + 1; j < it->n_pperm; j++)
+			left += !set[it->pperm[j]];
+		const char *sep = n_missing == 0 ? "" : left == 0 ? " and " : ", ";
+		int w = snprintf(missing + len, sizeof missing - len, "%s%d", sep, i + 1);
+		if (w > 0 && (size_t)w < sizeof missing - len)
+			len += (size_t)w;
+		n_missing++;
 	}
 	if (given == 0) {
 		set_error(out, "answer with number-letter pairs, e.g. 1B 2A 3C");
 		return;
 	}
 	int reused = bank_reused_option(q, out->resp.v, q->n_prompts);
-	if (first_missing)
+	if (n_missing)
 		snprintf(out->notice, sizeof out->notice,
-		         "Incomplete answer recorded: %d of %d prompts matched (prompt %d is "
-		         "not); it counts as incorrect until every prompt is matched.",
-		         given, it->n_pperm, first_missing);
+		         "Incomplete answer recorded: %d of %d prompts matched (%s %s %s not); it "
+		         "counts as incorrect until every prompt is matched.",
+		         given, it->n_pperm, n_missing == 1 ? "prompt" : "prompts", missing,
+		         n_missing == 1 ? "is" : "are");
 	else if (reused >= 0)
 		snprintf(out->notice, sizeof out->notice,
 		         "Answer recorded, but option %c is used twice: the question says each "

@@ -292,6 +292,11 @@ test_matching_pairs(void **state)
 	lineui_parse("1B 2A", &s.q, &s.it, &in);
 	assert_non_null(strstr(in.notice, "2 of 3 prompts matched (prompt 3 is not)"));
 	expect_answer("2A 3C", &s, 3, 2, 3, -1);
+	lineui_parse("2A 3C", &s.q, &s.it, &in);
+	assert_non_null(strstr(in.notice, "2 of 3 prompts matched (prompt 1 is not)"));
+	/* Every unmatched prompt is named, in the order shown. */
+	lineui_parse("2A", &s.q, &s.it, &in);
+	assert_non_null(strstr(in.notice, "1 of 3 prompts matched (prompts 1 and 3 are not)"));
 	expect_error("1B 1A 2C", &s, "prompt 1 is matched twice");
 	expect_error("1B 2A 3C 1D", &s, "matched twice");
 	expect_error("1B 2A 4C", &s, "no prompt 4");
