@@ -54,7 +54,7 @@ one(const struct bank *b, const char *home, uint64_t seed, double skill, struct 
 		memcpy(resp.v, q->key, sizeof resp.v);
 		session_answer(s, &resp, &why);
 	}
-	session_finish(s, END_SUBMIT);
+	session_finish(s, SESSION_END_SUBMIT);
 	int rc = score_compute(s, &sc);
 	if (rc == 0) {
 		rc = result_save(s, &sc, home, NULL, &path, &err);

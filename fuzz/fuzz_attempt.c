@@ -96,7 +96,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		session_left_ms(s);
 	}
 	/* Time may have run out on the way (the attempt then ended, unsaved). */
-	if (s->ended == END_NONE) {
+	if (s->ended == SESSION_END_NONE) {
 		unlink(resaved_path);
 		if ((s->save_path = fsutil_asprintf("%s", resaved_path)) == NULL)
 			abort();
@@ -108,7 +108,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		same_attempt(s, again);
 	}
-	session_finish(s, END_SUBMIT);
+	session_finish(s, SESSION_END_SUBMIT);
 	if (score_compute(s, &sc) < 0)
 		abort();
 	if ((text = result_build(s, &sc)) == NULL)

@@ -1,4 +1,5 @@
-/* The learner's record as study reviews: the one list that study, history's forecast and the report use. */
+/* The learner's record as study reviews: the one list that study, history's forecast and the
+ * report use. */
 #ifndef CERTSIM_RECORD_H
 #define CERTSIM_RECORD_H
 

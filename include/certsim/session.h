@@ -18,7 +18,7 @@ enum session_mode { MODE_EXAM, MODE_QUIZ, MODE_STUDY };
 
 /* "exam", "quiz" or "study", as results and saved attempts name a mode (static). */
 const char *session_mode_name(enum session_mode m);
-enum session_end { END_NONE, END_SUBMIT, END_TIMEOUT, END_EOF };
+enum session_end { SESSION_END_NONE, SESSION_END_SUBMIT, SESSION_END_TIMEOUT, SESSION_END_EOF };
 enum session_feedback { FEEDBACK_END, FEEDBACK_IMMEDIATE };
 
 /*
@@ -96,7 +96,7 @@ int64_t session_used_ms(const struct session *s);
 int64_t session_left_ms(const struct session *s);
 
 /*
- * Check the clock. Returns 1 and ends the attempt (END_TIMEOUT) when time
+ * Check the clock. Returns 1 and ends the attempt (SESSION_END_TIMEOUT) when time
  * is up; otherwise 0. *warn_minutes is set to a threshold just crossed
  * (30, 10, 5, 1), once each, or 0.
  */

@@ -88,7 +88,7 @@ handle_line(struct ui *u, const char *line)
 			if (!isspace((unsigned char)*p))
 				c[k++] = (char)tolower((unsigned char)*p);
 		if (strcmp(c, "y") == 0 || strcmp(c, "yes") == 0) {
-			session_finish(s, END_SUBMIT);
+			session_finish(s, SESSION_END_SUBMIT);
 			return 1;
 		}
 		fprintf(u->out, "Not submitted.\n");
@@ -224,7 +224,7 @@ cli_line_run(struct session *s, int in_fd, FILE *out, volatile sig_atomic_t *sto
 		if (stop != NULL && *stop)
 			return 1;
 		if (eof) {
-			session_finish(s, END_EOF);
+			session_finish(s, SESSION_END_EOF);
 			fprintf(out, "\n\nEnd of input: the attempt is submitted.\n");
 			fflush(out);
 			return 0;

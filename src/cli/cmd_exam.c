@@ -375,7 +375,7 @@ run_session(struct session *s, const struct start_options *o, const char *home)
 	int rc;
 	install_signals();
 	int full = !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	if (s->ended != END_NONE) {
+	if (s->ended != SESSION_END_NONE) {
 		/* Ended before (its result could not be written): final, never reopened. */
 		full = 0;
 		rc = 0;
@@ -764,7 +764,7 @@ cmd_resume(int argc, char **argv)
 	}
 	s->save_path = save;
 	save = NULL;
-	if (s->ended == END_NONE)
+	if (s->ended == SESSION_END_NONE)
 		fprintf(stdout, "Resuming the %s started %s: %zu of %zu answered.\n",
 		        session_mode_name(s->cfg.mode), s->started_at, session_count_answered(s),
 		        s->n);

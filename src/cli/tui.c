@@ -65,7 +65,7 @@ question_key(struct tui *t, int key)
 		else
 			used = 0;
 		if (used)
-			return GO_ON;
+			return OUTCOME_GO_ON;
 	}
 	if (lower || upper) {
 		int j = key - (lower ? 'a' : 'A');
@@ -76,56 +76,56 @@ question_key(struct tui *t, int key)
 			tui_say(t, R_BAD,
 			        "There is no option %c here (options are A-%c). ? shows the keys.",
 			        'A' + j, 'A' + n - 1);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (key >= '1' && key <= '9' && q->type == Q_MATCHING) {
 		if (key - '1' < item(t)->d.n_pperm) {
 			d->cursor = key - '1';
 			t->follow = 1;
 		}
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	switch (key) {
 	case TK(KEY_UP):
 		tui_answer_move_cursor(t, -1);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_DOWN):
 		tui_answer_move_cursor(t, 1);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_SR):
 	case '[':
 		tui_answer_move_order(t, -1);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_SF):
 	case ']':
 		tui_answer_move_order(t, 1);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case ' ':
 		tui_answer_space(t);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case '\r':
 	case '\n':
 	case TK(KEY_ENTER):
 		tui_answer_enter(t);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case 127:
 	case 8:
 	case TK(KEY_BACKSPACE):
 	case TK(KEY_DC):
 		tui_answer_clear(t);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_PPAGE):
 		d->top -= qpage;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_NPAGE):
 		d->top += qpage;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_HOME):
 		d->top = 0;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_END):
 		d->top = 1 << 20;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case '\t':
 	case TK(KEY_BTAB):
 		if (q->case_study >= 0)
@@ -133,82 +133,82 @@ question_key(struct tui *t, int key)
 		else
 			tui_say(t, R_CHOSEN,
 			        "Tab scrolls a case-study scenario; this question has none.");
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_RIGHT):
 	case '>':
 		tui_answer_next(t);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case TK(KEY_LEFT):
 	case '<':
 		tui_answer_prev(t);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case '*':
 	case TK(KEY_F(2)):
 		session_toggle_flag(t->s);
 		tui_say(t, R_CHOSEN, "Question %zu %s.", t->s->cur + 1,
 		        item(t)->flagged ? "flagged for review" : "no longer flagged");
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	case '#':
 	case TK(KEY_F(3)):
 		tui_review_open(t);
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	tui_say(t, R_CHOSEN, "Keys: a-j choose, < > move, * flag, # review, ! end, ? help.");
-	return GO_ON;
+	return OUTCOME_GO_ON;
 }
 
 static enum outcome
 handle_key(struct tui *t, int key)
 {
 	if (key == TK(KEY_RESIZE))
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	if (t->overlay == OV_QUIT) {
 		if (key == 'y' || key == 'Y')
-			return QUIT;
+			return OUTCOME_QUIT;
 		if (key == 'n' || key == 'N' || key == TK_ESC)
 			t->overlay = OV_NONE;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (key == TK_CTRL_C) {
 		t->overlay = OV_QUIT;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	/* Nothing acts unseen: on a too-small screen only Ctrl-C works. */
 	if (!tui_big_enough())
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	if (t->overlay == OV_END) {
 		if (key == 'y' || key == 'Y') {
 			if (t->screen == SCR_QUESTION)
 				tui_answer_keep(t);
-			session_finish(t->s, END_SUBMIT);
-			return ENDED;
+			session_finish(t->s, SESSION_END_SUBMIT);
+			return OUTCOME_ENDED;
 		}
 		if (key == 'n' || key == 'N' || key == TK_ESC)
 			t->overlay = OV_NONE;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (t->overlay == OV_HELP) {
 		t->overlay = OV_NONE;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (key == '?' || key == TK(KEY_F(1))) {
 		t->overlay = OV_HELP;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (t->screen == SCR_START) {
 		if (key == '\r' || key == '\n' || key == TK(KEY_ENTER)) {
 			session_start(t->s);
 			tui_answer_goto(t, t->s->cur);
 		}
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (key == '@' || key == TK(KEY_F(4))) {
 		t->timer_hidden = !t->timer_hidden;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (key == '!' || key == TK(KEY_F(10))) {
 		t->overlay = OV_END;
-		return GO_ON;
+		return OUTCOME_GO_ON;
 	}
 	if (t->screen == SCR_REVIEW)
 		return tui_review_key(t, key);
@@ -666,12 +666,12 @@ run(struct tui *t)
 			return 0;
 		}
 		enum outcome o = handle_key(t, key);
-		if (o == QUIT) {
+		if (o == OUTCOME_QUIT) {
 			if (t->screen == SCR_QUESTION)
 				tui_answer_keep(t);
 			return 1;
 		}
-		if (o == ENDED)
+		if (o == OUTCOME_ENDED)
 			return 0;
 	}
 }

@@ -22,7 +22,7 @@
 enum tscreen { SCR_START, SCR_QUESTION, SCR_REVIEW };
 enum overlay { OV_NONE, OV_HELP, OV_END, OV_QUIT };
 enum filter { FILTER_ALL, FILTER_UNANSWERED, FILTER_FLAGGED };
-enum outcome { GO_ON, QUIT, ENDED };
+enum outcome { OUTCOME_GO_ON, OUTCOME_QUIT, OUTCOME_ENDED };
 
 /* What the candidate has on screen for one item (recorded only when complete). */
 struct draft {

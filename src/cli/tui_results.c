@@ -30,7 +30,7 @@ build_score(struct results *r, int width)
 	struct tui_doc *d = &r->doc;
 	char used[32], limit[32], bar[32];
 	tui_doc_reset(d, width);
-	if (s->ended == END_TIMEOUT)
+	if (s->ended == SESSION_END_TIMEOUT)
 		tui_doc_add(d, NULL, "Time is up: the attempt was submitted.", 0, R_NOTICE, -1);
 	tui_doc_addf(d, NULL, 0, sc->passed ? R_GOOD : R_BAD, -1, "Result: %s",
 	             sc->passed ? "PASS" : "FAIL");

@@ -97,7 +97,7 @@ tui_review_key(struct tui *t, int key)
 		t->rsel = t->nlist - 1;
 	if (t->rsel < 0)
 		t->rsel = 0;
-	return GO_ON;
+	return OUTCOME_GO_ON;
 }
 
 void

@@ -1,4 +1,5 @@
-/* Bank interchange: writing an imported set as a bank directory (JSON files, then a rename into place). */
+/* Bank interchange: writing an imported set as a bank directory (JSON files, then a rename
+ * into place). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -15,9 +15,10 @@
 
 /*
  * The index: a header (magic, version, entry count, body length, context,
- * BLAKE2b-256 of the body keyed with result_cache_mac_key), then the entries sorted by name, each as
- * u32 length + name, key, signature status, reason, result. Integers are
- * little-endian; a string is u32 length + bytes (0xffffffff: NULL).
+ * BLAKE2b-256 of the body keyed with result_cache_mac_key), then the
+ * entries sorted by name, each as u32 length + name, key, signature status,
+ * reason, result. Integers are little-endian; a string is u32 length +
+ * bytes (0xffffffff: NULL).
  */
 #define MAGIC "CSIMIDX\n"
 #define HEADER_BYTES (8 + 4 + 4 + 8 + 32 + 32)

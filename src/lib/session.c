@@ -114,11 +114,11 @@ int
 session_tick(struct session *s, int *warn_minutes)
 {
 	*warn_minutes = 0;
-	if (s->ended != END_NONE || s->cfg.time_limit_s <= 0)
+	if (s->ended != SESSION_END_NONE || s->cfg.time_limit_s <= 0)
 		return 0;
 	int64_t left = session_left_ms(s);
 	if (left <= 0) {
-		session_finish(s, END_TIMEOUT);
+		session_finish(s, SESSION_END_TIMEOUT);
 		return 1;
 	}
 	for (int i = 3; i >= 0; i--) {
@@ -330,7 +330,7 @@ session_count_flagged(const struct session *s)
 void
 session_finish(struct session *s, enum session_end how)
 {
-	if (s->ended != END_NONE)
+	if (s->ended != SESSION_END_NONE)
 		return;
 	charge_item(s);
 	if (s->run_start >= 0) {
@@ -350,13 +350,13 @@ const char *
 session_end_name(enum session_end e)
 {
 	switch (e) {
-	case END_SUBMIT:
+	case SESSION_END_SUBMIT:
 		return "submit";
-	case END_TIMEOUT:
+	case SESSION_END_TIMEOUT:
 		return "timeout";
-	case END_EOF:
+	case SESSION_END_EOF:
 		return "end-of-input";
-	case END_NONE:
+	case SESSION_END_NONE:
 		break;
 	}
 	return "none";
@@ -407,7 +407,7 @@ session_autosave(struct session *s)
 	JSON_OK(cJSON_AddStringToObject(o, "source", s->cfg.source));
 	JSON_OK(cJSON_AddBoolToObject(o, "show_domain", s->cfg.show_domain));
 	JSON_OK(cJSON_AddStringToObject(o, "started_at", s->started_at));
-	if (s->ended != END_NONE) {
+	if (s->ended != SESSION_END_NONE) {
 		/* Ended: final. resume writes the result without reopening it. */
 		JSON_OK(cJSON_AddStringToObject(o, "ended_by", session_end_name(s->ended)));
 		JSON_OK(cJSON_AddStringToObject(o, "finished_at", s->finished_at));
@@ -628,11 +628,11 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 	const cJSON *eb = cJSON_GetObjectItemCaseSensitive(o, "ended_by");
 	const cJSON *fa = cJSON_GetObjectItemCaseSensitive(o, "finished_at");
 	if (cJSON_IsString(eb)) {
-		enum session_end e = END_NONE;
-		for (int k = END_SUBMIT; k <= END_EOF; k++)
+		enum session_end e = SESSION_END_NONE;
+		for (int k = SESSION_END_SUBMIT; k <= SESSION_END_EOF; k++)
 			if (strcmp(eb->valuestring, session_end_name((enum session_end)k)) == 0)
 				e = (enum session_end)k;
-		if (e == END_NONE || !cJSON_IsString(fa)) {
+		if (e == SESSION_END_NONE || !cJSON_IsString(fa)) {
 			*err = fsutil_asprintf("%s: the end of the attempt is damaged", path);
 			goto fail;
 		}
@@ -642,7 +642,7 @@ session_restore(const struct bank *b, const char *path, const struct clock *cloc
 	if (s->used_ms < 0)
 		s->used_ms = 0;
 	/* An ended attempt was not interrupted: only its result is missing. */
-	s->interruptions = (int)num(o, "interruptions", 0, 0, 1e6) + (s->ended == END_NONE);
+	s->interruptions = (int)num(o, "interruptions", 0, 0, 1e6) + (s->ended == SESSION_END_NONE);
 	s->warned = (int)num(o, "warned", 0, 0, 15) & 0xF;
 	double cur = num(o, "current", 0, 0, (double)n);
 	s->cur = cur >= 0 && cur < (double)n ? (size_t)cur : 0;

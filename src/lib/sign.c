@@ -19,7 +19,7 @@
 #define KEYID_BYTES 8
 #define PK_BYTES crypto_sign_PUBLICKEYBYTES
 #define SK_BYTES crypto_sign_SECRETKEYBYTES
-#define SIG_BYTES crypto_sign_BYTES
+#define MS_SIG_BYTES crypto_sign_BYTES
 #define PREHASH_BYTES crypto_generichash_BYTES_MAX
 #define CHK_BYTES crypto_generichash_BYTES
 
@@ -39,7 +39,7 @@
 /* Public key: "Ed" || key id || public key. */
 #define PKF_BYTES (2 + KEYID_BYTES + PK_BYTES)
 /* Signature line: "ED" (or legacy "Ed") || key id || signature. */
-#define SIGF_BYTES (2 + KEYID_BYTES + SIG_BYTES)
+#define MS_SIGLINE_BYTES (2 + KEYID_BYTES + MS_SIG_BYTES)
 
 #define UNTRUSTED_PREFIX "untrusted comment: "
 #define TRUSTED_PREFIX "trusted comment: "
@@ -588,8 +588,8 @@ char *
 sign_detached(const struct sign_key *k, const void *msg, size_t len, const char *untrusted,
               const char *trusted, char **err)
 {
-	unsigned char hash[PREHASH_BYTES], blob[SIGF_BYTES];
-	unsigned char global[SIG_BYTES], *sig = blob + 2 + KEYID_BYTES;
+	unsigned char hash[PREHASH_BYTES], blob[MS_SIGLINE_BYTES];
+	unsigned char global[MS_SIG_BYTES], *sig = blob + 2 + KEYID_BYTES;
 	unsigned char *signed_tc = NULL;
 	char *sig_b64 = NULL, *global_b64 = NULL, *text = NULL;
 	size_t tlen;
@@ -611,11 +611,11 @@ sign_detached(const struct sign_key *k, const void *msg, size_t len, const char 
 	memcpy(blob + 2, k->keyid, KEYID_BYTES);
 	crypto_sign_detached(sig, NULL, hash, sizeof hash, k->sk);
 
-	if ((signed_tc = malloc(SIG_BYTES + tlen)) == NULL)
+	if ((signed_tc = malloc(MS_SIG_BYTES + tlen)) == NULL)
 		goto oom;
-	memcpy(signed_tc, sig, SIG_BYTES);
-	memcpy(signed_tc + SIG_BYTES, trusted, tlen);
-	crypto_sign_detached(global, NULL, signed_tc, SIG_BYTES + tlen, k->sk);
+	memcpy(signed_tc, sig, MS_SIG_BYTES);
+	memcpy(signed_tc + MS_SIG_BYTES, trusted, tlen);
+	crypto_sign_detached(global, NULL, signed_tc, MS_SIG_BYTES + tlen, k->sk);
 
 	if ((sig_b64 = base64_encode(blob, sizeof blob)) == NULL ||
 	    (global_b64 = base64_encode(global, sizeof global)) == NULL)
@@ -764,7 +764,7 @@ int
 sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const char *sigtext,
             size_t sig_len, char **trusted, char **err)
 {
-	unsigned char blob[SIGF_BYTES], global[SIG_BYTES];
+	unsigned char blob[MS_SIGLINE_BYTES], global[MS_SIG_BYTES];
 	unsigned char hash[PREHASH_BYTES];
 	const unsigned char *sig = blob + 2 + KEYID_BYTES;
 	unsigned char *signed_tc = NULL;
@@ -807,7 +807,7 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const cha
 		fsutil_set_err(err,
 		               "signature: line 2 (the signature) has the wrong "
 		               "length (%zu bytes; expected %d)",
-		               got, SIGF_BYTES);
+		               got, MS_SIGLINE_BYTES);
 		return -1;
 	}
 	if (memcmp(blob, "ED", 2) == 0) {
@@ -836,7 +836,7 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const cha
 		fsutil_set_err(err,
 		               "signature: line 4 (the global signature) has "
 		               "the wrong length (%zu bytes; expected %d)",
-		               got, SIG_BYTES);
+		               got, MS_SIG_BYTES);
 		return -1;
 	}
 	if (pos != end) {
@@ -865,13 +865,13 @@ sign_verify(const struct sign_pubkey *pk, const void *msg, size_t len, const cha
 		return -1;
 	}
 
-	if ((signed_tc = malloc(SIG_BYTES + tc_len)) == NULL) {
+	if ((signed_tc = malloc(MS_SIG_BYTES + tc_len)) == NULL) {
 		fsutil_set_err(err, "cannot verify: out of memory");
 		goto out;
 	}
-	memcpy(signed_tc, sig, SIG_BYTES);
-	memcpy(signed_tc + SIG_BYTES, tc, tc_len);
-	if (crypto_sign_verify_detached(global, signed_tc, SIG_BYTES + tc_len, pk->pk) != 0) {
+	memcpy(signed_tc, sig, MS_SIG_BYTES);
+	memcpy(signed_tc + MS_SIG_BYTES, tc, tc_len);
+	if (crypto_sign_verify_detached(global, signed_tc, MS_SIG_BYTES + tc_len, pk->pk) != 0) {
 		fsutil_set_err(err, "trusted comment verification failed: the "
 		                    "trusted comment or the global signature was altered");
 		goto out;

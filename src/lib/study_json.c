@@ -1,4 +1,5 @@
-/* The JSON of `certsim study --schedule --json`: every seen question's card and reviews, and a summary. */
+/* The JSON of `certsim study --schedule --json`: every seen question's card and reviews, and
+ * a summary. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 

@@ -19,7 +19,7 @@
 #define N_TASKS 12
 #define N_EXAMS 5
 #define N_PRACTICE 9
-#define EXAM_ITEMS 65
+#define FULL_EXAM_ITEMS 65
 #define MAX_ITEMS 65
 
 static const struct report_named domains[N_DOMAINS] = {

@@ -112,7 +112,7 @@ test_clock(void **state)
 	assert_int_equal(warn, 0);
 	t = 20 * 60000;
 	assert_int_equal(driver_clock(&d, &warn), 1);
-	assert_int_equal(s->ended, END_TIMEOUT);
+	assert_int_equal(s->ended, SESSION_END_TIMEOUT);
 	session_free(s);
 }
 

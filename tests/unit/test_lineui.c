@@ -567,7 +567,7 @@ test_run_to_submit(void **state)
 	    "submit", "Y",
 	    "n", "n", NULL);     /* after the end: ignored */
 	assert_int_equal(run(s, in, &out, NULL), 0);
-	assert_int_equal(s->ended, END_SUBMIT);
+	assert_int_equal(s->ended, SESSION_END_SUBMIT);
 	assert_true(s->items[0].answered);
 	assert_true(s->items[1].answered);
 	assert_true(s->items[2].answered);
@@ -603,7 +603,7 @@ test_review_list_commands(void **state)
 	snprintf(a4, sizeof a4, "%s", answer_line(s, 3, 1));
 	in = script("n", "n", "n", a4, "clear", "flag", "*", "n", "A", NULL);
 	assert_int_equal(run(s, in, &out, NULL), 0);
-	assert_int_equal(s->ended, END_EOF);
+	assert_int_equal(s->ended, SESSION_END_EOF);
 	assert_true(s->items[3].answered);
 	assert_true(session_item_correct(s, 3));
 	assert_int_equal(session_count_flagged(s), 0);
@@ -629,7 +629,7 @@ test_run_end_of_input(void **state)
 	assert_non_null(in);
 	strcat(in, last);
 	assert_int_equal(run(s, in, &out, NULL), 0);
-	assert_int_equal(s->ended, END_EOF);
+	assert_int_equal(s->ended, SESSION_END_EOF);
 	assert_false(s->items[0].answered);
 	assert_true(session_item_correct(s, 1));
 	assert_true(session_item_correct(s, 2));
@@ -642,7 +642,7 @@ test_run_end_of_input(void **state)
 	/* Nothing at all. */
 	s = small_session(FEEDBACK_END);
 	assert_int_equal(run(s, "", &out, NULL), 0);
-	assert_int_equal(s->ended, END_EOF);
+	assert_int_equal(s->ended, SESSION_END_EOF);
 	assert_int_equal(session_count_answered(s), 0);
 	free(out);
 	session_free(s);
@@ -650,7 +650,7 @@ test_run_end_of_input(void **state)
 	/* End of input while asked to confirm: submitted as end of input. */
 	s = small_session(FEEDBACK_END);
 	assert_int_equal(run(s, "A\nsubmit\n", &out, NULL), 0);
-	assert_int_equal(s->ended, END_EOF);
+	assert_int_equal(s->ended, SESSION_END_EOF);
 	free(out);
 	session_free(s);
 }
@@ -664,7 +664,7 @@ test_run_stop(void **state)
 
 	(void)state;
 	assert_int_equal(run(s, "A\n", &out, &stop), 1);
-	assert_int_equal(s->ended, END_NONE);
+	assert_int_equal(s->ended, SESSION_END_NONE);
 	free(out);
 	session_free(s);
 }
@@ -685,7 +685,7 @@ test_run_timed(void **state)
 	/* 4 minutes left: one warning (5), then the input, then the end. */
 	t = 4 * 60000;
 	assert_int_equal(run(s, "A\n", &out, NULL), 0);
-	assert_int_equal(s->ended, END_EOF);
+	assert_int_equal(s->ended, SESSION_END_EOF);
 	assert_true(s->items[0].answered);
 	assert_contains(out, "*** 5 minutes left ***");
 	assert_contains(out, "Time left 4:00");
@@ -701,7 +701,7 @@ test_run_timed(void **state)
 	session_start(s);
 	t = 60000;
 	assert_int_equal(run(s, "A\nsubmit\ny\n", &out, NULL), 0);
-	assert_int_equal(s->ended, END_TIMEOUT);
+	assert_int_equal(s->ended, SESSION_END_TIMEOUT);
 	assert_int_equal(session_count_answered(s), 0);
 	assert_int_equal(session_used_ms(s), 60000);
 	assert_contains(out, "Time is up");
@@ -723,7 +723,7 @@ test_run_immediate_feedback(void **state)
 	    'A' + shown_pos(&s->items[0].d, q->key[0]));
 	in = script(wrong, "p", right, "clear", NULL);
 	assert_int_equal(run(s, in, &out, NULL), 0);
-	assert_int_equal(s->ended, END_EOF);
+	assert_int_equal(s->ended, SESSION_END_EOF);
 	/* The first answer stands: feedback was shown. */
 	assert_true(s->items[0].answered);
 	assert_false(session_item_correct(s, 0));

@@ -90,7 +90,7 @@ setup(void **state)
 	}
 	session_goto(f->s, 3);
 	session_toggle_flag(f->s);
-	session_finish(f->s, END_SUBMIT);
+	session_finish(f->s, SESSION_END_SUBMIT);
 	if (score_compute(f->s, &f->sc) != 0)
 		return -1;
 	f->out = fsutil_asprintf("%s/copy.json", f->home);
@@ -895,7 +895,7 @@ test_letters_match_session(void **state)
 		session_goto(s, i);
 		assert_int_equal(session_answer(s, &resp, &why), 0);
 	}
-	session_finish(s, END_SUBMIT);
+	session_finish(s, SESSION_END_SUBMIT);
 	assert_int_equal(score_compute(s, &sc), 0);
 	results = fsutil_asprintf("%s/results", home);
 	assert_int_equal(mkdir(results, 0700), 0);

@@ -48,7 +48,7 @@ save_quiz(const char *home, const char *iso, uint64_t seed, size_t right)
 		session_goto(s, i);
 		assert_int_equal(session_answer(s, &resp, &why), 0);
 	}
-	session_finish(s, END_SUBMIT);
+	session_finish(s, SESSION_END_SUBMIT);
 	assert_int_equal(score_compute(s, &sc), 0);
 	if (result_save(s, &sc, home, NULL, &path, &err) != 0)
 		fail_msg("result_save: %s", err);

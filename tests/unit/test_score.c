@@ -230,7 +230,7 @@ test_compute_session(void **state)
 	}
 	answer_key(s, d4 + 2);
 	answer_key(s, d4 + 3);
-	session_finish(s, END_SUBMIT);
+	session_finish(s, SESSION_END_SUBMIT);
 
 	assert_int_equal(score_compute(s, &sc), 0);
 	assert_int_equal(sc.scored, 54);

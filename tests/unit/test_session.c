@@ -151,13 +151,13 @@ test_exam_times_out_exactly(void **state)
 	t += MIN_MS - 1;
 	assert_int_equal(session_tick(s, &w), 0);
 	assert_int_equal(w, 0);
-	assert_int_equal(s->ended, END_NONE);
+	assert_int_equal(s->ended, SESSION_END_NONE);
 	assert_int_equal(session_left_ms(s), 1);
 	assert_int_equal(session_used_ms(s), 7799999);
 	t += 1;
 	assert_int_equal(session_tick(s, &w), 1);
 	assert_int_equal(w, 0);
-	assert_int_equal(s->ended, END_TIMEOUT);
+	assert_int_equal(s->ended, SESSION_END_TIMEOUT);
 	assert_int_equal(session_used_ms(s), 7800000);
 	assert_int_equal(session_left_ms(s), 0);
 	assert_true(s->finished_at[0] != '\0');
@@ -167,7 +167,7 @@ test_exam_times_out_exactly(void **state)
 	t += 999999;
 	assert_int_equal(session_used_ms(s), 7800000);
 	assert_int_equal(session_tick(s, &w), 0);
-	assert_int_equal(s->ended, END_TIMEOUT);
+	assert_int_equal(s->ended, SESSION_END_TIMEOUT);
 	session_free(s);
 
 	/* The same, second by second. */
@@ -181,7 +181,7 @@ test_exam_times_out_exactly(void **state)
 		assert_int_equal(warns[k], expect_min[k]);
 		assert_int_equal(warn_at[k], 7800000 - expect_min[k] * MIN_MS);
 	}
-	assert_int_equal(s->ended, END_TIMEOUT);
+	assert_int_equal(s->ended, SESSION_END_TIMEOUT);
 	session_free(s);
 }
 
@@ -226,7 +226,7 @@ test_short_limits_warn_only_inside(void **state)
 			assert_int_equal(warn_at[k],
 			    cases[c].limit_s * 1000 - cases[c].w[k] * MIN_MS);
 		}
-		assert_int_equal(s->ended, END_TIMEOUT);
+		assert_int_equal(s->ended, SESSION_END_TIMEOUT);
 		assert_int_equal(session_used_ms(s), cases[c].limit_s * 1000);
 		session_free(s);
 	}
@@ -273,13 +273,13 @@ test_untimed(void **state)
 	t += 100LL * 3600 * 1000;
 	assert_int_equal(session_tick(s, &w), 0);
 	assert_int_equal(w, 0);
-	assert_int_equal(s->ended, END_NONE);
+	assert_int_equal(s->ended, SESSION_END_NONE);
 	assert_int_equal(session_used_ms(s), 100LL * 3600 * 1000);
-	session_finish(s, END_SUBMIT);
-	assert_int_equal(s->ended, END_SUBMIT);
+	session_finish(s, SESSION_END_SUBMIT);
+	assert_int_equal(s->ended, SESSION_END_SUBMIT);
 	assert_string_equal(session_end_name(s->ended), "submit");
-	assert_string_equal(session_end_name(END_TIMEOUT), "timeout");
-	assert_string_equal(session_end_name(END_EOF), "end-of-input");
+	assert_string_equal(session_end_name(SESSION_END_TIMEOUT), "timeout");
+	assert_string_equal(session_end_name(SESSION_END_EOF), "end-of-input");
 	session_free(s);
 }
 
@@ -319,7 +319,7 @@ test_item_time_across_goto(void **state)
 	assert_int_equal(session_goto(s, 1), 0);
 	assert_int_equal(s->items[0].ms, 8000);
 	t += 500;
-	session_finish(s, END_SUBMIT);
+	session_finish(s, SESSION_END_SUBMIT);
 	assert_int_equal(s->items[1].ms, 500);
 	assert_int_equal(s->items[2].ms, 0);
 	assert_int_equal(s->items[4].ms, 0);
@@ -740,7 +740,7 @@ test_autosave_and_restore(void **state)
 	assert_int_equal(r->cfg.unscored, 2);
 	assert_string_equal(r->cfg.source, "domain 2");
 	assert_string_equal(r->started_at, old->started_at);
-	assert_int_equal(r->ended, END_NONE);
+	assert_int_equal(r->ended, SESSION_END_NONE);
 	/* Time between actions goes to the item on screen. */
 	assert_int_equal(r->items[0].ms, 5000);
 	assert_int_equal(r->items[4].ms, 4000);
@@ -776,7 +776,7 @@ test_autosave_and_restore(void **state)
 	session_free(r2);
 
 	/* A finished attempt is not autosaved over. */
-	session_finish(r, END_SUBMIT);
+	session_finish(r, SESSION_END_SUBMIT);
 	assert_int_equal(session_autosave(r), 0);
 	session_free(r);
 	free(path);
