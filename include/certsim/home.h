@@ -18,6 +18,7 @@ enum home_entry {
 	HOME_RESULTS, /* results/: the result files and their signatures */
 	HOME_KEYS,    /* keys/: the signing key pair */
 	HOME_PUBKEY,  /* keys/certsim.pub: the public key that verifies this user's results */
+	HOME_SECKEY,  /* keys/certsim.key: the secret key that signs them (sign.c reads it) */
 	HOME_ATTEMPT, /* attempt.json: the attempt in progress */
 	HOME_LOCK,    /* attempt.lock: held while an attempt runs */
 	HOME_REPORT,  /* report.html: the default output of certsim report */

@@ -14,7 +14,7 @@ struct sign_key;
 struct sign_pubkey;
 
 /*
- * Load the key pair from dir ("certsim.key" secret, "certsim.pub" public,
+ * Load the key pair from dir (SIGN_SECKEY_NAME secret, SIGN_PUBKEY_NAME public,
  * both in minisign's file formats; the secret key is unencrypted), creating
  * both (and dir, mode 0700) when neither exists. The secret key file is
  * written 0600; an existing secret key that group or others can read is
@@ -26,6 +26,9 @@ struct sign_pubkey;
  * Returns 0 and *out, or -1 with *err (allocated, caller frees).
  */
 int sign_key_load_or_create(const char *dir, struct sign_key **out, char **err);
+/* The file names of the key pair inside its directory (home.c builds the paths). */
+#define SIGN_SECKEY_NAME "certsim.key"
+#define SIGN_PUBKEY_NAME "certsim.pub"
 /* Free a key (its secret is wiped first); NULL is fine. */
 void sign_key_free(struct sign_key *k);
 

@@ -8,16 +8,22 @@
 
 #include "certsim/fsutil.h"
 #include "certsim/home.h"
+#include "certsim/sign.h"
+
+static const char *const names[] = {
+	[HOME_RESULTS] = "results",
+	[HOME_KEYS] = "keys",
+	[HOME_PUBKEY] = "keys/" SIGN_PUBKEY_NAME,
+	[HOME_SECKEY] = "keys/" SIGN_SECKEY_NAME,
+	[HOME_ATTEMPT] = "attempt.json",
+	[HOME_LOCK] = "attempt.lock",
+	[HOME_REPORT] = "report.html",
+	[HOME_CACHE] = "cache/results.idx",
+};
 
 char *
 home_path(const char *home, enum home_entry e)
 {
-	static const char *const names[] = {
-		[HOME_RESULTS] = "results",         [HOME_KEYS] = "keys",
-		[HOME_PUBKEY] = "keys/certsim.pub", [HOME_ATTEMPT] = "attempt.json",
-		[HOME_LOCK] = "attempt.lock",       [HOME_REPORT] = "report.html",
-		[HOME_CACHE] = "cache/results.idx",
-	};
 	return fsutil_asprintf("%s/%s", home ? home : ".", names[e]);
 }
 
@@ -25,8 +31,8 @@ char *
 home_result_path(const char *home, const char *stamp, const char *mode, int k)
 {
 	if (k <= 1)
-		return fsutil_asprintf("%s/results/%s-%s.json", home, stamp, mode);
-	return fsutil_asprintf("%s/results/%s-%s-%d.json", home, stamp, mode, k);
+		return fsutil_asprintf("%s/%s/%s-%s.json", home, names[HOME_RESULTS], stamp, mode);
+	return fsutil_asprintf("%s/%s/%s-%s-%d.json", home, names[HOME_RESULTS], stamp, mode, k);
 }
 
 /*

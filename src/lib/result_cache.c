@@ -522,11 +522,10 @@ result_cache_context(const char *pub, size_t pub_len, const char *why, unsigned 
 int
 result_cache_mac_key(const char *home, unsigned char mac[32])
 {
-	char *keys = home_path(home, HOME_KEYS), *path = NULL, *text = NULL, *err = NULL;
+	char *path = home_path(home, HOME_SECKEY), *text = NULL, *err = NULL;
 	size_t len = 0;
 	int rc = -1;
-	if (keys != NULL && (path = fsutil_asprintf("%s/certsim.key", keys)) != NULL &&
-	    fsutil_read_file(path, 64 * 1024, &text, &len, &err) == 0 && len > 0) {
+	if (path != NULL && fsutil_read_file(path, 64 * 1024, &text, &len, &err) == 0 && len > 0) {
 		crypto_generichash_state st;
 		crypto_generichash_init(&st, NULL, 0, 32);
 		crypto_generichash_update(&st, (const unsigned char *)"certsim result cache\n", 21);
@@ -539,7 +538,6 @@ result_cache_mac_key(const char *home, unsigned char mac[32])
 	free(text);
 	free(err);
 	free(path);
-	free(keys);
 	return rc;
 }
 

@@ -53,8 +53,6 @@
 #define UNTRUSTED_MAX (1024 - 2 - PREFIX_LEN(UNTRUSTED_PREFIX))
 #define TRUSTED_MAX (8192 - 2 - PREFIX_LEN(TRUSTED_PREFIX))
 
-#define KEY_NAME "certsim.key"
-#define PUB_NAME "certsim.pub"
 #define KEY_FILE_MAX 4096
 
 struct sign_key {
@@ -474,8 +472,8 @@ sign_key_load_or_create(const char *dir, struct sign_key **out, char **err)
 	if (crypto_ready(err) == -1 || fsutil_mkdirs(dir, 0700, err) == -1)
 		return -1;
 	sep = *dir != '\0' && dir[strlen(dir) - 1] == '/' ? "" : "/";
-	keypath = fsutil_asprintf("%s%s%s", dir, sep, KEY_NAME);
-	pubpath = fsutil_asprintf("%s%s%s", dir, sep, PUB_NAME);
+	keypath = fsutil_asprintf("%s%s%s", dir, sep, SIGN_SECKEY_NAME);
+	pubpath = fsutil_asprintf("%s%s%s", dir, sep, SIGN_PUBKEY_NAME);
 	k = malloc(sizeof *k);
 	if (keypath == NULL || pubpath == NULL || k == NULL) {
 		fsutil_set_err(err, "out of memory");
