@@ -28,7 +28,8 @@ int moodle_xml_parse(const char *file, const char *data, size_t len, struct ix_s
  * -100%), matching as matching (unused options as distractors), ordering
  * as the ordering question type in the key's order, all-or-nothing; texts
  * as HTML; the explanation as general feedback; tags. Counts in
- * *n_written and *n_skipped (always 0 here). Returns 0, or -1 on out of
+ * *n_written and *n_skipped (always 0 here, so nothing goes to d, which is
+ * there for the signature gift_export shares). Returns 0, or -1 on out of
  * memory.
  */
 int moodle_xml_export(const struct bank *b, struct ix_buf *out, struct diag *d, size_t *n_written,
