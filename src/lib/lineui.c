@@ -78,23 +78,21 @@ parse_pairs(const char *s, const struct question *q, const struct draw_item *it,
 		}
 		out->resp.v[p] = it->perm[letter];
 	}
+	int given = 0;
+	for (int i = 0; i < it->n_pperm; i++)
+		given += set[it->pperm[i]] != 0;
+	int n_missing = it->n_pperm - given;
 	/* The unmatched prompts as shown: "3", "2 and 3", "2, 3 and 5". */
 	char missing[64] = "";
-	int given = 0, n_missing = 0;
 	size_t len = 0;
-	for (int i = 0; i < it->n_pperm; i++) {
-		if (set[it->pperm[i]]) {
-			given++;
+	for (int i = 0, k = 0; i < it->n_pperm; i++) {
+		if (set[it->pperm[i]])
 			continue;
-		}
-		int left = 0; /* unmatched prompts after this one */
-		for (int j = i + 1; j < it->n_pperm; j++)
-			left += !set[it->pperm[j]];
-		const char *sep = n_missing == 0 ? "" : left == 0 ? " and " : ", ";
+		const char *sep = k == 0 ? "" : k + 1 == n_missing ? " and " : ", ";
 		int w = snprintf(missing + len, sizeof missing - len, "%s%d", sep, i + 1);
 		if (w > 0 && (size_t)w < sizeof missing - len)
 			len += (size_t)w;
-		n_missing++;
+		k++;
 	}
 	if (given == 0) {
 		set_error(out, "answer with number-letter pairs, e.g. 1B 2A 3C");
